@@ -1,0 +1,120 @@
+package com.omnichannel.gateway.catalog;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.CallerResolver;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class CatalogGraphQLApi {
+
+    private final CatalogService catalog;
+    private final CallerResolver callers;
+
+    public CatalogGraphQLApi(CatalogService catalog, CallerResolver callers) {
+        this.catalog = catalog;
+        this.callers = callers;
+    }
+
+    @Query("product")
+    @Description("A product by id or by slug (exactly one).")
+    public Uni<@NonNull Product> product(@Id String id, String slug) {
+        return catalog.product(callers.current(), id, slug);
+    }
+
+    @Query("productVariant")
+    @Description("A sellable variant by id, SKU or barcode (exactly one); kiosks look up scanned barcodes here.")
+    public Uni<@NonNull ProductVariant> productVariant(@Id String id, String sku, String barcode) {
+        return catalog.variant(id, sku, barcode);
+    }
+
+    @Query("products")
+    @Description("Products, filtered and sorted; 'first' defaults to 20 and may be at most 100.")
+    public Uni<@NonNull ProductConnection> products(Integer first, String after, ProductFilter filter, ProductSort sort) {
+        String scope = "products:" + (sort == null ? ProductSort.RELEVANCE : sort);
+        return catalog.products(callers.current(), filter, sort, PageRequest.of(first, after, scope));
+    }
+
+    @Query("categories")
+    @Description("The category tree: its root categories; follow 'children' for the levels below.")
+    public Uni<@NonNull List<@NonNull Category>> categories() {
+        return catalog.rootCategories();
+    }
+
+    @Query("category")
+    @Description("A category by id or slug (exactly one).")
+    public Uni<@NonNull Category> category(@Id String id, String slug) {
+        return catalog.category(id, slug);
+    }
+
+    // ---- relationships, each resolved for a whole list at once
+
+    @Name("variants")
+    @Description("Active variants in display order.")
+    public Uni<List<@NonNull List<@NonNull ProductVariant>>> variants(@Source List<Product> products) {
+        return catalog.variantsOf(products);
+    }
+
+    @Name("category")
+    public Uni<List<Category>> productCategory(@Source List<Product> products) {
+        return catalog.categoriesOf(products);
+    }
+
+    @Name("product")
+    public Uni<List<@NonNull Product>> variantProduct(@Source List<ProductVariant> variants) {
+        return catalog.productsOf(variants);
+    }
+
+    @Name("parent")
+    public Uni<List<Category>> parent(@Source List<Category> categories) {
+        return catalog.parentsOf(categories);
+    }
+
+    @Name("children")
+    public Uni<List<@NonNull List<@NonNull Category>>> children(@Source List<Category> categories) {
+        return catalog.childrenOf(categories);
+    }
+
+    @Name("ancestors")
+    @Description("The categories above this one, from the root down: a breadcrumb.")
+    public Uni<List<@NonNull List<@NonNull Category>>> ancestors(@Source List<Category> categories) {
+        return catalog.ancestorsOf(categories);
+    }
+
+    // ---- staff
+
+    @Mutation("productCreate")
+    @Description("Staff: create a product, optionally with its variants.")
+    public Uni<@NonNull ProductPayload> productCreate(@NonNull ProductCreateInput input) {
+        return catalog.createProduct(callers.current(), input);
+    }
+
+    @Mutation("productUpdate")
+    @Description("Staff: change a product.")
+    public Uni<@NonNull ProductPayload> productUpdate(@NonNull ProductUpdateInput input) {
+        return catalog.updateProduct(callers.current(), input);
+    }
+
+    @Mutation("productVariantCreate")
+    @Description("Staff: add a variant to a product.")
+    public Uni<@NonNull ProductVariantPayload> productVariantCreate(@NonNull ProductVariantCreateInput input) {
+        return catalog.createVariant(callers.current(), input);
+    }
+
+    @Mutation("productVariantUpdate")
+    @Description("Staff: change a variant (price, barcode, SKU, options, active).")
+    public Uni<@NonNull ProductVariantPayload> productVariantUpdate(@NonNull ProductVariantUpdateInput input) {
+        return catalog.updateVariant(callers.current(), input);
+    }
+}

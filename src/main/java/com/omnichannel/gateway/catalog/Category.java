@@ -1,0 +1,17 @@
+package com.omnichannel.gateway.catalog;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.id.GlobalId;
+
+public record Category(@NonNull @Id String id, @NonNull String slug, @NonNull String name, int position,
+        @Ignore long key, @Ignore Long parentKey) {
+
+    public static final String TYPE = "Category";
+
+    public static String globalId(long key) {
+        return GlobalId.encode(TYPE, key);
+    }
+}

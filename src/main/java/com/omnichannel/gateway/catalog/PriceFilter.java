@@ -1,0 +1,4 @@
+package com.omnichannel.gateway.catalog;
+
+public record PriceFilter(String min, String max) {
+}

@@ -1,0 +1,8 @@
+package com.omnichannel.gateway.catalog;
+
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.money.Money;
+
+public record PriceRange(@NonNull Money minVariantPrice, @NonNull Money maxVariantPrice) {
+}

@@ -1,0 +1,25 @@
+package com.omnichannel.gateway.catalog;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.id.GlobalId;
+
+@Description("A product as sold on every channel; its variants carry SKU, barcode and price.")
+public record Product(@NonNull @Id String id, @NonNull String slug, @NonNull String name, @NonNull String description,
+        String brand, @NonNull ProductStatus status, @NonNull List<@NonNull Image> images,
+        @Description("Lowest and highest price of the active variants; null when it has none.") PriceRange priceRange,
+        @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
+        @Ignore long key, @Ignore Long categoryKey, @Ignore String currency) {
+
+    public static final String TYPE = "Product";
+
+    public static String globalId(long key) {
+        return GlobalId.encode(TYPE, key);
+    }
+}

@@ -1,0 +1,14 @@
+package com.omnichannel.gateway.catalog;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+public record ProductCreateInput(@NonNull String name,
+        @Description("URL handle; derived from the name when omitted.") String slug,
+        String description, String brand, @Id String categoryId,
+        @Description("Defaults to ACTIVE.") ProductStatus status,
+        List<@NonNull String> imageUrls, List<@NonNull ProductVariantFields> variants) {
+}

@@ -1,0 +1,12 @@
+package com.omnichannel.gateway.catalog;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("Changes to a product; omitted fields stay as they are.")
+public record ProductUpdateInput(@NonNull @Id String id, String name, String slug, String description, String brand,
+        @Id String categoryId, ProductStatus status, List<@NonNull String> imageUrls) {
+}

@@ -1,0 +1,25 @@
+package com.omnichannel.gateway.catalog;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.money.Money;
+
+@Description("A sellable version of a product (e.g. size M in red) with its own SKU, barcode and price.")
+public record ProductVariant(@NonNull @Id String id, @NonNull String sku,
+        @Description("EAN-13 / GTIN barcode, as scanned at a kiosk.") String barcode,
+        @NonNull String title, @NonNull List<@NonNull SelectedOption> selectedOptions, @NonNull Money price,
+        @Description("The price before a reduction, shown struck through.") Money compareAtPrice,
+        boolean active, @Ignore long key, @Ignore long productKey) {
+
+    public static final String TYPE = "ProductVariant";
+
+    public static String globalId(long key) {
+        return GlobalId.encode(TYPE, key);
+    }
+}

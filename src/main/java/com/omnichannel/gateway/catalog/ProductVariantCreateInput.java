@@ -1,0 +1,7 @@
+package com.omnichannel.gateway.catalog;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+public record ProductVariantCreateInput(@NonNull @Id String productId, @NonNull ProductVariantFields variant) {
+}

@@ -1,0 +1,13 @@
+package com.omnichannel.gateway.common.error;
+
+/** Codes of top-level GraphQL errors ({@code extensions.code}). */
+public enum ErrorCode {
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    BAD_USER_INPUT,
+    GRAPHQL_PARSE_FAILED,
+    GRAPHQL_VALIDATION_FAILED,
+    SERVICE_UNAVAILABLE,
+    INTERNAL
+}

@@ -1,0 +1,111 @@
+package com.omnichannel.gateway.common.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.ErrorCode;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+
+/**
+ * The one place where every GraphQL error gets its final shape: a message meant for API users and
+ * {@code extensions.code}. Unexpected exceptions are logged here with their cause and reach the client only
+ * as INTERNAL, so no stack trace, SQL text or class name ever leaves the service.
+ */
+public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumentation {
+
+    private static final Logger LOG = Logger.getLogger(ErrorNormalizingInstrumentation.class);
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
+        for (GraphQLError error : result.getErrors()) {
+            normalized.add(normalize(error, parameters));
+        }
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(normalized)));
+    }
+
+    private GraphQLError normalize(GraphQLError error, InstrumentationExecutionParameters parameters) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            Throwable cause = unwrap(fetching.getException());
+            if (cause instanceof ApiException api) {
+                return build(error, api.code(), api.getMessage());
+            }
+            LOG.errorf(cause, "Unexpected failure in operation %s at %s", parameters.getOperation(), error.getPath());
+            return build(error, ErrorCode.INTERNAL, "Internal server error");
+        }
+        ErrorClassification type = error.getErrorType();
+        if (type == ErrorType.InvalidSyntax) {
+            return build(error, ErrorCode.GRAPHQL_PARSE_FAILED, error.getMessage());
+        }
+        if (type == ErrorType.ValidationError) {
+            // Variable coercion problems are the client's input; document problems are the client's query.
+            ErrorCode code = error instanceof graphql.validation.ValidationError
+                    ? ErrorCode.GRAPHQL_VALIDATION_FAILED
+                    : ErrorCode.BAD_USER_INPUT;
+            return build(error, code, error.getMessage());
+        }
+        if (type == ErrorType.ExecutionAborted) {
+            // Raised by the depth and complexity limits before anything runs.
+            return build(error, ErrorCode.BAD_USER_INPUT, error.getMessage());
+        }
+        if (type == ErrorType.OperationNotSupported) {
+            return build(error, ErrorCode.BAD_USER_INPUT, error.getMessage());
+        }
+        if (type == ErrorType.NullValueInNonNullableField) {
+            LOG.errorf("Non-null field resolved to null in operation %s: %s", parameters.getOperation(), error.getMessage());
+            return build(error, ErrorCode.INTERNAL, "Internal server error");
+        }
+        Object existing = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        if (existing != null) {
+            return error;
+        }
+        LOG.errorf("Unclassified GraphQL error in operation %s: %s", parameters.getOperation(), error.getMessage());
+        return build(error, ErrorCode.INTERNAL, "Internal server error");
+    }
+
+    private static GraphQLError build(GraphQLError original, ErrorCode code, String message) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+                .message(message == null ? code.name() : message)
+                .extensions(extensions);
+        if (original.getLocations() != null) {
+            builder.locations(original.getLocations());
+        }
+        if (original.getPath() != null) {
+            builder.path(original.getPath());
+        }
+        return builder.build();
+    }
+
+    /** The ApiException anywhere in the cause chain (wrappers from reflection and futures), else the original. */
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof ApiException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return t;
+    }
+}

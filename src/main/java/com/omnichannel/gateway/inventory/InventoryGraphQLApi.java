@@ -1,0 +1,105 @@
+package com.omnichannel.gateway.inventory;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.omnichannel.gateway.catalog.Product;
+import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.CallerResolver;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class InventoryGraphQLApi {
+
+    private final InventoryService inventory;
+    private final CallerResolver callers;
+
+    public InventoryGraphQLApi(InventoryService inventory, CallerResolver callers) {
+        this.inventory = inventory;
+        this.callers = callers;
+    }
+
+    // ---- on variants and products, resolved for whole lists at once
+
+    @Name("stockLevels")
+    @Description("Stock at every location holding this variant.")
+    public Uni<List<@NonNull List<@NonNull StockLevel>>> stockLevels(@Source List<ProductVariant> variants) {
+        return inventory.stockLevelsOf(variants);
+    }
+
+    @Name("availableToPromise")
+    @Description("Units available across the whole network (all stores and warehouses).")
+    public Uni<List<@NonNull Integer>> availableToPromise(@Source List<ProductVariant> variants) {
+        return inventory.availableToPromiseOf(variants);
+    }
+
+    @Name("storeAvailability")
+    @Description("Units available per store, nearest first from 'near', or from 'storeId', or (for kiosks) from the "
+            + "kiosk's store; by store name when there is no reference point.")
+    public Uni<List<@NonNull List<@NonNull StoreAvailability>>> storeAvailability(@Source List<ProductVariant> variants,
+            GeoPointInput near, @Id String storeId, @DefaultValue("10") int first) {
+        return inventory.storeAvailabilityOf(callers.current(), variants, near, storeId, first);
+    }
+
+    @Name("availabilityHere")
+    @Description("For kiosks: units available at the kiosk's own store. Null for other callers.")
+    public Uni<List<StoreAvailability>> availabilityHere(@Source List<ProductVariant> variants) {
+        return inventory.availabilityHereOf(callers.current(), variants);
+    }
+
+    @Name("availability")
+    @Description("Whether and how much of the product is available anywhere.")
+    public Uni<List<@NonNull ProductAvailability>> availability(@Source List<Product> products) {
+        return inventory.availabilityOf(products);
+    }
+
+    @Name("variant")
+    public Uni<List<@NonNull ProductVariant>> stockLevelVariant(@Source List<StockLevel> levels) {
+        return inventory.variantsOf(levels);
+    }
+
+    @Name("variant")
+    public Uni<List<@NonNull ProductVariant>> movementVariant(@Source List<StockMovement> movements) {
+        return inventory.movementVariantsOf(movements);
+    }
+
+    // ---- staff
+
+    @Query("lowStockItems")
+    @Description("Staff: stock levels at a location at or below their low-stock threshold, lowest first.")
+    public Uni<@NonNull StockLevelConnection> lowStockItems(@NonNull @Id String locationId, Integer first, String after) {
+        return inventory.lowStockItems(callers.current(), locationId,
+                PageRequest.of(first, after, "lowStock:" + locationId));
+    }
+
+    @Query("stockMovements")
+    @Description("Staff: the stock ledger, newest first, optionally for one variant and/or location.")
+    public Uni<@NonNull StockMovementConnection> stockMovements(@Id String variantId, @Id String locationId,
+            Integer first, String after) {
+        return inventory.movements(callers.current(), variantId, locationId,
+                PageRequest.of(first, after, "movements:" + variantId + ":" + locationId));
+    }
+
+    @Mutation("stockAdjust")
+    @Description("Staff: change on-hand stock by a delta or to a counted quantity, with a reason; recorded in the ledger.")
+    public Uni<@NonNull StockLevelPayload> stockAdjust(@NonNull StockAdjustInput input) {
+        return inventory.adjust(callers.current(), input);
+    }
+
+    @Mutation("lowStockThresholdSet")
+    @Description("Staff: set the low-stock threshold of a variant at a location.")
+    public Uni<@NonNull StockLevelPayload> lowStockThresholdSet(@NonNull LowStockThresholdSetInput input) {
+        return inventory.setLowStockThreshold(callers.current(), input);
+    }
+}

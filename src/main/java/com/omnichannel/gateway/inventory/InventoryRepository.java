@@ -1,0 +1,164 @@
+package com.omnichannel.gateway.inventory;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.security.Channel;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** SQL for stock levels and the stock movement ledger. */
+@ApplicationScoped
+public class InventoryRepository {
+
+    private static final String LEVEL_COLUMNS = "s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at";
+
+    private final Db db;
+
+    public InventoryRepository(Db db) {
+        this.db = db;
+    }
+
+    /** A stock level row as stored. */
+    public record StockRow(long variantKey, long locationKey, int onHand, int reserved, Integer threshold,
+            OffsetDateTime updatedAt) {
+        int available() {
+            return onHand - reserved;
+        }
+    }
+
+    /** A ledger row as stored. */
+    public record MovementRow(long id, long variantKey, long locationKey, StockMovementKind kind, int delta,
+            int onHandBefore, int onHandAfter, int reservedBefore, int reservedAfter, String reason, String actor,
+            Channel channel, String reference, OffsetDateTime createdAt) {
+    }
+
+    public Uni<Map<Long, List<StockRow>>> levelsByVariantKeys(Collection<Long> variantKeys) {
+        return db.query("SELECT " + LEVEL_COLUMNS + " FROM stock_level s WHERE s.variant_id = ANY($1) ORDER BY s.variant_id, s.location_id",
+                Tuple.of(variantKeys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, List<StockRow>> result = new HashMap<>();
+                    for (Row row : rows) {
+                        StockRow level = level(row);
+                        result.computeIfAbsent(level.variantKey(), k -> new ArrayList<>()).add(level);
+                    }
+                    return result;
+                });
+    }
+
+    /** Per product: total available units over its active variants, and the number of locations with any. */
+    public Uni<Map<Long, int[]>> availabilityByProductKeys(Collection<Long> productKeys) {
+        return db.query("""
+                SELECT v.product_id,
+                       COALESCE(sum(GREATEST(s.on_hand - s.reserved, 0)), 0) AS available,
+                       count(DISTINCT s.location_id) FILTER (WHERE s.on_hand > s.reserved) AS locations
+                  FROM product_variant v JOIN stock_level s ON s.variant_id = v.id
+                 WHERE v.product_id = ANY($1) AND v.active
+                 GROUP BY v.product_id""", Tuple.of(productKeys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, int[]> result = new HashMap<>();
+                    for (Row row : rows) {
+                        result.put(row.getLong("product_id"),
+                                new int[] { row.getLong("available").intValue(), row.getLong("locations").intValue() });
+                    }
+                    return result;
+                });
+    }
+
+    public Uni<List<StockRow>> lowStock(long locationKey, int defaultThreshold, int limit, int offset) {
+        return db.query("SELECT " + LEVEL_COLUMNS + """
+                 FROM stock_level s JOIN product_variant v ON v.id = s.variant_id AND v.active
+                WHERE s.location_id = $1 AND s.on_hand - s.reserved <= COALESCE(s.low_stock_threshold, $2)
+                ORDER BY s.on_hand - s.reserved, s.variant_id LIMIT $3 OFFSET $4""",
+                Tuple.of(locationKey, defaultThreshold, limit, offset))
+                .map(InventoryRepository::levels);
+    }
+
+    public Uni<List<MovementRow>> movements(Long variantKey, Long locationKey, int limit, int offset) {
+        return db.query("""
+                SELECT id, variant_id, location_id, kind, quantity_delta, on_hand_before, on_hand_after, reserved_before,
+                       reserved_after, reason, actor, channel, reference, created_at
+                  FROM stock_movement
+                 WHERE ($1::bigint IS NULL OR variant_id = $1) AND ($2::bigint IS NULL OR location_id = $2)
+                 ORDER BY id DESC LIMIT $3 OFFSET $4""",
+                Tuple.from(Arrays.asList(variantKey, locationKey, limit, offset)))
+                .map(rows -> {
+                    List<MovementRow> result = new ArrayList<>();
+                    for (Row row : rows) {
+                        result.add(movement(row));
+                    }
+                    return result;
+                });
+    }
+
+    // ---- writes (inside a transaction)
+
+    /** Locks the stock level, creating an empty one first when the variant has never been stocked there. */
+    public Uni<StockRow> lockLevel(Db.Tx tx, long variantKey, long locationKey) {
+        return tx.query("INSERT INTO stock_level (variant_id, location_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                Tuple.of(variantKey, locationKey))
+                .chain(() -> tx.query("SELECT " + LEVEL_COLUMNS + " FROM stock_level s WHERE s.variant_id = $1 AND s.location_id = $2 FOR UPDATE",
+                        Tuple.of(variantKey, locationKey)))
+                .map(rows -> level(rows.iterator().next()));
+    }
+
+    public Uni<StockRow> writeLevel(Db.Tx tx, long variantKey, long locationKey, int onHand, int reserved) {
+        return tx.query("UPDATE stock_level s SET on_hand = $3, reserved = $4, updated_at = now() WHERE variant_id = $1 AND location_id = $2 RETURNING "
+                + LEVEL_COLUMNS, Tuple.of(variantKey, locationKey, onHand, reserved))
+                .map(rows -> level(rows.iterator().next()));
+    }
+
+    public Uni<StockRow> writeThreshold(Db.Tx tx, long variantKey, long locationKey, Integer threshold) {
+        return tx.query("UPDATE stock_level s SET low_stock_threshold = $3, updated_at = now() WHERE variant_id = $1 AND location_id = $2 RETURNING "
+                + LEVEL_COLUMNS, Tuple.from(Arrays.asList(variantKey, locationKey, threshold)))
+                .map(rows -> level(rows.iterator().next()));
+    }
+
+    public Uni<MovementRow> recordMovement(Db.Tx tx, StockRow before, StockRow after, StockMovementKind kind,
+            String reason, String actor, Channel channel, String reference) {
+        return tx.query("""
+                INSERT INTO stock_movement (variant_id, location_id, kind, quantity_delta, on_hand_before, on_hand_after,
+                                            reserved_before, reserved_after, reason, actor, channel, reference)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                RETURNING id, variant_id, location_id, kind, quantity_delta, on_hand_before, on_hand_after, reserved_before,
+                          reserved_after, reason, actor, channel, reference, created_at""",
+                Tuple.from(Arrays.asList(after.variantKey(), after.locationKey(), kind.name(),
+                        after.onHand() - before.onHand(), before.onHand(), after.onHand(), before.reserved(),
+                        after.reserved(), reason, actor, channel.name(), reference)))
+                .map(rows -> movement(rows.iterator().next()));
+    }
+
+    // ---- mapping
+
+    private static List<StockRow> levels(RowSet<Row> rows) {
+        List<StockRow> result = new ArrayList<>();
+        for (Row row : rows) {
+            result.add(level(row));
+        }
+        return result;
+    }
+
+    private static StockRow level(Row row) {
+        return new StockRow(row.getLong("variant_id"), row.getLong("location_id"), row.getInteger("on_hand"),
+                row.getInteger("reserved"), row.getInteger("low_stock_threshold"), row.getOffsetDateTime("updated_at"));
+    }
+
+    private static MovementRow movement(Row row) {
+        return new MovementRow(row.getLong("id"), row.getLong("variant_id"), row.getLong("location_id"),
+                StockMovementKind.valueOf(row.getString("kind")), row.getInteger("quantity_delta"),
+                row.getInteger("on_hand_before"), row.getInteger("on_hand_after"), row.getInteger("reserved_before"),
+                row.getInteger("reserved_after"), row.getString("reason"), row.getString("actor"),
+                Channel.valueOf(row.getString("channel")), row.getString("reference"), row.getOffsetDateTime("created_at"));
+    }
+}

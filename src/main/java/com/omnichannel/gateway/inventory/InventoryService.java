@@ -1,0 +1,317 @@
+package com.omnichannel.gateway.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.omnichannel.gateway.catalog.CatalogService;
+import com.omnichannel.gateway.catalog.Product;
+import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.common.db.Batch;
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.paging.Page;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.inventory.InventoryRepository.MovementRow;
+import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
+import com.omnichannel.gateway.store.GeoPoint;
+import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.StoreService;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
+/** Stock levels, availability for shoppers, and staff adjustments recorded in the stock ledger. */
+@ApplicationScoped
+public class InventoryService {
+
+    public static final int MAX_QUANTITY = 1_000_000;
+    static final int MAX_REASON = 500;
+
+    private final InventoryRepository repository;
+    private final StoreService stores;
+    private final CatalogService catalog;
+    private final Db db;
+    private final int defaultLowStockThreshold;
+
+    public InventoryService(InventoryRepository repository, StoreService stores, CatalogService catalog, Db db,
+            @ConfigProperty(name = "app.inventory.default-low-stock-threshold", defaultValue = "3") int defaultLowStockThreshold) {
+        this.repository = repository;
+        this.stores = stores;
+        this.catalog = catalog;
+        this.db = db;
+        this.defaultLowStockThreshold = defaultLowStockThreshold;
+    }
+
+    // ---- batch reads for variants and products
+
+    public Uni<List<List<StockLevel>>> stockLevelsOf(List<ProductVariant> variants) {
+        return levelsWithLocations(variants).map(loaded -> variants.stream().map(v -> {
+            List<StockLevel> levels = new ArrayList<>();
+            for (StockRow row : loaded.rows.getOrDefault(v.key(), List.of())) {
+                Location location = loaded.locations.get(row.locationKey());
+                if (location != null) {
+                    levels.add(level(row, location));
+                }
+            }
+            return levels;
+        }).toList());
+    }
+
+    public Uni<List<Integer>> availableToPromiseOf(List<ProductVariant> variants) {
+        return levelsWithLocations(variants).map(loaded -> variants.stream().map(v -> {
+            int sum = 0;
+            for (StockRow row : loaded.rows.getOrDefault(v.key(), List.of())) {
+                if (loaded.locations.containsKey(row.locationKey())) {
+                    sum += Math.max(row.available(), 0);
+                }
+            }
+            return sum;
+        }).toList());
+    }
+
+    /**
+     * Availability per store for each variant, nearest first from the reference point: the given point, else the
+     * given store, else (for kiosks) the kiosk's own store; without any, stores are listed by name.
+     */
+    public Uni<List<List<StoreAvailability>>> storeAvailabilityOf(Caller caller, List<ProductVariant> variants,
+            GeoPointInput near, String storeId, int first) {
+        if (first < 0 || first > PageRequest.MAX_PAGE_SIZE) {
+            throw ApiException.badUserInput("Argument 'first' must be between 0 and " + PageRequest.MAX_PAGE_SIZE);
+        }
+        if (near != null && storeId != null) {
+            throw ApiException.badUserInput("Give at most one of 'near' or 'storeId'");
+        }
+        if (near != null && !GeoPoint.isValid(near.lat(), near.lng())) {
+            throw ApiException.badUserInput("Latitude must be within [-90, 90] and longitude within [-180, 180]");
+        }
+        Long referenceStore = storeId != null ? (Long) GlobalId.decode(Location.TYPE, storeId, "storeId") : caller.storeId();
+        Uni<GeoPoint> origin = near != null ? Uni.createFrom().item(new GeoPoint(near.lat(), near.lng()))
+                : referenceStore != null ? stores.store(referenceStore).map(Location::coordinates)
+                : Uni.createFrom().nullItem();
+        return origin.chain(point -> Uni.combine().all().unis(levelsWithLocations(variants), stores.allLocations())
+                .asTuple().map(t -> {
+                    Loaded loaded = t.getItem1();
+                    List<Location> storeList = t.getItem2().stream().filter(Location::isStore).toList();
+                    return variants.stream().map(v -> {
+                        Map<Long, Integer> availableByStore = new HashMap<>();
+                        for (StockRow row : loaded.rows.getOrDefault(v.key(), List.of())) {
+                            availableByStore.put(row.locationKey(), Math.max(row.available(), 0));
+                        }
+                        List<StoreAvailability> result = new ArrayList<>();
+                        for (Location store : storeList) {
+                            Double distance = point == null ? null : Math.round(point.distanceKmTo(store.coordinates()) * 100) / 100.0;
+                            result.add(new StoreAvailability(store, availableByStore.getOrDefault(store.key(), 0), distance));
+                        }
+                        Comparator<StoreAvailability> order = point == null
+                                ? Comparator.comparing((StoreAvailability a) -> a.store().name())
+                                : Comparator.comparingDouble(StoreAvailability::distanceKm);
+                        result.sort(order.thenComparing(a -> a.store().key()));
+                        return result.subList(0, Math.min(first, result.size()));
+                    }).toList();
+                }));
+    }
+
+    /** For kiosks: availability of each variant at the kiosk's own store; null for other callers. */
+    public Uni<List<StoreAvailability>> availabilityHereOf(Caller caller, List<ProductVariant> variants) {
+        if (caller.storeId() == null) {
+            List<StoreAvailability> nulls = new ArrayList<>();
+            variants.forEach(v -> nulls.add(null));
+            return Uni.createFrom().item(nulls);
+        }
+        long here = caller.storeId();
+        return stores.store(here).chain(store -> repository.levelsByVariantKeys(keys(variants)).map(rows -> variants.stream()
+                .map(v -> {
+                    int available = rows.getOrDefault(v.key(), List.of()).stream()
+                            .filter(r -> r.locationKey() == here).mapToInt(r -> Math.max(r.available(), 0)).sum();
+                    return new StoreAvailability(store, available, 0.0);
+                }).toList()));
+    }
+
+    public Uni<List<ProductAvailability>> availabilityOf(List<Product> products) {
+        return Batch.one(products, Product::key, repository::availabilityByProductKeys)
+                .map(list -> list.stream().map(a -> a == null
+                        ? new ProductAvailability(false, 0, 0)
+                        : new ProductAvailability(a[0] > 0, a[0], a[1])).toList());
+    }
+
+    // ---- staff reads
+
+    public Uni<StockLevelConnection> lowStockItems(Caller caller, String locationId, PageRequest page) {
+        caller.requireStaff();
+        long locationKey = GlobalId.decode(Location.TYPE, locationId, "locationId");
+        return stores.location(locationKey).chain(location -> repository
+                .lowStock(locationKey, defaultLowStockThreshold, page.fetchSize(), page.offset())
+                .map(rows -> Page.connection(rows.stream().map(r -> level(r, location)).toList(), page,
+                        StockLevelConnection.Edge::new, StockLevelConnection::new)));
+    }
+
+    public Uni<StockMovementConnection> movements(Caller caller, String variantId, String locationId, PageRequest page) {
+        caller.requireStaff();
+        Long variantKey = variantId == null ? null : GlobalId.decode(ProductVariant.TYPE, variantId, "variantId");
+        Long locationKey = locationId == null ? null : GlobalId.decode(Location.TYPE, locationId, "locationId");
+        return repository.movements(variantKey, locationKey, page.fetchSize(), page.offset())
+                .chain(rows -> stores.locationsByKeys(rows.stream().map(MovementRow::locationKey).toList())
+                        .map(locations -> rows.stream().map(r -> movement(r, locations.get(r.locationKey()))).toList()))
+                .map(list -> Page.connection(list, page, StockMovementConnection.Edge::new, StockMovementConnection::new));
+    }
+
+    public Uni<List<ProductVariant>> variantsOf(List<StockLevel> levels) {
+        return Batch.one(levels, StockLevel::variantKey, catalog::variantsByKeys);
+    }
+
+    public Uni<List<ProductVariant>> movementVariantsOf(List<StockMovement> movements) {
+        return Batch.one(movements, StockMovement::variantKey, catalog::variantsByKeys);
+    }
+
+    // ---- staff writes
+
+    /**
+     * Applies a delta or sets the counted on-hand quantity. The level row is locked for the transaction, so
+     * concurrent adjustments apply one after another and none is lost; each writes one ledger entry.
+     */
+    public Uni<StockLevelPayload> adjust(Caller caller, StockAdjustInput input) {
+        caller.requireStaff();
+        Long variantKey = GlobalId.tryDecode(ProductVariant.TYPE, input.variantId());
+        Long locationKey = GlobalId.tryDecode(Location.TYPE, input.locationId());
+        if (variantKey == null) {
+            return failed("UNKNOWN_VARIANT", "No product variant with this id", "input", "variantId");
+        }
+        if (locationKey == null) {
+            return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
+        }
+        if ((input.delta() == null) == (input.setOnHand() == null)) {
+            return failed("INVALID_ADJUSTMENT", "Give exactly one of 'delta' or 'setOnHand'", "input");
+        }
+        if (input.delta() != null && (input.delta() == 0 || Math.abs(input.delta()) > MAX_QUANTITY)) {
+            return failed("INVALID_QUANTITY", "Delta must be non-zero and at most " + MAX_QUANTITY + " in size", "input", "delta");
+        }
+        if (input.setOnHand() != null && input.setOnHand() < 0) {
+            return failed("NEGATIVE_STOCK", "On-hand quantity cannot be below zero", "input", "setOnHand");
+        }
+        if (input.setOnHand() != null && input.setOnHand() > MAX_QUANTITY) {
+            return failed("INVALID_QUANTITY", "On-hand quantity must be at most " + MAX_QUANTITY, "input", "setOnHand");
+        }
+        String reason = input.reason() == null ? "" : input.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            return failed("INVALID_REASON", "A reason of 1 to " + MAX_REASON + " characters is required", "input", "reason");
+        }
+        StockMovementKind kind = input.delta() != null ? StockMovementKind.ADJUSTMENT : StockMovementKind.COUNT;
+        return stores.location(locationKey).onFailure(ApiException.class).recoverWithNull().chain(location -> {
+            if (location == null) {
+                return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
+            }
+            return db.inTransaction(tx -> repository.lockLevel(tx, variantKey, locationKey).chain(before -> {
+                long target = input.delta() != null ? (long) before.onHand() + input.delta() : input.setOnHand();
+                if (target < 0) {
+                    throw new StockRuleViolation(UserError.of("NEGATIVE_STOCK", "On-hand would fall below zero (now "
+                            + before.onHand() + ")", "input", input.delta() != null ? "delta" : "setOnHand"));
+                }
+                if (target < before.reserved()) {
+                    throw new StockRuleViolation(UserError.of("BELOW_RESERVED", "On-hand cannot fall below the "
+                            + before.reserved() + " units reserved for orders", "input", input.delta() != null ? "delta" : "setOnHand"));
+                }
+                if (target > MAX_QUANTITY) {
+                    throw new StockRuleViolation(UserError.of("INVALID_QUANTITY", "On-hand must be at most " + MAX_QUANTITY,
+                            "input", input.delta() != null ? "delta" : "setOnHand"));
+                }
+                return repository.writeLevel(tx, variantKey, locationKey, (int) target, before.reserved())
+                        .chain(after -> repository.recordMovement(tx, before, after, kind, reason, caller.actor(),
+                                caller.channel(), null)
+                                .map(m -> new StockLevelPayload(level(after, location), movement(m, location), List.of())));
+            }))
+                    .onFailure(StockRuleViolation.class).recoverWithItem(e -> StockLevelPayload.failed(((StockRuleViolation) e).error))
+                    .onFailure(InventoryService::isUnknownVariant)
+                    .recoverWithItem(e -> StockLevelPayload.failed(UserError.of("UNKNOWN_VARIANT", "No product variant with this id", "input", "variantId")));
+        });
+    }
+
+    public Uni<StockLevelPayload> setLowStockThreshold(Caller caller, LowStockThresholdSetInput input) {
+        caller.requireStaff();
+        Long variantKey = GlobalId.tryDecode(ProductVariant.TYPE, input.variantId());
+        Long locationKey = GlobalId.tryDecode(Location.TYPE, input.locationId());
+        if (variantKey == null) {
+            return failed("UNKNOWN_VARIANT", "No product variant with this id", "input", "variantId");
+        }
+        if (locationKey == null) {
+            return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
+        }
+        if (input.threshold() != null && (input.threshold() < 0 || input.threshold() > MAX_QUANTITY)) {
+            return failed("INVALID_QUANTITY", "Threshold must be between 0 and " + MAX_QUANTITY, "input", "threshold");
+        }
+        return stores.location(locationKey).onFailure(ApiException.class).recoverWithNull().chain(location -> {
+            if (location == null) {
+                return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
+            }
+            return db.inTransaction(tx -> repository.lockLevel(tx, variantKey, locationKey)
+                    .chain(() -> repository.writeThreshold(tx, variantKey, locationKey, input.threshold())))
+                    .map(row -> new StockLevelPayload(level(row, location), null, List.of()))
+                    .onFailure(InventoryService::isUnknownVariant)
+                    .recoverWithItem(e -> StockLevelPayload.failed(UserError.of("UNKNOWN_VARIANT", "No product variant with this id", "input", "variantId")));
+        });
+    }
+
+    // ---- helpers
+
+    private record Loaded(Map<Long, List<StockRow>> rows, Map<Long, Location> locations) {
+    }
+
+    private Uni<Loaded> levelsWithLocations(List<ProductVariant> variants) {
+        Set<Long> keys = keys(variants);
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(new Loaded(Map.of(), Map.of()));
+        }
+        return repository.levelsByVariantKeys(keys).chain(rows -> {
+            Set<Long> locationKeys = new LinkedHashSet<>();
+            rows.values().forEach(list -> list.forEach(r -> locationKeys.add(r.locationKey())));
+            return stores.locationsByKeys(locationKeys).map(locations -> new Loaded(rows, locations));
+        });
+    }
+
+    private static Set<Long> keys(List<ProductVariant> variants) {
+        Set<Long> keys = new LinkedHashSet<>();
+        variants.forEach(v -> keys.add(v.key()));
+        return keys;
+    }
+
+    private StockLevel level(StockRow row, Location location) {
+        int threshold = row.threshold() != null ? row.threshold() : defaultLowStockThreshold;
+        return new StockLevel(location, row.onHand(), row.reserved(), row.available(), threshold,
+                row.available() <= threshold, row.updatedAt(), row.variantKey());
+    }
+
+    private static StockMovement movement(MovementRow m, Location location) {
+        return new StockMovement(GlobalId.encode(StockMovement.TYPE, m.id()), location, m.kind(), m.delta(),
+                m.onHandBefore(), m.onHandAfter(), m.reservedBefore(), m.reservedAfter(), m.reason(), m.actor(),
+                m.channel(), m.reference(), m.createdAt(), m.variantKey());
+    }
+
+    private static Uni<StockLevelPayload> failed(String code, String message, String... field) {
+        return Uni.createFrom().item(StockLevelPayload.failed(UserError.of(code, message, field)));
+    }
+
+    private static boolean isUnknownVariant(Throwable t) {
+        return t instanceof PgException pg && "23503".equals(pg.getSqlState());
+    }
+
+    /** A business rule broken inside a transaction: thrown to roll it back, then returned as a user error. */
+    private static final class StockRuleViolation extends RuntimeException {
+        private final UserError error;
+
+        StockRuleViolation(UserError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package com.omnichannel.gateway.inventory;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("Change the on-hand quantity of a variant at a location: give exactly one of 'delta' or 'setOnHand'.")
+public record StockAdjustInput(@NonNull @Id String variantId, @NonNull @Id String locationId,
+        @Description("Units to add (positive) or remove (negative).") Integer delta,
+        @Description("The counted on-hand quantity.") Integer setOnHand,
+        @NonNull @Description("Why, e.g. 'goods received', 'stock count', 'damaged'.") String reason) {
+}

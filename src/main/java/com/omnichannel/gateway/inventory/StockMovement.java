@@ -1,0 +1,20 @@
+package com.omnichannel.gateway.inventory;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.store.Location;
+
+@Description("One entry of the stock ledger: a change to a stock level, who made it, when, through which channel, why.")
+public record StockMovement(@NonNull @Id String id, @NonNull Location location, @NonNull StockMovementKind kind,
+        int quantityDelta, int onHandBefore, int onHandAfter, int reservedBefore, int reservedAfter, String reason,
+        @NonNull String actor, @NonNull Channel channel, String reference, @NonNull OffsetDateTime createdAt,
+        @Ignore long variantKey) {
+
+    public static final String TYPE = "StockMovement";
+}

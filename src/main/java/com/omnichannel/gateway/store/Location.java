@@ -1,0 +1,24 @@
+package com.omnichannel.gateway.store;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.id.GlobalId;
+
+@Description("A place that holds stock: a store shoppers can visit or a warehouse that ships.")
+public record Location(@NonNull @Id String id, @NonNull String code, @NonNull String name, @NonNull LocationType type,
+        @NonNull Address address, @NonNull GeoPoint coordinates, String phone, String openingHours,
+        @Ignore long key, @Ignore int priority) {
+
+    public static final String TYPE = "Location";
+
+    public static String globalId(long key) {
+        return GlobalId.encode(TYPE, key);
+    }
+
+    public boolean isStore() {
+        return type == LocationType.STORE;
+    }
+}

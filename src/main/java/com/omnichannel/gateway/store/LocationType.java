@@ -1,0 +1,6 @@
+package com.omnichannel.gateway.store;
+
+public enum LocationType {
+    STORE,
+    WAREHOUSE
+}

@@ -1,0 +1,13 @@
+package com.omnichannel.gateway.store;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.paging.PageInfo;
+
+public record NearbyStoreConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
+    @org.eclipse.microprofile.graphql.Name("NearbyStoreEdge")
+    public record Edge(@NonNull String cursor, @NonNull NearbyStore node) {
+    }
+}

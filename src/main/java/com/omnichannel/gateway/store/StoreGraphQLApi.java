@@ -1,0 +1,53 @@
+package com.omnichannel.gateway.store;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.CallerResolver;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class StoreGraphQLApi {
+
+    private final StoreService stores;
+    private final CallerResolver callers;
+
+    public StoreGraphQLApi(StoreService stores, CallerResolver callers) {
+        this.stores = stores;
+        this.callers = callers;
+    }
+
+    @Query("stores")
+    @Description("Stores shoppers can visit, by name.")
+    public Uni<@NonNull LocationConnection> stores(Integer first, String after) {
+        return stores.locations(LocationType.STORE, PageRequest.of(first, after, "stores"));
+    }
+
+    @Query("store")
+    @Description("A store by id.")
+    public Uni<@NonNull Location> store(@NonNull @Id String id) {
+        return stores.store(GlobalId.decode(Location.TYPE, id, "id"));
+    }
+
+    @Query("locations")
+    @Description("Staff only: every stock-holding location, stores and warehouses, optionally of one type.")
+    public Uni<@NonNull LocationConnection> locations(LocationType type, Integer first, String after) {
+        callers.current().requireStaff();
+        return stores.locations(type, PageRequest.of(first, after, "locations:" + type));
+    }
+
+    @Query("nearbyStores")
+    @Description("Stores within radiusKm of a point, nearest first.")
+    public Uni<@NonNull NearbyStoreConnection> nearbyStores(@NonNull Double lat, @NonNull Double lng,
+            @DefaultValue("50") double radiusKm, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after, "nearby:" + lat + "," + lng + "," + radiusKm);
+        return stores.nearbyStores(lat, lng, radiusKm, page);
+    }
+}
