@@ -164,6 +164,10 @@ public class CatalogService {
         Set<String> skus = new HashSet<>();
         Set<String> barcodes = new HashSet<>();
         for (int i = 0; i < variantInputs.size() && i < CatalogValidation.MAX_VARIANTS; i++) {
+            if (variantInputs.get(i) == null) {
+                v.add("INVALID_VARIANT", "Variants must not be null", "input", "variants", String.valueOf(i));
+                continue;
+            }
             CatalogRepository.NewVariant nv = newVariant(v, variantInputs.get(i), "input", "variants", String.valueOf(i));
             if (nv != null) {
                 if (!skus.add(nv.sku())) {

@@ -161,6 +161,10 @@ final class CatalogValidation {
         List<SelectedOption> result = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (SelectedOptionInput o : options) {
+            if (o == null || o.name() == null || o.value() == null) {
+                add("INVALID_OPTIONS", "Options must each have a name and a value", field);
+                return List.of();
+            }
             String name = o.name().strip();
             String value = o.value().strip();
             if (name.isEmpty() || value.isEmpty() || name.length() > MAX_OPTION_TEXT || value.length() > MAX_OPTION_TEXT) {

@@ -1,9 +1,12 @@
 package com.omnichannel.gateway.catalog;
 
+import org.eclipse.microprofile.graphql.Input;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
 @Description("Narrows a product list; all given conditions must hold.")
+@Input("ProductFilterInput")
 public record ProductFilter(
         @Description("Products in this category or any category below it.") @Id String categoryId,
         @Description("Like categoryId, by slug.") String categorySlug,

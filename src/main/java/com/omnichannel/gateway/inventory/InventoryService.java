@@ -191,17 +191,17 @@ public class InventoryService {
         if (locationKey == null) {
             return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
         }
-        if ((input.delta() == null) == (input.setOnHand() == null)) {
-            return failed("INVALID_ADJUSTMENT", "Give exactly one of 'delta' or 'setOnHand'", "input");
+        if ((input.delta() == null) == (input.onHand() == null)) {
+            return failed("INVALID_ADJUSTMENT", "Give exactly one of 'delta' or 'onHand'", "input");
         }
         if (input.delta() != null && (input.delta() == 0 || Math.abs(input.delta()) > MAX_QUANTITY)) {
             return failed("INVALID_QUANTITY", "Delta must be non-zero and at most " + MAX_QUANTITY + " in size", "input", "delta");
         }
-        if (input.setOnHand() != null && input.setOnHand() < 0) {
-            return failed("NEGATIVE_STOCK", "On-hand quantity cannot be below zero", "input", "setOnHand");
+        if (input.onHand() != null && input.onHand() < 0) {
+            return failed("NEGATIVE_STOCK", "On-hand quantity cannot be below zero", "input", "onHand");
         }
-        if (input.setOnHand() != null && input.setOnHand() > MAX_QUANTITY) {
-            return failed("INVALID_QUANTITY", "On-hand quantity must be at most " + MAX_QUANTITY, "input", "setOnHand");
+        if (input.onHand() != null && input.onHand() > MAX_QUANTITY) {
+            return failed("INVALID_QUANTITY", "On-hand quantity must be at most " + MAX_QUANTITY, "input", "onHand");
         }
         String reason = input.reason() == null ? "" : input.reason().strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
@@ -213,18 +213,18 @@ public class InventoryService {
                 return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
             }
             return db.inTransaction(tx -> repository.lockLevel(tx, variantKey, locationKey).chain(before -> {
-                long target = input.delta() != null ? (long) before.onHand() + input.delta() : input.setOnHand();
+                long target = input.delta() != null ? (long) before.onHand() + input.delta() : input.onHand();
                 if (target < 0) {
                     throw new StockRuleViolation(UserError.of("NEGATIVE_STOCK", "On-hand would fall below zero (now "
-                            + before.onHand() + ")", "input", input.delta() != null ? "delta" : "setOnHand"));
+                            + before.onHand() + ")", "input", input.delta() != null ? "delta" : "onHand"));
                 }
                 if (target < before.reserved()) {
                     throw new StockRuleViolation(UserError.of("BELOW_RESERVED", "On-hand cannot fall below the "
-                            + before.reserved() + " units reserved for orders", "input", input.delta() != null ? "delta" : "setOnHand"));
+                            + before.reserved() + " units reserved for orders", "input", input.delta() != null ? "delta" : "onHand"));
                 }
                 if (target > MAX_QUANTITY) {
                     throw new StockRuleViolation(UserError.of("INVALID_QUANTITY", "On-hand must be at most " + MAX_QUANTITY,
-                            "input", input.delta() != null ? "delta" : "setOnHand"));
+                            "input", input.delta() != null ? "delta" : "onHand"));
                 }
                 return repository.writeLevel(tx, variantKey, locationKey, (int) target, before.reserved())
                         .chain(after -> repository.recordMovement(tx, before, after, kind, reason, caller.actor(),

@@ -18,6 +18,7 @@ public record Location(@NonNull @Id String id, @NonNull String code, @NonNull St
         return GlobalId.encode(TYPE, key);
     }
 
+    @Ignore
     public boolean isStore() {
         return type == LocationType.STORE;
     }
