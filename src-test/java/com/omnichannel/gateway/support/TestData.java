@@ -80,7 +80,7 @@ public class TestData {
             String barcode = newBarcode();
             long variantKey = insert("""
                     INSERT INTO product_variant (product_id, sku, barcode, title, options, price_minor, position)
-                    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) RETURNING id""",
+                    VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7) RETURNING id""",
                     Tuple.from(java.util.Arrays.asList(key, sku, barcode, "Size " + i,
                             "[{\"name\":\"Size\",\"value\":\"" + i + "\"}]", pricesMinor[i], i)));
             variants.add(new VariantRef(variantKey, ProductVariant.globalId(variantKey), sku, barcode));
@@ -118,6 +118,10 @@ public class TestData {
 
     public long count(String sql, Object... args) {
         return pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT).iterator().next().getLong(0);
+    }
+
+    public void execute(String sql) {
+        pool.query(sql).execute().await().atMost(TIMEOUT);
     }
 
     private long insert(String sql, Tuple args) {

@@ -122,7 +122,7 @@ public class CatalogRepository {
 
     /** Active variants of each product, in display order. */
     public Uni<Map<Long, List<ProductVariant>>> variantsByProductKeys(Collection<Long> productKeys) {
-        return db.query("SELECT " + VARIANT_COLUMNS + """
+        return db.query("SELECT " + VARIANT_COLUMNS + " " + """
                  FROM product_variant v JOIN product p ON p.id = v.product_id
                 WHERE v.product_id = ANY($1) AND v.active ORDER BY v.product_id, v.position, v.id""",
                 Tuple.of(productKeys.toArray(Long[]::new)))
@@ -137,7 +137,7 @@ public class CatalogRepository {
     }
 
     public Uni<Map<Long, ProductVariant>> variantsByKeys(Collection<Long> keys) {
-        return db.query("SELECT " + VARIANT_COLUMNS + """
+        return db.query("SELECT " + VARIANT_COLUMNS + " " + """
                  FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = ANY($1)""",
                 Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
@@ -327,6 +327,9 @@ public class CatalogRepository {
         String currency = row.getString("currency");
         Object rawOptions = row.getValue("options");
         List<SelectedOption> options = new ArrayList<>();
+        if (rawOptions != null && !(rawOptions instanceof JsonArray)) {
+            throw new IllegalStateException("Unexpected options column type " + rawOptions.getClass());
+        }
         if (rawOptions instanceof JsonArray array) {
             for (int i = 0; i < array.size(); i++) {
                 JsonObject o = array.getJsonObject(i);

@@ -77,7 +77,7 @@ public class InventoryRepository {
     }
 
     public Uni<List<StockRow>> lowStock(long locationKey, int defaultThreshold, int limit, int offset) {
-        return db.query("SELECT " + LEVEL_COLUMNS + """
+        return db.query("SELECT " + LEVEL_COLUMNS + " " + """
                  FROM stock_level s JOIN product_variant v ON v.id = s.variant_id AND v.active
                 WHERE s.location_id = $1 AND s.on_hand - s.reserved <= COALESCE(s.low_stock_threshold, $2)
                 ORDER BY s.on_hand - s.reserved, s.variant_id LIMIT $3 OFFSET $4""",
