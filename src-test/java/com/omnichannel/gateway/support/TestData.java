@@ -12,6 +12,7 @@ import com.omnichannel.gateway.catalog.Gtin;
 import com.omnichannel.gateway.catalog.Product;
 import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.LocationDirectory;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,9 +29,11 @@ public class TestData {
     private static long barcodeCounter = System.currentTimeMillis() % 1_000_000_000L;
 
     private final Pool pool;
+    private final LocationDirectory locations;
 
-    public TestData(Pool pool) {
+    public TestData(Pool pool, LocationDirectory locations) {
         this.pool = pool;
+        this.locations = locations;
     }
 
     public static String unique(String prefix) {
@@ -64,6 +67,8 @@ public class TestData {
                 INSERT INTO location (code, name, type, address_line1, city, postal_code, country_code, latitude, longitude)
                 VALUES ($1, $2, $3, 'Teststr. 1', 'Teststadt', '10115', 'DE', $4, $5) RETURNING id""",
                 Tuple.of(unique("LOC"), name, type, lat, lng));
+        // Rows written behind the service's back: tell it, as an admin operation would.
+        locations.invalidate();
         return new Ref(key, Location.globalId(key));
     }
 
