@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Load benchmark of the packaged gateway: starts it in the "bench" profile (prod + demo catalog + dev keys) on a
+# free local port, runs each scenario with wrk and prints requests/s, latency, errors and SQL statements per
+# request. Results also go to scripts/bench/results/<timestamp>.txt. See scripts/bench/README.md.
+#
+# Usage: scripts/bench/run.sh [--no-build] [SCENARIO ...]
+#   SCENARIO: a file name under scripts/bench/scenarios/ without ".lua" (default: all, in BENCH_SCENARIOS order)
+#
+# Environment (defaults in brackets):
+#   BENCH_DURATION [20]        seconds per measured run
+#   BENCH_WARMUP [10]          seconds of warm-up per scenario before its measured run (0 = none)
+#   BENCH_CONNECTIONS [32]     wrk connections          BENCH_THREADS [2]  wrk threads
+#   BENCH_PORT [first free from 8090]                   BENCH_DB_NAME [commerce_bench]
+#   BENCH_JAVA_OPTS []         extra JVM options for the service, e.g. "-Xmx1g"
+#   BENCH_SCENARIOS [baseline products_list product_by_slug kiosk_barcode]
+#   BENCH_STARTUP_TIMEOUT [180] seconds to wait for readiness (first start loads the demo catalog)
+# Exit status: 0 when every scenario ran without errors, 1 on a failure to run, 2 when a scenario had errors.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+
+DURATION="${BENCH_DURATION:-20}"
+WARMUP="${BENCH_WARMUP:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+DB_NAME_BENCH="${BENCH_DB_NAME:-commerce_bench}"
+STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-180}"
+DEFAULT_SCENARIOS="${BENCH_SCENARIOS:-baseline products_list product_by_slug kiosk_barcode}"
+DB_HOST="${DB_HOST:-127.0.0.1}"
+DB_PORT="${DB_PORT:-5432}"
+DB_USER="${DB_USER:-postgres}"
+
+BUILD=1
+SCENARIOS=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "unknown option: $arg" >&2; exit 1 ;;
+    *) SCENARIOS+=("$arg") ;;
+  esac
+done
+# shellcheck disable=SC2206 # intentional word splitting of the default list
+[ "${#SCENARIOS[@]}" -gt 0 ] || SCENARIOS=($DEFAULT_SCENARIOS)
+for s in "${SCENARIOS[@]}"; do
+  [ -f "$BENCH_DIR/scenarios/$s.lua" ] || { echo "no such scenario: $s (see $BENCH_DIR/scenarios/)" >&2; exit 1; }
+done
+
+log() { echo "[bench] $*" >&2; }
+die() { echo "[bench] ERROR: $*" >&2; exit 1; }
+
+STAMP="$(date +%Y%m%d-%H%M%S)"
+RESULTS_DIR="$BENCH_DIR/results"
+mkdir -p "$RESULTS_DIR"
+RESULT_FILE="$RESULTS_DIR/$STAMP.txt"
+SERVICE_LOG="$RESULTS_DIR/$STAMP.service.log"
+WORK="$(mktemp -d)"
+SERVICE_PID=""
+
+cleanup() {
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    log "stopping the service (pid $SERVICE_PID) ..."
+    kill "$SERVICE_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$SERVICE_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------ prerequisites ---
+
+ensure_tool() { # <command> <apt package>
+  command -v "$1" >/dev/null 2>&1 && return 0
+  command -v apt-get >/dev/null 2>&1 || die "'$1' is missing; install the '$2' package"
+  local sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo -n)
+  log "installing $2 with apt-get ..."
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+  command -v "$1" >/dev/null 2>&1 || die "'$1' still missing after installing '$2'"
+}
+ensure_tool wrk wrk
+ensure_tool curl curl
+ensure_tool jq jq
+ensure_tool openssl openssl
+command -v java >/dev/null 2>&1 || die "java (17+) is required"
+
+cd "$ROOT"
+bash scripts/services.sh >&2
+if [ "$(psql -X -A -t -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres \
+      -c "select 1 from pg_database where datname = '$DB_NAME_BENCH'")" != "1" ]; then
+  log "creating database $DB_NAME_BENCH ..."
+  psql -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c "CREATE DATABASE \"$DB_NAME_BENCH\"" >&2
+fi
+bash scripts/dev-keys.sh >&2
+
+if [ "$BUILD" = 1 ]; then
+  log "building the service (mvn -B -DskipTests package) ..."
+  mvn -B -q -DskipTests package >"$WORK/build.log" 2>&1 || { tail -n 50 "$WORK/build.log" >&2; die "build failed"; }
+fi
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+[ -f "$JAR" ] || die "$JAR is missing; run without --no-build"
+
+# ------------------------------------------------------------------ the service ---
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT="${BENCH_PORT:-}"
+if [ -z "$PORT" ]; then
+  PORT=8090
+  while ! port_free "$PORT"; do PORT=$((PORT + 1)); [ "$PORT" -lt 8190 ] || die "no free port in 8090-8189"; done
+else
+  port_free "$PORT" || die "port $PORT is in use"
+fi
+BASE="http://127.0.0.1:$PORT"
+
+log "starting the service on port $PORT (profile bench, database $DB_NAME_BENCH; log: $SERVICE_LOG) ..."
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+DB_NAME="$DB_NAME_BENCH" java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.port="$PORT" \
+  -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
+SERVICE_PID=$!
+
+deadline=$((SECONDS + STARTUP_TIMEOUT))
+until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 40 "$SERVICE_LOG" >&2; die "the service exited during start-up"; }
+  [ "$SECONDS" -lt "$deadline" ] || { tail -n 40 "$SERVICE_LOG" >&2; die "not ready after ${STARTUP_TIMEOUT}s"; }
+  sleep 1
+done
+log "ready after ${SECONDS}s$(grep -q 'Demo data loaded' "$SERVICE_LOG" && echo ' (demo data loaded now)')"
+
+# ------------------------------------------------------------------ test data ---
+
+graphql() { # <json body> [curl args...] -> response body; fails on HTTP errors and GraphQL errors
+  local body="$1" out; shift
+  out="$(curl -fsS -X POST "$BASE/graphql" -H 'Content-Type: application/json' "$@" --data-binary "$body")" ||
+    die "request failed: $body"
+  if jq -e 'has("errors")' >/dev/null <<<"$out"; then die "GraphQL errors for $body: $out"; fi
+  printf '%s' "$out"
+}
+
+CATALOG="$(graphql '{"query":"{ products(first:100){ edges{ node{ slug variants { barcode } } } } }"}')"
+jq -r '.data.products.edges[].node.slug' <<<"$CATALOG" >"$WORK/slugs.txt"
+jq -r '.data.products.edges[].node.variants[0].barcode // empty' <<<"$CATALOG" >"$WORK/barcodes.txt"
+[ -s "$WORK/slugs.txt" ] || die "the catalog is empty: no products in $DB_NAME_BENCH"
+[ -s "$WORK/barcodes.txt" ] || die "no variant has a barcode"
+log "$(wc -l <"$WORK/slugs.txt") slugs, $(wc -l <"$WORK/barcodes.txt") barcodes"
+
+bash "$BENCH_DIR/mint-kiosk-token.sh" 1 bench >"$WORK/kiosk-token.txt"
+VIEWER="$(graphql '{"query":"{ viewer { channel store { name } } }"}' -H "Authorization: Bearer $(cat "$WORK/kiosk-token.txt")")"
+[ "$(jq -r '.data.viewer.channel + "/" + .data.viewer.store.name' <<<"$VIEWER")" = "KIOSK/Berlin Mitte" ] ||
+  die "the kiosk token is not accepted as a Berlin Mitte kiosk: $VIEWER"
+
+# ------------------------------------------------------------------ runs ---
+
+sql_count() {
+  curl -fsS "$BASE/q/metrics" | awk '/^gateway_sql_statements_total[ {]/ { v = $NF } END { printf "%.0f", v + 0 }'
+}
+
+run_wrk() { # <scenario> <seconds> -> wrk output
+  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 10s -s "$BENCH_DIR/scenarios/$1.lua" "$BASE"
+}
+
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+
+{
+  echo "Load benchmark $STAMP: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (+ uncommitted changes)')"
+  echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per scenario after ${WARMUP}s warm-up; $(nproc) cores shared by wrk, service, PostgreSQL and Redis"
+  echo
+} >"$WORK/header.txt"
+
+ROWS=()
+FAILED=()
+for s in "${SCENARIOS[@]}"; do
+  if [ "$WARMUP" -gt 0 ]; then
+    log "$s: warm-up ${WARMUP}s ..."
+    run_wrk "$s" "$WARMUP" >"$WORK/$s.warmup.txt" 2>&1 || { cat "$WORK/$s.warmup.txt" >&2; die "wrk failed for $s"; }
+  fi
+  log "$s: measuring ${DURATION}s ..."
+  before="$(sql_count)"
+  run_wrk "$s" "$DURATION" >"$WORK/$s.txt" 2>&1 || { cat "$WORK/$s.txt" >&2; die "wrk failed for $s"; }
+  after="$(sql_count)"
+  result="$(grep '^BENCH_RESULT ' "$WORK/$s.txt" || true)"
+  [ -n "$result" ] || { cat "$WORK/$s.txt" >&2; die "no result from wrk for $s"; }
+  requests="$(field requests "$result")"
+  non2xx="$(field non2xx "$result")"; sockerr="$(field socket_errors "$result")"; gqlerr="$(field gql_errors "$result")"
+  sql_per_req="$(awk -v d="$((after - before))" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", d / n; else print "-" }')"
+  flag=""
+  if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ] || [ "$gqlerr" != 0 ]; then flag=" !"; FAILED+=("$s"); fi
+  ROWS+=("$(printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s%s' "$s" "$(field rps "$result")" \
+    "$(field p50_ms "$result")" "$(field p99_ms "$result")" "$requests" "$non2xx" "$sockerr" "$gqlerr" "$sql_per_req" "$flag")")
+  {
+    echo "== $s"
+    grep -v '^BENCH_' "$WORK/$s.txt"
+    grep '^BENCH_ERROR_SAMPLE ' "$WORK/$s.txt" | sed 's/^BENCH_ERROR_SAMPLE /  first GraphQL error response: /' || true
+    echo "  SQL statements: $((after - before)) for $requests requests"
+    echo
+  } >>"$WORK/details.txt"
+done
+
+{
+  cat "$WORK/header.txt"
+  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  if [ "${#FAILED[@]}" -gt 0 ]; then
+    echo "ERRORS in: ${FAILED[*]} (marked '!'): their figures are not valid. Details below and in $SERVICE_LOG"
+  else
+    echo "All scenarios answered without errors."
+  fi
+  echo
+  cat "$WORK/details.txt"
+} | tee "$RESULT_FILE"
+log "results: $RESULT_FILE"
+
+[ "${#FAILED[@]}" -eq 0 ] || exit 2
