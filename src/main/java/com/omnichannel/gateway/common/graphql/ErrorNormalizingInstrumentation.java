@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 
 import org.jboss.logging.Logger;
@@ -18,6 +19,10 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 
@@ -37,10 +42,28 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
+        boolean inputRejected = false;
         for (GraphQLError error : result.getErrors()) {
-            normalized.add(normalize(error, parameters));
+            GraphQLError shaped = normalize(error, parameters);
+            Object code = shaped.getExtensions().get("code");
+            inputRejected |= ErrorCode.BAD_USER_INPUT.name().equals(code)
+                    || ErrorCode.GRAPHQL_VALIDATION_FAILED.name().equals(code);
+            normalized.add(shaped);
         }
-        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(normalized)));
+        if (inputRejected) {
+            // A field whose arguments were rejected resolves to null; the non-null violation that follows is a
+            // consequence, not a second problem, and must not read as a server failure.
+            List<GraphQLError> original = result.getErrors();
+            List<GraphQLError> kept = new ArrayList<>();
+            for (int i = 0; i < original.size(); i++) {
+                if (original.get(i).getErrorType() != ErrorType.NullValueInNonNullableField) {
+                    kept.add(normalized.get(i));
+                }
+            }
+            normalized = kept;
+        }
+        List<GraphQLError> errors = normalized;
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
 
     private GraphQLError normalize(GraphQLError error, InstrumentationExecutionParameters parameters) {
@@ -48,6 +71,11 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             Throwable cause = unwrap(fetching.getException());
             if (cause instanceof ApiException api) {
                 return build(error, api.code(), api.getMessage());
+            }
+            if (cause instanceof CoercingParseLiteralException || cause instanceof CoercingParseValueException) {
+                // A scalar argument that could not be read, e.g. 1.5 for an Int.
+                return build(error, ErrorCode.BAD_USER_INPUT, "Invalid argument value for field '"
+                        + lastPathSegment(error) + "': " + clean(cause.getMessage()));
             }
             LOG.errorf(cause, "Unexpected failure in operation %s at %s", parameters.getOperation(), error.getPath());
             return build(error, ErrorCode.INTERNAL, "Internal server error");
@@ -58,10 +86,13 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
         }
         if (type == ErrorType.ValidationError) {
             // Variable coercion problems are the client's input; document problems are the client's query.
-            ErrorCode code = error instanceof graphql.validation.ValidationError
-                    ? ErrorCode.GRAPHQL_VALIDATION_FAILED
-                    : ErrorCode.BAD_USER_INPUT;
-            return build(error, code, error.getMessage());
+            // Variable coercion problems and values of the wrong type are the client's input; other document
+            // problems (unknown fields, missing selections) are the client's query.
+            ErrorCode code = error instanceof ValidationError validation
+                    && validation.getValidationErrorType() != ValidationErrorType.WrongType
+                            ? ErrorCode.GRAPHQL_VALIDATION_FAILED
+                            : ErrorCode.BAD_USER_INPUT;
+            return build(error, code, clean(error.getMessage()));
         }
         if (type == ErrorType.ExecutionAborted) {
             // Raised by the depth and complexity limits before anything runs.
@@ -95,6 +126,22 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             builder.path(original.getPath());
         }
         return builder.build();
+    }
+
+    private static final Pattern AST_VALUE = Pattern.compile("\\w+Value\\{value='?([^'}]*)'?}");
+    private static final Pattern ENGINE_CODE = Pattern.compile("SRGQL\\d+: ");
+
+    /** Removes engine internals (AST class names, engine message codes) from a message meant for clients. */
+    static String clean(String message) {
+        if (message == null) {
+            return "Invalid input";
+        }
+        return ENGINE_CODE.matcher(AST_VALUE.matcher(message).replaceAll("'$1'")).replaceAll("");
+    }
+
+    private static String lastPathSegment(GraphQLError error) {
+        List<Object> path = error.getPath();
+        return path == null || path.isEmpty() ? "?" : String.valueOf(path.get(path.size() - 1));
     }
 
     /** The ApiException anywhere in the cause chain (wrappers from reflection and futures), else the original. */

@@ -14,11 +14,20 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
  */
 public class ValidatedDocumentCache implements PreparsedDocumentProvider {
 
+    /** The engine builds one cache; the request gate consults it to skip parsing documents it knows are valid. */
+    private static volatile ValidatedDocumentCache current;
+
     private final int maxEntries;
     private final ConcurrentHashMap<String, PreparsedDocumentEntry> entries = new ConcurrentHashMap<>();
 
     public ValidatedDocumentCache(int maxEntries) {
         this.maxEntries = maxEntries;
+        current = this;
+    }
+
+    public static boolean isKnownValid(String query) {
+        ValidatedDocumentCache cache = current;
+        return cache != null && cache.entries.containsKey(query);
     }
 
     @Override
