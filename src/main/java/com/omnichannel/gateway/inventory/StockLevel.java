@@ -12,4 +12,16 @@ import com.omnichannel.gateway.store.Location;
 public record StockLevel(@NonNull Location location, int onHand, int reserved, int available,
         @Description("At or below this available quantity the item counts as low stock.") int lowStockThreshold,
         boolean lowStock, @NonNull OffsetDateTime updatedAt, @Ignore long variantKey) {
+
+    // Identity is the stored key. Batch loaders hash their source objects; hashing every component (lists,
+    // money, nested records) of hundreds of objects per request was measurable.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StockLevel that && variantKey == that.variantKey && location.key() == that.location.key();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(variantKey) * 31 + Long.hashCode(location.key());
+    }
 }

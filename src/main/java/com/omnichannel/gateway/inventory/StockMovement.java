@@ -17,4 +17,16 @@ public record StockMovement(@NonNull @Id String id, @NonNull Location location, 
         @Ignore long variantKey) {
 
     public static final String TYPE = "StockMovement";
+
+    // Identity is the stored key. Batch loaders hash their source objects; hashing every component (lists,
+    // money, nested records) of hundreds of objects per request was measurable.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StockMovement that && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
 }

@@ -22,4 +22,16 @@ public record Location(@NonNull @Id String id, @NonNull String code, @NonNull St
     public boolean isStore() {
         return type == LocationType.STORE;
     }
+
+    // Identity is the stored key. Batch loaders hash their source objects; hashing every component (lists,
+    // money, nested records) of hundreds of objects per request was measurable.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Location that && key == that.key;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(key);
+    }
 }

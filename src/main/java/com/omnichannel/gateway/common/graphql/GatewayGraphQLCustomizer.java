@@ -1,10 +1,12 @@
 package com.omnichannel.gateway.common.graphql;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -14,10 +16,13 @@ import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Shapes the GraphQL engine: query limits, the document cache and the error model.
+ * Shapes the GraphQL engine: fast reads of plain fields, query limits and the error model, added to the engine's
+ * own instrumentation.
  * Registered through {@code META-INF/services}; SmallRye GraphQL calls it once when it builds the engine.
  */
 public class GatewayGraphQLCustomizer implements EventingService {
+
+    private static final Logger LOG = Logger.getLogger(GatewayGraphQLCustomizer.class);
 
     @Override
     public String getConfigKey() {
@@ -29,14 +34,30 @@ public class GatewayGraphQLCustomizer implements EventingService {
         Config config = ConfigProvider.getConfig();
         int maxDepth = config.getOptionalValue("app.graphql.max-depth", Integer.class).orElse(12);
         int maxComplexity = config.getOptionalValue("app.graphql.max-complexity", Integer.class).orElse(5000);
-        int cacheSize = config.getOptionalValue("app.graphql.document-cache-size", Integer.class).orElse(2000);
 
         List<Instrumentation> chain = new ArrayList<>();
-        chain.add(new MaxQueryDepthInstrumentation(maxDepth));
-        chain.add(new MaxQueryComplexityInstrumentation(maxComplexity));
-        chain.add(new ErrorNormalizingInstrumentation());
-        return builder
-                .instrumentation(new ChainedInstrumentation(chain))
-                .preparsedDocumentProvider(new ValidatedDocumentCache(cacheSize));
+        // The engine's instrumentation includes its document cache, which must keep working: SmallRye reads
+        // every request's document through it before execution, and an empty cache means parsing every time.
+        Instrumentation engine = engineInstrumentation(builder);
+        if (engine != null) {
+            chain.add(engine);
+        }
+        // One instrumentation for all of ours: a chain calls every member for every field, which is measurable
+        // on list pages with hundreds of fields.
+        chain.add(new GatewayInstrumentation(new MaxQueryDepthInstrumentation(maxDepth),
+                new MaxQueryComplexityInstrumentation(maxComplexity)));
+        return builder.instrumentation(new ChainedInstrumentation(chain));
+    }
+
+    /** GraphQL.Builder has no getter for what SmallRye set; read it so that we add to it instead of replacing it. */
+    private static Instrumentation engineInstrumentation(GraphQL.Builder builder) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            field.setAccessible(true);
+            return (Instrumentation) field.get(builder);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Could not read the GraphQL engine's instrumentation; its document cache is bypassed", e);
+            return null;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package com.omnichannel.gateway.common.graphql;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -20,13 +23,17 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Sits in front of the GraphQL endpoint and answers requests the engine would reject without our error model:
  * a missing or unparseable document ({@code GRAPHQL_PARSE_FAILED}) and rejected credentials
- * ({@code UNAUTHENTICATED} with a GraphQL error body instead of an empty 401). Documents already known to be
- * valid skip the parse.
+ * ({@code UNAUTHENTICATED} with a GraphQL error body instead of an empty 401). Documents it has parsed before
+ * skip the parse.
  */
 @ApplicationScoped
 public class GraphQLRequestGate {
 
     static final String PATH = "/graphql";
+    /** Clients send a small set of distinct documents; remembering that many bounds the memory arbitrary input can take. */
+    static final int MAX_REMEMBERED_DOCUMENTS = 2000;
+
+    private final Set<String> parsedDocuments = ConcurrentHashMap.newKeySet();
 
     void install(@Observes Router router) {
         router.post(PATH).order(-100).handler(BodyHandler.create()).handler(this::checkDocument);
@@ -50,7 +57,7 @@ public class GraphQLRequestGate {
             reply(ctx, 400, ErrorCode.BAD_USER_INPUT, "The request has no GraphQL document in 'query'", null);
             return;
         }
-        if (ValidatedDocumentCache.isKnownValid(text)) {
+        if (parsedDocuments.contains(text)) {
             ctx.next();
             return;
         }
@@ -60,6 +67,9 @@ public class GraphQLRequestGate {
             GraphQLError error = e.toInvalidSyntaxError();
             reply(ctx, 200, ErrorCode.GRAPHQL_PARSE_FAILED, error.getMessage(), error.getLocations());
             return;
+        }
+        if (parsedDocuments.size() < MAX_REMEMBERED_DOCUMENTS) {
+            parsedDocuments.add(text);
         }
         ctx.next();
     }
