@@ -27,6 +27,11 @@ public final class GraphQL {
         return client;
     }
 
+    public GraphQL header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public GraphQL channel(String channel) {
         headers.put("X-Channel", channel);
         return this;

@@ -82,6 +82,19 @@ public class InventoryService {
     }
 
     /**
+     * Units of each variant available for a fulfilment: at one store, or (storeKey null) anywhere in the network.
+     */
+    public Uni<List<Integer>> availableFor(List<ProductVariant> variants, Long storeKey) {
+        if (storeKey == null) {
+            return availableToPromiseOf(variants);
+        }
+        return repository.levelsByVariantKeys(keys(variants)).map(rows -> variants.stream()
+                .map(v -> rows.getOrDefault(v.key(), List.of()).stream().filter(r -> r.locationKey() == storeKey)
+                        .mapToInt(r -> Math.max(r.available(), 0)).sum())
+                .toList());
+    }
+
+    /**
      * Availability per store for each variant, nearest first from the reference point: the given point, else the
      * given store, else (for kiosks) the kiosk's own store; without any, stores are listed by name.
      */

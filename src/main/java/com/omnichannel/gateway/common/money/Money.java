@@ -23,6 +23,11 @@ public record Money(@NonNull @Description("Decimal amount, e.g. \"19.99\"") Stri
         return minorUnits == null ? null : ofMinor(minorUnits, currencyCode);
     }
 
+    /** This amount in minor units. */
+    public long minorUnits() {
+        return toMinor(amount, currencyCode);
+    }
+
     /**
      * Parses a client-supplied decimal amount into minor units.
      *

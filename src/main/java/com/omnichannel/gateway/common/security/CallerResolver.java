@@ -25,6 +25,7 @@ public class CallerResolver {
 
     public static final String CHANNEL_HEADER = "X-Channel";
     public static final String STORE_CLAIM = "store_id";
+    public static final String CART_TOKEN_HEADER = "X-Cart-Token";
 
     private final JsonWebToken token;
     private final CurrentVertxRequest request;
@@ -41,6 +42,13 @@ public class CallerResolver {
             resolved = resolve();
         }
         return resolved;
+    }
+
+    /** The anonymous cart token the client sent, or null. */
+    public String cartToken() {
+        RoutingContext context = request.getCurrent();
+        String header = context == null ? null : context.request().getHeader(CART_TOKEN_HEADER);
+        return header == null || header.isBlank() || header.length() > 200 ? null : header.trim();
     }
 
     private Caller resolve() {

@@ -1,0 +1,20 @@
+package com.omnichannel.gateway.cart;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.security.Channel;
+
+@Description("A shopping cart that follows the shopper across web, mobile and kiosk.")
+public record Cart(@NonNull @Id String id, @NonNull List<@NonNull CartLine> lines,
+        @Description("Total units over all lines.") int itemCount, @NonNull Money subtotal,
+        @NonNull CartFulfilment fulfilment, @NonNull List<@NonNull Channel> channels, Channel lastChannel,
+        @Description("Increases with every change; pass it as expectedVersion to detect concurrent edits.") long version,
+        @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
+        @NonNull List<@NonNull CartWarning> warnings) {
+}

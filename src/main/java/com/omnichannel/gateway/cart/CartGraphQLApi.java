@@ -1,0 +1,65 @@
+package com.omnichannel.gateway.cart;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import com.omnichannel.gateway.common.security.CallerResolver;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class CartGraphQLApi {
+
+    private final CartService carts;
+    private final CallerResolver callers;
+
+    public CartGraphQLApi(CartService carts, CallerResolver callers) {
+        this.carts = carts;
+        this.callers = callers;
+    }
+
+    @Query("cart")
+    @Description("A cart by id: for its owner (signed in), the holder of its cart token (X-Cart-Token header), or staff.")
+    public Uni<@NonNull Cart> cart(@NonNull @Id String id) {
+        return carts.cart(callers.current(), callers.cartToken(), id);
+    }
+
+    @Query("myCart")
+    @Description("The signed-in customer's active cart, from any device; null when there is none.")
+    public Uni<Cart> myCart() {
+        return carts.myCart(callers.current());
+    }
+
+    @Mutation("cartCreate")
+    @Description("Create a cart. Signed-in customers get it as their active cart; anonymous callers get a cart token.")
+    public Uni<@NonNull CartPayload> cartCreate(CartInputs.Create input) {
+        return carts.create(callers.current(), input);
+    }
+
+    @Mutation("cartLinesAdd")
+    @Description("Add variants; a variant already in the cart has its quantity increased.")
+    public Uni<@NonNull CartPayload> cartLinesAdd(@NonNull CartInputs.LinesAdd input) {
+        return carts.addLines(callers.current(), callers.cartToken(), input);
+    }
+
+    @Mutation("cartLinesUpdate")
+    @Description("Set line quantities; 0 removes a line.")
+    public Uni<@NonNull CartPayload> cartLinesUpdate(@NonNull CartInputs.LinesUpdate input) {
+        return carts.updateLines(callers.current(), callers.cartToken(), input);
+    }
+
+    @Mutation("cartLinesRemove")
+    public Uni<@NonNull CartPayload> cartLinesRemove(@NonNull CartInputs.LinesRemove input) {
+        return carts.removeLines(callers.current(), callers.cartToken(), input);
+    }
+
+    @Mutation("cartFulfilmentSet")
+    @Description("Ship, or pick up at a store; line availability then counts at that store.")
+    public Uni<@NonNull CartPayload> cartFulfilmentSet(@NonNull CartInputs.FulfilmentSet input) {
+        return carts.setFulfilment(callers.current(), callers.cartToken(), input);
+    }
+}

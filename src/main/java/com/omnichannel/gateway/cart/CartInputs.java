@@ -1,0 +1,37 @@
+package com.omnichannel.gateway.cart;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** The inputs of the cart mutations. */
+final class CartInputs {
+
+    private CartInputs() {
+    }
+
+    @Input("CartCreateInput")
+    public record Create(List<CartLineInput> lines) {
+    }
+
+    @Input("CartLinesAddInput")
+    public record LinesAdd(@NonNull @Id String cartId, @NonNull List<CartLineInput> lines,
+            @Description("Refuse the change (CART_VERSION_CONFLICT) unless the cart is at this version.") Long expectedVersion) {
+    }
+
+    @Input("CartLinesUpdateInput")
+    public record LinesUpdate(@NonNull @Id String cartId, @NonNull List<CartLineUpdateInput> lines, Long expectedVersion) {
+    }
+
+    @Input("CartLinesRemoveInput")
+    public record LinesRemove(@NonNull @Id String cartId, @NonNull @Id List<String> lineIds, Long expectedVersion) {
+    }
+
+    @Input("CartFulfilmentSetInput")
+    public record FulfilmentSet(@NonNull @Id String cartId, @NonNull FulfilmentType type,
+            @Description("The pickup store; required for PICKUP.") @Id String storeId, Long expectedVersion) {
+    }
+}

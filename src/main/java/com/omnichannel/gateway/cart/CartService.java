@@ -1,0 +1,374 @@
+package com.omnichannel.gateway.cart;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.omnichannel.gateway.catalog.CatalogService;
+import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.ErrorCode;
+import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.inventory.InventoryService;
+import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.StoreService;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Carts: who may use them, what a change may do, and the live view of a cart (prices and availability read
+ * from the catalog and stock at the moment of reading, never copied into the cart).
+ */
+@ApplicationScoped
+public class CartService {
+
+    public static final int MAX_QUANTITY = 999;
+    public static final int MAX_LINES = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CartStore store;
+    private final CatalogService catalog;
+    private final InventoryService inventory;
+    private final StoreService stores;
+    private final String currency;
+    private final Duration anonymousTtl;
+    private final Duration customerTtl;
+
+    public CartService(CartStore store, CatalogService catalog, InventoryService inventory, StoreService stores,
+            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
+            @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
+            @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl) {
+        this.store = store;
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.stores = stores;
+        this.currency = currency;
+        this.anonymousTtl = anonymousTtl;
+        this.customerTtl = customerTtl;
+    }
+
+    // ---- reads
+
+    public Uni<Cart> cart(Caller caller, String cartToken, String cartId) {
+        String id = cartId(cartId);
+        return store.find(id).chain(stored -> {
+            if (stored == null) {
+                throw ApiException.notFound("No cart with this id (it may have expired)");
+            }
+            requireAccess(caller, cartToken, stored);
+            return view(stored);
+        });
+    }
+
+    public Uni<Cart> myCart(Caller caller) {
+        String customerId = customerId(caller);
+        if (customerId == null) {
+            throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
+        }
+        return store.activeCartId(customerId)
+                .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
+                .chain(stored -> stored == null || !customerId.equals(stored.customerId())
+                        ? Uni.createFrom().nullItem()
+                        : view(stored));
+    }
+
+    // ---- changes
+
+    public Uni<CartPayload> create(Caller caller, CartInputs.Create input) {
+        List<CartLineInput> lines = input == null || input.lines() == null ? List.of() : input.lines();
+        return validateLines(lines).chain(validated -> {
+            if (validated.error != null) {
+                return Uni.createFrom().item(CartPayload.failed(validated.error));
+            }
+            String customerId = customerId(caller);
+            String token = customerId == null ? newSecret() : null;
+            String now = now();
+            List<StoredCart.StoredLine> storedLines = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : validated.quantities.entrySet()) {
+                storedLines.add(new StoredCart.StoredLine(newLineId(), e.getKey(), e.getValue(), caller.channel().name(), now));
+            }
+            Duration ttl = customerId != null ? customerTtl : anonymousTtl;
+            StoredCart cart = new StoredCart(newCartId(), customerId == null ? "" : customerId,
+                    token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
+                    List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds());
+            return store.create(cart).chain(this::view).map(view -> new CartPayload(view, token, List.of()));
+        });
+    }
+
+    public Uni<CartPayload> addLines(Caller caller, String cartToken, CartInputs.LinesAdd input) {
+        String id = cartId(input.cartId());
+        return validateLines(input.lines() == null ? List.of() : input.lines()).chain(validated -> {
+            if (validated.error != null) {
+                return Uni.createFrom().item(CartPayload.failed(validated.error));
+            }
+            if (validated.quantities.isEmpty()) {
+                return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_LINES", "Give at least one line", "input", "lines")));
+            }
+            JsonArray lines = new JsonArray();
+            validated.quantities.forEach((variantId, quantity) -> lines.add(new JsonObject()
+                    .put("variantId", variantId).put("quantity", quantity).put("lineId", newLineId())));
+            return change(caller, cartToken, id, "add", input.expectedVersion(), new JsonObject().put("lines", lines));
+        });
+    }
+
+    public Uni<CartPayload> updateLines(Caller caller, String cartToken, CartInputs.LinesUpdate input) {
+        String id = cartId(input.cartId());
+        List<CartLineUpdateInput> changes = input.lines() == null ? List.of() : input.lines();
+        if (changes.isEmpty() || changes.size() > MAX_LINES) {
+            return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_LINES", "Give 1 to " + MAX_LINES + " lines", "input", "lines")));
+        }
+        JsonArray lines = new JsonArray();
+        for (int i = 0; i < changes.size(); i++) {
+            CartLineUpdateInput change = changes.get(i);
+            if (change == null || change.quantity() < 0 || change.quantity() > MAX_QUANTITY) {
+                return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_QUANTITY",
+                        "Quantity must be between 0 and " + MAX_QUANTITY, "input", "lines", String.valueOf(i), "quantity")));
+            }
+            lines.add(new JsonObject().put("lineId", change.lineId()).put("quantity", change.quantity()));
+        }
+        return change(caller, cartToken, id, "update", input.expectedVersion(), new JsonObject().put("lines", lines));
+    }
+
+    public Uni<CartPayload> removeLines(Caller caller, String cartToken, CartInputs.LinesRemove input) {
+        String id = cartId(input.cartId());
+        List<String> lineIds = input.lineIds() == null ? List.of() : input.lineIds();
+        if (lineIds.isEmpty() || lineIds.size() > MAX_LINES || lineIds.contains(null)) {
+            return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_LINES", "Give 1 to " + MAX_LINES + " line ids", "input", "lineIds")));
+        }
+        return change(caller, cartToken, id, "remove", input.expectedVersion(),
+                new JsonObject().put("lineIds", new JsonArray(new ArrayList<>(lineIds))));
+    }
+
+    public Uni<CartPayload> setFulfilment(Caller caller, String cartToken, CartInputs.FulfilmentSet input) {
+        String id = cartId(input.cartId());
+        JsonObject fulfilment = new JsonObject().put("type", input.type().name());
+        if (input.type() == FulfilmentType.SHIP) {
+            return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+        }
+        Long storeKey = input.storeId() == null ? null : GlobalId.tryDecode(Location.TYPE, input.storeId());
+        if (storeKey == null) {
+            return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_STORE", "Pickup needs a store", "input", "storeId")));
+        }
+        return stores.store(storeKey).onFailure(ApiException.class).recoverWithNull().chain(pickupStore -> {
+            if (pickupStore == null) {
+                return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_STORE", "No store with this id", "input", "storeId")));
+            }
+            fulfilment.put("storeId", pickupStore.id());
+            return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+        });
+    }
+
+    // ---- helpers
+
+    private Uni<CartPayload> change(Caller caller, String cartToken, String cartId, String operation, Long expectedVersion,
+            JsonObject payload) {
+        return store.mutate(cartId, operation, expectedVersion, now(), caller.channel().name(), customerId(caller),
+                cartToken == null ? null : sha256(cartToken), caller.isStaff(), payload.encode(), MAX_QUANTITY, MAX_LINES)
+                .chain(outcome -> {
+                    if (outcome.cart() != null) {
+                        return view(outcome.cart()).map(view -> new CartPayload(view, null, List.of()));
+                    }
+                    return Uni.createFrom().item(refusal(caller, outcome));
+                });
+    }
+
+    private static CartPayload refusal(Caller caller, CartStore.Outcome outcome) {
+        return switch (outcome.refusal()) {
+            case "CART_NOT_FOUND" -> throw ApiException.notFound("No cart with this id (it may have expired)");
+            case "FORBIDDEN" -> throw caller.isAuthenticated() ? ApiException.forbidden()
+                    : new ApiException(ErrorCode.FORBIDDEN, "This cart needs its cart token (X-Cart-Token) or its owner's sign-in");
+            case "CART_VERSION_CONFLICT" -> CartPayload.failed(UserError.of("CART_VERSION_CONFLICT",
+                    "The cart changed meanwhile; it is now at version " + outcome.detail(), "input", "expectedVersion"));
+            case "QUANTITY_LIMIT_EXCEEDED" -> CartPayload.failed(UserError.of("QUANTITY_LIMIT_EXCEEDED",
+                    "A line can hold at most " + MAX_QUANTITY + " units", "input", "lines"));
+            case "TOO_MANY_LINES" -> CartPayload.failed(UserError.of("TOO_MANY_LINES",
+                    "A cart can hold at most " + MAX_LINES + " different items", "input", "lines"));
+            case "LINE_NOT_FOUND" -> CartPayload.failed(UserError.of("LINE_NOT_FOUND", "No line with this id in the cart", "input", "lines"));
+            default -> throw new IllegalStateException("Unexpected cart refusal " + outcome.refusal());
+        };
+    }
+
+    private record Validated(Map<String, Integer> quantities, UserError error) {
+    }
+
+    /** Quantities 1..999, known sellable variants; the same variant twice is summed. */
+    private Uni<Validated> validateLines(List<CartLineInput> lines) {
+        if (lines.size() > MAX_LINES) {
+            return Uni.createFrom().item(new Validated(null, UserError.of("TOO_MANY_LINES",
+                    "A cart can hold at most " + MAX_LINES + " different items", "input", "lines")));
+        }
+        Map<String, Integer> quantities = new java.util.LinkedHashMap<>();
+        Set<Long> keys = new LinkedHashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            CartLineInput line = lines.get(i);
+            String index = String.valueOf(i);
+            if (line == null) {
+                return Uni.createFrom().item(new Validated(null, UserError.of("INVALID_LINES", "Lines must not be null", "input", "lines", index)));
+            }
+            if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+                return Uni.createFrom().item(new Validated(null, UserError.of("INVALID_QUANTITY",
+                        "Quantity must be between 1 and " + MAX_QUANTITY, "input", "lines", index, "quantity")));
+            }
+            Long key = GlobalId.tryDecode(ProductVariant.TYPE, line.variantId());
+            if (key == null) {
+                return Uni.createFrom().item(new Validated(null, UserError.of("UNKNOWN_VARIANT",
+                        "No product variant with this id", "input", "lines", index, "variantId")));
+            }
+            keys.add(key);
+            int sum = quantities.getOrDefault(line.variantId(), 0) + line.quantity();
+            if (sum > MAX_QUANTITY) {
+                return Uni.createFrom().item(new Validated(null, UserError.of("QUANTITY_LIMIT_EXCEEDED",
+                        "A line can hold at most " + MAX_QUANTITY + " units", "input", "lines", index, "quantity")));
+            }
+            quantities.put(line.variantId(), sum);
+        }
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(new Validated(quantities, null));
+        }
+        return catalog.variantsByKeys(keys).map(found -> {
+            for (int i = 0; i < lines.size(); i++) {
+                ProductVariant variant = found.get(GlobalId.tryDecode(ProductVariant.TYPE, lines.get(i).variantId()));
+                if (variant == null || !variant.active()) {
+                    return new Validated(null, UserError.of("UNKNOWN_VARIANT", "No sellable product variant with this id",
+                            "input", "lines", String.valueOf(i), "variantId"));
+                }
+            }
+            return new Validated(quantities, null);
+        });
+    }
+
+    /** The cart as shoppers see it: stored lines with live prices and availability for its fulfilment. */
+    private Uni<Cart> view(StoredCart stored) {
+        Set<Long> keys = new LinkedHashSet<>();
+        stored.lines().forEach(l -> keys.add(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId())));
+        Long pickupKey = stored.pickupStoreId() == null ? null : GlobalId.tryDecode(Location.TYPE, stored.pickupStoreId());
+        Uni<Location> pickup = pickupKey == null ? Uni.createFrom().nullItem()
+                : stores.location(pickupKey).onFailure(ApiException.class).recoverWithNull();
+        return Uni.combine().all().unis(catalog.variantsByKeys(keys), pickup).asTuple().chain(t -> {
+            Map<Long, ProductVariant> variants = t.getItem1();
+            List<ProductVariant> ordered = stored.lines().stream()
+                    .map(l -> variants.get(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId()))).toList();
+            List<ProductVariant> present = ordered.stream().filter(v -> v != null).toList();
+            return inventory.availableFor(present, pickupKey).map(available -> {
+                Map<Long, Integer> availableByKey = new java.util.HashMap<>();
+                for (int i = 0; i < present.size(); i++) {
+                    availableByKey.put(present.get(i).key(), available.get(i));
+                }
+                return assemble(stored, ordered, availableByKey, t.getItem2());
+            });
+        });
+    }
+
+    private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup) {
+        List<CartLine> lines = new ArrayList<>();
+        List<CartWarning> cartWarnings = new ArrayList<>();
+        long subtotal = 0;
+        int itemCount = 0;
+        for (int i = 0; i < stored.lines().size(); i++) {
+            StoredCart.StoredLine line = stored.lines().get(i);
+            ProductVariant variant = variants.get(i);
+            List<CartWarning> warnings = new ArrayList<>();
+            Money unitPrice = null;
+            Money lineTotal = null;
+            int availableNow = 0;
+            if (variant == null || !variant.active()) {
+                warnings.add(new CartWarning("VARIANT_UNAVAILABLE", "This item is no longer sold"));
+            } else {
+                unitPrice = variant.price();
+                long total = unitPrice.minorUnits() * line.quantity();
+                lineTotal = Money.ofMinor(total, unitPrice.currencyCode());
+                subtotal += total;
+                availableNow = available.getOrDefault(variant.key(), 0);
+                if (line.quantity() > availableNow) {
+                    warnings.add(new CartWarning("NOT_ENOUGH_STOCK", pickup != null
+                            ? "Only " + availableNow + " available at " + pickup.name()
+                            : "Only " + availableNow + " available"));
+                }
+            }
+            itemCount += line.quantity();
+            cartWarnings.addAll(warnings);
+            lines.add(new CartLine(line.id(), variant, line.quantity(), Channel.valueOf(line.channel()),
+                    OffsetDateTime.parse(line.addedAt()), unitPrice, lineTotal, availableNow, warnings));
+        }
+        if (stored.pickupStoreId() != null && pickup == null) {
+            cartWarnings.add(new CartWarning("PICKUP_STORE_UNAVAILABLE", "The chosen pickup store is no longer available"));
+        }
+        CartFulfilment fulfilment = new CartFulfilment(FulfilmentType.valueOf(stored.fulfilmentType()), pickup);
+        return new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
+                stored.channels().stream().map(Channel::valueOf).toList(),
+                stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),
+                OffsetDateTime.parse(stored.createdAt()), OffsetDateTime.parse(stored.updatedAt()), cartWarnings);
+    }
+
+    private static void requireAccess(Caller caller, String cartToken, StoredCart cart) {
+        String customerId = customerId(caller);
+        boolean owner = !cart.customerId().isEmpty() && cart.customerId().equals(customerId);
+        boolean tokenHolder = !cart.tokenHash().isEmpty() && cartToken != null && cart.tokenHash().equals(sha256(cartToken));
+        if (!(owner || tokenHolder || caller.isStaff())) {
+            throw caller.isAuthenticated() ? ApiException.forbidden()
+                    : new ApiException(ErrorCode.FORBIDDEN, "This cart needs its cart token (X-Cart-Token) or its owner's sign-in");
+        }
+    }
+
+    private static String customerId(Caller caller) {
+        return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
+    }
+
+    /** Cart ids are random and unguessable; anything else is refused before Redis is asked. */
+    private static String cartId(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{16,64}")) {
+            throw ApiException.badUserInput("Argument 'cartId' is not a valid cart id");
+        }
+        return id;
+    }
+
+    private static String newCartId() {
+        return newSecret().substring(0, 22);
+    }
+
+    private static String newLineId() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).toString();
+    }
+}
