@@ -82,6 +82,30 @@ elseif op == 'remove' then
     end
     table.remove(lines, index)
   end
+elseif op == 'merge' then
+  -- Lines from another cart (sign-in or hand-off): quantities summed and capped, lines beyond the limit dropped.
+  for _, add in ipairs(payload.lines) do
+    local line = find_line('variantId', add.variantId)
+    if line then
+      line.quantity = math.min(line.quantity + add.quantity, max_quantity)
+    elseif #lines < max_lines then
+      table.insert(lines, {id = add.id, variantId = add.variantId, quantity = math.min(add.quantity, max_quantity),
+                           channel = add.channel, addedAt = add.addedAt})
+    end
+  end
+  if type(payload.channels) == 'table' then
+    for _, channel in ipairs(payload.channels) do
+      local known = false
+      for _, existing in ipairs(cart.channels) do
+        if existing == channel then
+          known = true
+        end
+      end
+      if not known then
+        table.insert(cart.channels, channel)
+      end
+    end
+  end
 elseif op == 'fulfilment' then
   cart.fulfilment = payload.fulfilment
 else

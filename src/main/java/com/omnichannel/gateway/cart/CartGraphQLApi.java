@@ -62,4 +62,22 @@ public class CartGraphQLApi {
     public Uni<@NonNull CartPayload> cartFulfilmentSet(@NonNull CartInputs.FulfilmentSet input) {
         return carts.setFulfilment(callers.current(), callers.cartToken(), input);
     }
+
+    @Mutation("cartAttachToCustomer")
+    @Description("After sign-in: combine the anonymous cart (its token in X-Cart-Token) with the customer's active cart.")
+    public Uni<@NonNull CartPayload> cartAttachToCustomer(@NonNull CartInputs.AttachToCustomer input) {
+        return carts.attachToCustomer(callers.current(), callers.cartToken(), input);
+    }
+
+    @Mutation("cartHandoffCreate")
+    @Description("A short code (and QR payload) that hands this cart to another device; valid a few minutes, once.")
+    public Uni<@NonNull CartHandoffPayload> cartHandoffCreate(@NonNull CartInputs.HandoffCreate input) {
+        return carts.createHandoff(callers.current(), callers.cartToken(), input);
+    }
+
+    @Mutation("cartHandoffClaim")
+    @Description("Take over a handed-off cart: merged into a signed-in customer's cart, or with a new cart token.")
+    public Uni<@NonNull CartPayload> cartHandoffClaim(@NonNull CartInputs.HandoffClaim input) {
+        return carts.claimHandoff(callers.current(), callers.clientKey(), input);
+    }
 }

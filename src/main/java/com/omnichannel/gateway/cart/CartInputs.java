@@ -34,4 +34,17 @@ final class CartInputs {
     public record FulfilmentSet(@NonNull @Id String cartId, @NonNull FulfilmentType type,
             @Description("The pickup store; required for PICKUP.") @Id String storeId, Long expectedVersion) {
     }
+
+    @Input("CartAttachToCustomerInput")
+    public record AttachToCustomer(@NonNull @Id String cartId,
+            @Description("Defaults to MERGE.") CartAttachMode mode) {
+    }
+
+    @Input("CartHandoffCreateInput")
+    public record HandoffCreate(@NonNull @Id String cartId) {
+    }
+
+    @Input("CartHandoffClaimInput")
+    public record HandoffClaim(@NonNull @Description("The code as typed or scanned; case, spaces and dashes do not matter.") String code) {
+    }
 }

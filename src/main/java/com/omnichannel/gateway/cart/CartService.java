@@ -46,6 +46,9 @@ public class CartService {
 
     public static final int MAX_QUANTITY = 999;
     public static final int MAX_LINES = 100;
+    /** Failed and successful claims alike count, per client, within the window. */
+    static final int MAX_HANDOFF_ATTEMPTS = 10;
+    static final Duration HANDOFF_ATTEMPT_WINDOW = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CartStore store;
@@ -55,11 +58,13 @@ public class CartService {
     private final String currency;
     private final Duration anonymousTtl;
     private final Duration customerTtl;
+    private final Duration handoffTtl;
 
     public CartService(CartStore store, CatalogService catalog, InventoryService inventory, StoreService stores,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
-            @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl) {
+            @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
+            @ConfigProperty(name = "app.cart.handoff-ttl", defaultValue = "PT5M") Duration handoffTtl) {
         this.store = store;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -67,6 +72,7 @@ public class CartService {
         this.currency = currency;
         this.anonymousTtl = anonymousTtl;
         this.customerTtl = customerTtl;
+        this.handoffTtl = handoffTtl;
     }
 
     // ---- reads
@@ -178,6 +184,123 @@ public class CartService {
             fulfilment.put("storeId", pickupStore.id());
             return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
         });
+    }
+
+    // ---- sign-in and hand-off
+
+    /** The anonymous cart of a shopper who just signed in, combined with their active cart by the given mode. */
+    public Uni<CartPayload> attachToCustomer(Caller caller, String cartToken, CartInputs.AttachToCustomer input) {
+        String customerId = customerId(caller);
+        if (customerId == null) {
+            throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
+        }
+        String id = cartId(input.cartId());
+        CartAttachMode mode = input.mode() == null ? CartAttachMode.MERGE : input.mode();
+        return store.activeCartId(customerId).chain(activeId -> {
+            if (id.equals(activeId)) {
+                return store.find(id).chain(this::view).map(view -> new CartPayload(view, null, List.of()));
+            }
+            return store.take(id, customerId, cartToken == null ? null : sha256(cartToken), caller.isStaff())
+                    .chain(taken -> {
+                        if (taken.cart() == null) {
+                            return Uni.createFrom().item(refusal(caller, taken));
+                        }
+                        return combine(caller, customerId, activeId, taken.cart(), mode)
+                                .map(view -> new CartPayload(view, null, List.of()));
+                    });
+        });
+    }
+
+    public Uni<CartHandoffPayload> createHandoff(Caller caller, String cartToken, CartInputs.HandoffCreate input) {
+        String id = cartId(input.cartId());
+        return store.find(id).chain(stored -> {
+            if (stored == null) {
+                throw ApiException.notFound("No cart with this id (it may have expired)");
+            }
+            requireAccess(caller, cartToken, stored);
+            return registerHandoff(id, 0);
+        }).map(handoff -> new CartHandoffPayload(handoff, List.of()));
+    }
+
+    private Uni<CartHandoff> registerHandoff(String cartId, int attempt) {
+        if (attempt == 5) {
+            throw new IllegalStateException("No free hand-off code after 5 attempts");
+        }
+        String code = HandoffCode.generate(RANDOM);
+        return store.createHandoff(code, cartId, handoffTtl.toSeconds()).chain(free -> free
+                ? Uni.createFrom().item(new CartHandoff(HandoffCode.display(code), "cart-handoff:" + code,
+                        OffsetDateTime.now(ZoneOffset.UTC).plus(handoffTtl)))
+                : registerHandoff(cartId, attempt + 1));
+    }
+
+    /**
+     * Gives the caller the cart behind a hand-off code: a signed-in customer gets it merged into their active cart,
+     * anyone else gets the cart with a new cart token (the old one, e.g. the kiosk's, stops working).
+     */
+    public Uni<CartPayload> claimHandoff(Caller caller, String client, CartInputs.HandoffClaim input) {
+        return store.countHandoffAttempt(client, HANDOFF_ATTEMPT_WINDOW.toSeconds()).chain(attempts -> {
+            if (attempts > MAX_HANDOFF_ATTEMPTS) {
+                return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_ATTEMPTS_EXCEEDED",
+                        "Too many attempts; wait a few minutes and try again", "input", "code")));
+            }
+            String code = HandoffCode.normalize(input.code());
+            Uni<String> cartId = code == null ? Uni.createFrom().nullItem() : store.claimHandoff(code);
+            return cartId.chain(id -> {
+                if (id == null) {
+                    return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_CODE_INVALID",
+                            "This code is unknown, expired or already used", "input", "code")));
+                }
+                // The code is the proof of access: it was issued to someone who could use the cart.
+                return store.take(id, null, null, true).chain(taken -> {
+                    if (taken.cart() == null) {
+                        return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_CODE_INVALID",
+                                "The cart of this code has expired", "input", "code")));
+                    }
+                    String customerId = customerId(caller);
+                    if (customerId != null) {
+                        return store.activeCartId(customerId)
+                                .chain(activeId -> combine(caller, customerId, activeId, taken.cart(), CartAttachMode.MERGE))
+                                .map(view -> new CartPayload(view, null, List.of()));
+                    }
+                    String token = newSecret();
+                    StoredCart handed = withOwner(taken.cart(), "", sha256(token), anonymousTtl);
+                    return store.put(handed).chain(this::view).map(view -> new CartPayload(view, token, List.of()));
+                });
+            });
+        });
+    }
+
+    /** Combines a cart taken out of the store with the customer's active cart (if any) by the mode. */
+    private Uni<Cart> combine(Caller caller, String customerId, String activeId, StoredCart taken, CartAttachMode mode) {
+        Uni<StoredCart> active = activeId == null ? Uni.createFrom().nullItem() : store.find(activeId);
+        return active.chain(existing -> {
+            if (existing == null || mode == CartAttachMode.REPLACE) {
+                // No active cart, or the taken one replaces it: it becomes the customer's.
+                StoredCart owned = withOwner(taken, customerId, "", customerTtl);
+                return store.put(owned).call(() -> store.activate(customerId, owned.id(), customerTtl.toSeconds()))
+                        .chain(this::view);
+            }
+            if (mode == CartAttachMode.KEEP_EXISTING) {
+                return view(existing);
+            }
+            JsonArray lines = new JsonArray();
+            taken.lines().forEach(l -> lines.add(new JsonObject().put("id", l.id()).put("variantId", l.variantId())
+                    .put("quantity", l.quantity()).put("channel", l.channel()).put("addedAt", l.addedAt())));
+            JsonObject payload = new JsonObject().put("lines", lines).put("channels", new JsonArray(new ArrayList<>(taken.channels())));
+            return store.mutate(existing.id(), "merge", null, now(), caller.channel().name(), customerId, null, false,
+                    payload.encode(), MAX_QUANTITY, MAX_LINES)
+                    .chain(outcome -> {
+                        if (outcome.cart() == null) {
+                            throw new IllegalStateException("Merge into the active cart refused: " + outcome.refusal());
+                        }
+                        return view(outcome.cart());
+                    });
+        });
+    }
+
+    private static StoredCart withOwner(StoredCart cart, String customerId, String tokenHash, Duration ttl) {
+        return new StoredCart(cart.id(), customerId, tokenHash, cart.lines(), cart.fulfilmentType(), cart.pickupStoreId(),
+                cart.channels(), cart.lastChannel(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds());
     }
 
     // ---- helpers

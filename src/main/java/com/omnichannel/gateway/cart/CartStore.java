@@ -1,14 +1,12 @@
 package com.omnichannel.gateway.cart;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.common.error.ApiException;
 import com.omnichannel.gateway.common.error.ErrorCode;
+import com.omnichannel.gateway.common.redis.LuaScript;
 
 import org.jboss.logging.Logger;
 
@@ -28,13 +26,21 @@ public class CartStore {
     static final String EVENTS_CHANNEL = "cart-events";
     private static final Logger LOG = Logger.getLogger(CartStore.class);
 
+    private static final LuaScript MUTATE = LuaScript.fromResource("cart/mutate.lua");
+    private static final LuaScript TAKE = LuaScript.fromResource("cart/take.lua");
+
     private final ReactiveRedisDataSource redis;
-    private final String mutateScript;
-    private volatile String mutateSha;
 
     public CartStore(ReactiveRedisDataSource redis) {
         this.redis = redis;
-        this.mutateScript = resource("cart/mutate.lua");
+    }
+
+    static String handoffKey(String code) {
+        return "cart-handoff:{" + code + "}";
+    }
+
+    static String attemptsKey(String client) {
+        return "cart-handoff-attempts:{" + client + "}";
     }
 
     static String cartKey(String cartId) {
@@ -73,10 +79,10 @@ public class CartStore {
 
     public Uni<Outcome> mutate(String cartId, String operation, Long expectedVersion, String now, String channel,
             String customerId, String tokenHash, boolean staff, String payload, int maxQuantity, int maxLines) {
-        List<String> args = List.of(cartKey(cartId), operation, expectedVersion == null ? "" : expectedVersion.toString(),
+        List<String> args = List.of(operation, expectedVersion == null ? "" : expectedVersion.toString(),
                 now, channel, customerId == null ? "" : customerId, tokenHash == null ? "" : tokenHash,
                 staff ? "1" : "0", payload, String.valueOf(maxQuantity), String.valueOf(maxLines), EVENTS_CHANNEL);
-        return evalMutate(args).map(r -> {
+        return MUTATE.run(redis, List.of(cartKey(cartId)), args).map(r -> {
             String status = r.get(0).toString();
             if ("OK".equals(status)) {
                 return new Outcome(StoredCart.fromJson(r.get(1).toString()), null, null);
@@ -85,26 +91,48 @@ public class CartStore {
         }).onFailure().transform(CartStore::unavailable);
     }
 
-    private Uni<Response> evalMutate(List<String> keyAndArgs) {
-        String sha = mutateSha;
-        if (sha == null) {
-            return redis.execute("SCRIPT", "LOAD", mutateScript).chain(loaded -> {
-                mutateSha = loaded.toString();
-                return evalMutate(keyAndArgs);
-            });
-        }
-        String[] command = new String[keyAndArgs.size() + 2];
-        command[0] = sha;
-        command[1] = "1";
-        for (int i = 0; i < keyAndArgs.size(); i++) {
-            command[i + 2] = keyAndArgs.get(i);
-        }
-        return redis.execute("EVALSHA", command).onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
-                .recoverWithUni(() -> {
-                    // Redis restarted and lost its script cache: load again once.
-                    mutateSha = null;
-                    return evalMutate(keyAndArgs);
-                });
+    /** Removes a cart and returns it, if the caller may use it; for merging it into another cart. */
+    public Uni<Outcome> take(String cartId, String customerId, String tokenHash, boolean staff) {
+        return TAKE.run(redis, List.of(cartKey(cartId)),
+                List.of(customerId == null ? "" : customerId, tokenHash == null ? "" : tokenHash, staff ? "1" : "0"))
+                .map(r -> "OK".equals(r.get(0).toString())
+                        ? new Outcome(StoredCart.fromJson(r.get(1).toString()), null, null)
+                        : new Outcome(null, r.get(1).toString(), null))
+                .onFailure().transform(CartStore::unavailable);
+    }
+
+    /** Makes the cart the customer's active one. */
+    public Uni<Void> activate(String customerId, String cartId, long ttlSeconds) {
+        return redis.execute("SET", customerKey(customerId), cartId, "EX", String.valueOf(ttlSeconds)).replaceWithVoid()
+                .onFailure().transform(CartStore::unavailable);
+    }
+
+    /** Stores a cart under its id, replacing what is there (after a take). */
+    public Uni<StoredCart> put(StoredCart cart) {
+        return redis.execute("SET", cartKey(cart.id()), cart.toJson(), "EX", String.valueOf(cart.ttlSeconds()))
+                .replaceWith(cart).onFailure().transform(CartStore::unavailable);
+    }
+
+    /** Registers a hand-off code for a cart unless the code is taken; returns whether it was free. */
+    public Uni<Boolean> createHandoff(String code, String cartId, long ttlSeconds) {
+        return redis.execute("SET", handoffKey(code), cartId, "EX", String.valueOf(ttlSeconds), "NX")
+                .map(r -> r != null).onFailure().transform(CartStore::unavailable);
+    }
+
+    /** Uses a hand-off code: returns its cart id and deletes the code, so it works once. */
+    public Uni<String> claimHandoff(String code) {
+        return redis.execute("GETDEL", handoffKey(code)).map(r -> r == null ? null : r.toString())
+                .onFailure().transform(CartStore::unavailable);
+    }
+
+    /** Counts a hand-off claim attempt of a client within the window; returns the count. */
+    public Uni<Long> countHandoffAttempt(String client, long windowSeconds) {
+        String key = attemptsKey(client);
+        return redis.execute("INCR", key).chain(count -> {
+            long n = count.toLong();
+            return n == 1 ? redis.execute("EXPIRE", key, String.valueOf(windowSeconds)).replaceWith(n)
+                    : Uni.createFrom().item(n);
+        }).onFailure().transform(CartStore::unavailable);
     }
 
     private static Throwable unavailable(Throwable cause) {
@@ -113,16 +141,5 @@ public class CartStore {
         }
         LOG.warnf(cause, "Cart store call failed");
         return new ApiException(ErrorCode.CART_STORE_UNAVAILABLE, "The cart store is unavailable; try again shortly");
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = CartStore.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + path, e);
-        }
     }
 }

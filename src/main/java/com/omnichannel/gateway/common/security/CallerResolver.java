@@ -51,6 +51,18 @@ public class CallerResolver {
         return header == null || header.isBlank() || header.length() > 200 ? null : header.trim();
     }
 
+    /** Who to count per-client limits against: the token subject, else the client address. */
+    public String clientKey() {
+        Caller caller = current();
+        if (caller.subject() != null) {
+            return "sub:" + caller.subject();
+        }
+        RoutingContext context = request.getCurrent();
+        String address = context == null || context.request().remoteAddress() == null ? "unknown"
+                : context.request().remoteAddress().hostAddress();
+        return "ip:" + address;
+    }
+
     private Caller resolve() {
         String subject = token == null ? null : token.getSubject();
         Set<String> roles = subject == null || token.getGroups() == null ? Set.of() : Set.copyOf(new HashSet<>(token.getGroups()));
