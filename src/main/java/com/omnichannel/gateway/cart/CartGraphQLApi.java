@@ -7,6 +7,9 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+
 import com.omnichannel.gateway.common.security.CallerResolver;
 
 import io.smallrye.mutiny.Uni;
@@ -79,5 +82,13 @@ public class CartGraphQLApi {
     @Description("Take over a handed-off cart: merged into a signed-in customer's cart, or with a new cart token.")
     public Uni<@NonNull CartPayload> cartHandoffClaim(@NonNull CartInputs.HandoffClaim input) {
         return carts.claimHandoff(callers.current(), callers.clientKey(), input);
+    }
+
+    @Subscription("cartUpdated")
+    @Description("The cart after every change, from any device and any service instance (graphql-transport-ws). "
+            + "Needs the same rights as reading it; anonymous carts pass their token as 'cartToken'.")
+    public Multi<Cart> cartUpdated(@NonNull @Id String cartId, String cartToken) {
+        String token = cartToken != null ? cartToken : callers.cartToken();
+        return carts.updates(callers.current(), token, cartId);
     }
 }

@@ -33,6 +33,7 @@ import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,6 +53,7 @@ public class CartService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CartStore store;
+    private final CartEvents events;
     private final CatalogService catalog;
     private final InventoryService inventory;
     private final StoreService stores;
@@ -60,12 +62,13 @@ public class CartService {
     private final Duration customerTtl;
     private final Duration handoffTtl;
 
-    public CartService(CartStore store, CatalogService catalog, InventoryService inventory, StoreService stores,
+    public CartService(CartStore store, CartEvents events, CatalogService catalog, InventoryService inventory, StoreService stores,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
             @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
             @ConfigProperty(name = "app.cart.handoff-ttl", defaultValue = "PT5M") Duration handoffTtl) {
         this.store = store;
+        this.events = events;
         this.catalog = catalog;
         this.inventory = inventory;
         this.stores = stores;
@@ -98,6 +101,23 @@ public class CartService {
                 .chain(stored -> stored == null || !customerId.equals(stored.customerId())
                         ? Uni.createFrom().nullItem()
                         : view(stored));
+    }
+
+    /**
+     * The cart after each change, for as long as the subscriber listens. Subscribing needs the same rights as
+     * reading; each event is delivered as the cart's live view at that moment.
+     */
+    public Multi<Cart> updates(Caller caller, String cartToken, String cartId) {
+        String id = cartId(cartId);
+        return Multi.createFrom().uni(store.find(id).invoke(stored -> {
+            if (stored == null) {
+                throw ApiException.notFound("No cart with this id (it may have expired)");
+            }
+            requireAccess(caller, cartToken, stored);
+        })).onItem().transformToMultiAndConcatenate(allowed -> events.of(id))
+                .onItem().transformToUniAndConcatenate(change -> store.find(id))
+                .filter(stored -> stored != null)
+                .onItem().transformToUniAndConcatenate(this::view);
     }
 
     // ---- changes
