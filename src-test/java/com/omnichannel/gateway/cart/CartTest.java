@@ -233,4 +233,66 @@ class CartTest {
         assertThat(read.getList("data.cart.lines.quantity")).containsExactlyInAnyOrder(rounds, rounds);
         assertThat(read.getLong("data.cart.version")).isEqualTo(1 + 2L * rounds);
     }
+
+    @Test
+    void a_cart_holds_at_most_100_different_items() {
+        var category = data.category("Many items", null);
+        List<Object> lines = new ArrayList<>();
+        TestData.ProductRef last = null;
+        for (int i = 0; i < 101; i++) {
+            last = data.product("Item " + i, category, 100);
+            if (i < 100) {
+                lines.add(line(last.variant(0), 1));
+            }
+        }
+        var cart = anonymousCart(lines.toArray());
+        JsonPath full = cart.client().ok(ADD, "input", Map.of("cartId", cart.id(), "lines", List.of(line(last.variant(0), 1))));
+        assertThat(full.getString("data.cartLinesAdd.userErrors[0].code")).isEqualTo("TOO_MANY_LINES");
+        assertThat(cart.client().ok(READ, "id", cart.id()).getList("data.cart.lines")).hasSize(100);
+        JsonPath tooManyAtOnce = GraphQL.anonymous().ok(CREATE, "input", Map.of("lines", java.util.Collections.nCopies(101, line(last.variant(0), 1))));
+        assertThat(tooManyAtOnce.getString("data.cartCreate.userErrors[0].code")).isEqualTo("TOO_MANY_LINES");
+    }
+
+    @Test
+    void an_expired_cart_is_not_found_and_cannot_be_changed() {
+        var product = data.product("Expiring", null, 100);
+        var cart = anonymousCart(line(product.variant(0), 1));
+        redis.key().pexpire("cart:{" + cart.id() + "}", 1);
+        await(() -> redis.key().exists("cart:{" + cart.id() + "}") == false);
+        assertThat(cart.client().execute(READ, "id", cart.id()).getString("errors[0].extensions.code")).isEqualTo("NOT_FOUND");
+        assertThat(cart.client().execute(ADD, "input", Map.of("cartId", cart.id(), "lines", List.of(line(product.variant(0), 1))))
+                .getString("errors[0].extensions.code")).isEqualTo("NOT_FOUND");
+        assertThat(redis.key().exists("cart:{" + cart.id() + "}")).isFalse();
+    }
+
+    @Test
+    void an_expired_handoff_code_is_refused_and_the_cart_stays_with_its_holder() {
+        var product = data.product("Expiring handoff", null, 100);
+        var cart = anonymousCart(line(product.variant(0), 1));
+        String code = cart.client().ok("mutation($input: CartHandoffCreateInput!) { cartHandoffCreate(input: $input) { handoff { code } } }",
+                "input", Map.of("cartId", cart.id())).getString("data.cartHandoffCreate.handoff.code");
+        String key = "cart-handoff:{" + code.replace("-", "") + "}";
+        assertThat(redis.key().ttl(key)).isBetween(290L, 300L);
+        redis.key().pexpire(key, 1);
+        await(() -> redis.key().exists(key) == false);
+        JsonPath claim = GraphQL.anonymous().ok("mutation($input: CartHandoffClaimInput!) { cartHandoffClaim(input: $input) { cart { id } userErrors { code } } }",
+                "input", Map.of("code", code));
+        assertThat(claim.getString("data.cartHandoffClaim.userErrors[0].code")).isEqualTo("HANDOFF_CODE_INVALID");
+        assertThat(cart.client().ok(READ, "id", cart.id()).getString("data.cart.id")).isEqualTo(cart.id());
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

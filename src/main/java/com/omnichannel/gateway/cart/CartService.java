@@ -330,10 +330,15 @@ public class CartService {
         return store.mutate(cartId, operation, expectedVersion, now(), caller.channel().name(), customerId(caller),
                 cartToken == null ? null : sha256(cartToken), caller.isStaff(), payload.encode(), MAX_QUANTITY, MAX_LINES)
                 .chain(outcome -> {
-                    if (outcome.cart() != null) {
-                        return view(outcome.cart()).map(view -> new CartPayload(view, null, List.of()));
+                    StoredCart changed = outcome.cart();
+                    if (changed == null) {
+                        return Uni.createFrom().item(refusal(caller, outcome));
                     }
-                    return Uni.createFrom().item(refusal(caller, outcome));
+                    // A write extends the cart's life; the customer's pointer to it must live as long (one more
+                    // round trip, for customer carts only: the pointer sits in another cluster slot).
+                    Uni<Void> pointer = changed.customerId().isEmpty() ? Uni.createFrom().voidItem()
+                            : store.touchActive(changed.customerId(), changed.ttlSeconds());
+                    return pointer.chain(() -> view(changed)).map(view -> new CartPayload(view, null, List.of()));
                 });
     }
 

@@ -107,6 +107,12 @@ public class CartStore {
                 .onFailure().transform(CartStore::unavailable);
     }
 
+    /** Keeps a customer's active-cart pointer alive as long as the cart it points to. */
+    public Uni<Void> touchActive(String customerId, long ttlSeconds) {
+        return redis.execute("EXPIRE", customerKey(customerId), String.valueOf(ttlSeconds)).replaceWithVoid()
+                .onFailure().transform(CartStore::unavailable);
+    }
+
     /** Stores a cart under its id, replacing what is there (after a take). */
     public Uni<StoredCart> put(StoredCart cart) {
         return redis.execute("SET", cartKey(cart.id()), cart.toJson(), "EX", String.valueOf(cart.ttlSeconds()))
