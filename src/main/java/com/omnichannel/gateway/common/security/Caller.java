@@ -15,10 +15,6 @@ import com.omnichannel.gateway.common.error.ApiException;
  */
 public record Caller(String subject, Set<String> roles, Channel channel, Long storeId) {
 
-    public static Caller anonymous(Channel channel) {
-        return new Caller(null, Set.of(), channel, null);
-    }
-
     public boolean isAuthenticated() {
         return subject != null;
     }
