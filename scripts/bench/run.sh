@@ -14,6 +14,7 @@
 #   BENCH_JAVA_OPTS []         extra JVM options for the service, e.g. "-Xmx1g"
 #   BENCH_SCENARIOS [baseline products_list product_by_slug kiosk_barcode]
 #   BENCH_STARTUP_TIMEOUT [180] seconds to wait for readiness (first start loads the demo catalog)
+#   BENCH_JFR []               JFR settings (e.g. "default") to record each measured run to results/<stamp>.<scenario>.jfr
 # Exit status: 0 when every scenario ran without errors, 1 on a failure to run, 2 when a scenario had errors.
 set -euo pipefail
 
@@ -36,7 +37,7 @@ SCENARIOS=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 1 ;;
     *) SCENARIOS+=("$arg") ;;
   esac
@@ -154,6 +155,10 @@ VIEWER="$(graphql '{"query":"{ viewer { channel store { name } } }"}' -H "Author
 
 # ------------------------------------------------------------------ runs ---
 
+jvm_cpu_ticks() { # user + system clock ticks the service has used so far
+  awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo 0
+}
+
 sql_count() {
   curl -fsS "$BASE/q/metrics" | awk '/^gateway_sql_statements_total[ {]/ { v = $NF } END { printf "%.0f", v + 0 }'
 }
@@ -179,18 +184,29 @@ for s in "${SCENARIOS[@]}"; do
     run_wrk "$s" "$WARMUP" >"$WORK/$s.warmup.txt" 2>&1 || { cat "$WORK/$s.warmup.txt" >&2; die "wrk failed for $s"; }
   fi
   log "$s: measuring ${DURATION}s ..."
+  if [ -n "${BENCH_JFR:-}" ]; then
+    jcmd "$SERVICE_PID" JFR.start name=bench settings="$BENCH_JFR" >/dev/null
+  fi
   before="$(sql_count)"
+  cpu_before="$(jvm_cpu_ticks)"
   run_wrk "$s" "$DURATION" >"$WORK/$s.txt" 2>&1 || { cat "$WORK/$s.txt" >&2; die "wrk failed for $s"; }
+  cpu_after="$(jvm_cpu_ticks)"
   after="$(sql_count)"
+  if [ -n "${BENCH_JFR:-}" ]; then
+    jcmd "$SERVICE_PID" JFR.stop name=bench filename="$RESULTS_DIR/$STAMP.$s.jfr" >/dev/null
+    log "$s: flight recording of the measured run: $RESULTS_DIR/$STAMP.$s.jfr"
+  fi
   result="$(grep '^BENCH_RESULT ' "$WORK/$s.txt" || true)"
   [ -n "$result" ] || { cat "$WORK/$s.txt" >&2; die "no result from wrk for $s"; }
   requests="$(field requests "$result")"
   non2xx="$(field non2xx "$result")"; sockerr="$(field socket_errors "$result")"; gqlerr="$(field gql_errors "$result")"
   sql_per_req="$(awk -v d="$((after - before))" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", d / n; else print "-" }')"
+  cpu_per_req="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "-" }')"
   flag=""
   if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ] || [ "$gqlerr" != 0 ]; then flag=" !"; FAILED+=("$s"); fi
-  ROWS+=("$(printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s%s' "$s" "$(field rps "$result")" \
-    "$(field p50_ms "$result")" "$(field p99_ms "$result")" "$requests" "$non2xx" "$sockerr" "$gqlerr" "$sql_per_req" "$flag")")
+  ROWS+=("$(printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %11s%s' "$s" "$(field rps "$result")" \
+    "$(field p50_ms "$result")" "$(field p99_ms "$result")" "$requests" "$non2xx" "$sockerr" "$gqlerr" "$sql_per_req" "$cpu_per_req" "$flag")")
   {
     echo "== $s"
     grep -v '^BENCH_' "$WORK/$s.txt"
@@ -202,7 +218,7 @@ done
 
 {
   cat "$WORK/header.txt"
-  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req"
+  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "CPU ms/req"
   printf '%s\n' "${ROWS[@]}"
   echo
   if [ "${#FAILED[@]}" -gt 0 ]; then
