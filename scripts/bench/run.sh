@@ -141,12 +141,29 @@ graphql() { # <json body> [curl args...] -> response body; fails on HTTP errors 
   printf '%s' "$out"
 }
 
-CATALOG="$(graphql '{"query":"{ products(first:100){ edges{ node{ slug variants { barcode } } } } }"}')"
+CATALOG="$(graphql '{"query":"{ products(first:100){ edges{ node{ slug variants { id barcode } } } } }"}')"
 jq -r '.data.products.edges[].node.slug' <<<"$CATALOG" >"$WORK/slugs.txt"
 jq -r '.data.products.edges[].node.variants[0].barcode // empty' <<<"$CATALOG" >"$WORK/barcodes.txt"
 [ -s "$WORK/slugs.txt" ] || die "the catalog is empty: no products in $DB_NAME_BENCH"
 [ -s "$WORK/barcodes.txt" ] || die "no variant has a barcode"
 log "$(wc -l <"$WORK/slugs.txt") slugs, $(wc -l <"$WORK/barcodes.txt") barcodes"
+
+# Carts for the cart scenarios: 64 anonymous carts of 10 lines each; a line of carts.txt is
+# "<cart id> <cart token> <variant id already in that cart>" (adding it again raises its quantity).
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^cart_'; then
+  jq -r '.data.products.edges[].node.variants[0].id' <<<"$CATALOG" >"$WORK/variants.txt"
+  : >"$WORK/carts.txt"
+  for c in $(seq 0 63); do
+    lines="$(sed -n "$((c % 90 + 1)),$((c % 90 + 10))p" "$WORK/variants.txt" | jq -R '{variantId: ., quantity: 1}' | jq -s -c .)"
+    created="$(graphql "$(jq -n -c --argjson lines "$lines" \
+      '{query: "mutation($i: CartCreateInput){ cartCreate(input: $i){ cartToken cart { id } userErrors { code } } }", variables: {i: {lines: $lines}}}')")"
+    cart_id="$(jq -r '.data.cartCreate.cart.id' <<<"$created")"
+    token="$(jq -r '.data.cartCreate.cartToken' <<<"$created")"
+    [ "$cart_id" != null ] || die "could not create a cart: $created"
+    jq -r '.[].variantId' <<<"$lines" | while read -r variant; do echo "$cart_id $token $variant"; done >>"$WORK/carts.txt"
+  done
+  log "64 carts of 10 lines for the cart scenarios"
+fi
 
 bash "$BENCH_DIR/mint-kiosk-token.sh" 1 bench >"$WORK/kiosk-token.txt"
 VIEWER="$(graphql '{"query":"{ viewer { channel store { name } } }"}' -H "Authorization: Bearer $(cat "$WORK/kiosk-token.txt")")"
@@ -157,6 +174,11 @@ VIEWER="$(graphql '{"query":"{ viewer { channel store { name } } }"}' -H "Author
 
 jvm_cpu_ticks() { # user + system clock ticks the service has used so far
   awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo 0
+}
+
+redis_commands() { # commands Redis has processed so far (scripts count as one)
+  redis-cli -h "${REDIS_HOST:-127.0.0.1}" -p "${REDIS_PORT:-6379}" INFO stats 2>/dev/null |
+    awk -F: '/^total_commands_processed:/ { gsub(/\r/, "", $2); print $2 }'
 }
 
 sql_count() {
@@ -188,10 +210,12 @@ for s in "${SCENARIOS[@]}"; do
     jcmd "$SERVICE_PID" JFR.start name=bench settings="$BENCH_JFR" >/dev/null
   fi
   before="$(sql_count)"
+  redis_before="$(redis_commands)"
   cpu_before="$(jvm_cpu_ticks)"
   run_wrk "$s" "$DURATION" >"$WORK/$s.txt" 2>&1 || { cat "$WORK/$s.txt" >&2; die "wrk failed for $s"; }
   cpu_after="$(jvm_cpu_ticks)"
   after="$(sql_count)"
+  redis_after="$(redis_commands)"
   if [ -n "${BENCH_JFR:-}" ]; then
     jcmd "$SERVICE_PID" JFR.stop name=bench filename="$RESULTS_DIR/$STAMP.$s.jfr" >/dev/null
     log "$s: flight recording of the measured run: $RESULTS_DIR/$STAMP.$s.jfr"
@@ -201,12 +225,14 @@ for s in "${SCENARIOS[@]}"; do
   requests="$(field requests "$result")"
   non2xx="$(field non2xx "$result")"; sockerr="$(field socket_errors "$result")"; gqlerr="$(field gql_errors "$result")"
   sql_per_req="$(awk -v d="$((after - before))" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", d / n; else print "-" }')"
+  redis_per_req="$(awk -v d="$((redis_after - redis_before))" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", d / n; else print "-" }')"
   cpu_per_req="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "-" }')"
   flag=""
   if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ] || [ "$gqlerr" != 0 ]; then flag=" !"; FAILED+=("$s"); fi
-  ROWS+=("$(printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %11s%s' "$s" "$(field rps "$result")" \
-    "$(field p50_ms "$result")" "$(field p99_ms "$result")" "$requests" "$non2xx" "$sockerr" "$gqlerr" "$sql_per_req" "$cpu_per_req" "$flag")")
+  ROWS+=("$(printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s%s' "$s" "$(field rps "$result")" \
+    "$(field p50_ms "$result")" "$(field p99_ms "$result")" "$requests" "$non2xx" "$sockerr" "$gqlerr" "$sql_per_req" \
+    "$redis_per_req" "$cpu_per_req" "$flag")")
   {
     echo "== $s"
     grep -v '^BENCH_' "$WORK/$s.txt"
@@ -218,7 +244,7 @@ done
 
 {
   cat "$WORK/header.txt"
-  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "CPU ms/req"
+  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "Redis/req" "CPU ms/req"
   printf '%s\n' "${ROWS[@]}"
   echo
   if [ "${#FAILED[@]}" -gt 0 ]; then

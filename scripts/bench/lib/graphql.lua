@@ -81,6 +81,7 @@ end
 --   variables  optional function(line, index) -> table of variables (or a constant table)
 --   auth       optional file in BENCH_DATA_DIR holding a bearer token
 --   headers    optional table of extra headers
+--   line_headers optional function(line, index) -> table of extra headers for that line's request
 function M.scenario(spec)
   local threads = {}
 
@@ -101,7 +102,13 @@ function M.scenario(spec)
       for i, line in ipairs(M.read_lines(spec.data)) do
         local vars = spec.variables
         if type(vars) == "function" then vars = vars(line, i) end
-        prepared[#prepared + 1] = wrk.format("POST", "/graphql", headers, M.body(spec.query, vars))
+        local request_headers = headers
+        if spec.line_headers then
+          request_headers = {}
+          for k, v in pairs(headers) do request_headers[k] = v end
+          for k, v in pairs(spec.line_headers(line, i)) do request_headers[k] = v end
+        end
+        prepared[#prepared + 1] = wrk.format("POST", "/graphql", request_headers, M.body(spec.query, vars))
       end
     else
       local vars = spec.variables
