@@ -244,7 +244,7 @@ done
 
 {
   cat "$WORK/header.txt"
-  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "Redis/req" "CPU ms/req"
+  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "Redis cmd" "CPU ms/req"
   printf '%s\n' "${ROWS[@]}"
   echo
   if [ "${#FAILED[@]}" -gt 0 ]; then
