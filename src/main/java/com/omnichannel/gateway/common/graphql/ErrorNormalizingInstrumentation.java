@@ -50,6 +50,14 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
                     || ErrorCode.GRAPHQL_VALIDATION_FAILED.name().equals(code);
             normalized.add(shaped);
         }
+        if (!inputRejected) {
+            for (GraphQLError error : result.getErrors()) {
+                if (error.getErrorType() == ErrorType.NullValueInNonNullableField) {
+                    LOG.errorf("Non-null field resolved to null in operation %s: %s", parameters.getOperation(),
+                            error.getMessage());
+                }
+            }
+        }
         if (inputRejected) {
             // A field whose arguments were rejected resolves to null; the non-null violation that follows is a
             // consequence, not a second problem, and must not read as a server failure.
@@ -102,8 +110,7 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             return build(error, ErrorCode.BAD_USER_INPUT, error.getMessage());
         }
         if (type == ErrorType.NullValueInNonNullableField) {
-            LOG.errorf("Non-null field resolved to null in operation %s: %s", parameters.getOperation(), error.getMessage());
-            return build(error, ErrorCode.INTERNAL, "Internal server error");
+            return build(error, ErrorCode.INTERNAL, "Internal server error"); // logged by the caller unless a consequence
         }
         Object existing = error.getExtensions() == null ? null : error.getExtensions().get("code");
         if (existing != null) {
