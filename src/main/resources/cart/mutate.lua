@@ -1,7 +1,8 @@
 -- Applies one change to a cart atomically: access check, optional version check, the change, version bump,
 -- TTL refresh and an event for subscribers, all in one round trip.
 -- KEYS[1] cart key
--- ARGV[1] operation: add | update | remove | fulfilment
+-- ARGV[1] operation: add | update | remove | merge | fulfilment, or take (remove the cart and return it, for
+--         merging it into another)
 -- ARGV[2] expected version, or '' for none
 -- ARGV[3] now (ISO-8601)
 -- ARGV[4] channel of the caller
@@ -20,6 +21,10 @@ local owner_ok = (cart.customerId ~= '' and cart.customerId == ARGV[5])
     or ARGV[7] == '1'
 if not owner_ok then
   return {'ERR', 'FORBIDDEN'}
+end
+if ARGV[1] == 'take' then
+  redis.call('DEL', KEYS[1])
+  return {'OK', raw}
 end
 if ARGV[2] ~= '' and tonumber(ARGV[2]) ~= cart.version then
   return {'ERR', 'CART_VERSION_CONFLICT', tostring(cart.version)}

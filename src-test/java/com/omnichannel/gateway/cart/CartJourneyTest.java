@@ -18,6 +18,7 @@ import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -26,6 +27,15 @@ class CartJourneyTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    RedisDataSource redis;
+
+    /** Anonymous hand-off claims count per client address, and every test calls from this machine's. */
+    @org.junit.jupiter.api.BeforeEach
+    void forget_earlier_handoff_attempts_from_this_machine() {
+        redis.key().del("cart-handoff-attempts:{ip:127.0.0.1}", "cart-handoff-attempts:{ip:0:0:0:0:0:0:0:1}");
+    }
 
     static final String LINES = "id version channels lines { quantity addedFrom variant { id } }";
     static final String CREATE = "mutation($input: CartCreateInput) { cartCreate(input: $input) { cartToken cart { " + LINES + " } userErrors { code } } }";

@@ -31,6 +31,12 @@ class CartTest {
     @Inject
     RedisDataSource redis;
 
+    /** Anonymous hand-off claims count per client address, and every test calls from this machine's. */
+    @org.junit.jupiter.api.BeforeEach
+    void forget_earlier_handoff_attempts_from_this_machine() {
+        redis.key().del("cart-handoff-attempts:{ip:127.0.0.1}", "cart-handoff-attempts:{ip:0:0:0:0:0:0:0:1}");
+    }
+
     static final String CART_FIELDS = """
             id version itemCount subtotal { amount currencyCode } channels lastChannel
             fulfilment { type store { id name } }

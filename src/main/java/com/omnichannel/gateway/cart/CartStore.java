@@ -27,7 +27,6 @@ public class CartStore {
     private static final Logger LOG = Logger.getLogger(CartStore.class);
 
     private static final LuaScript MUTATE = LuaScript.fromResource("cart/mutate.lua");
-    private static final LuaScript TAKE = LuaScript.fromResource("cart/take.lua");
 
     private final ReactiveRedisDataSource redis;
 
@@ -93,12 +92,7 @@ public class CartStore {
 
     /** Removes a cart and returns it, if the caller may use it; for merging it into another cart. */
     public Uni<Outcome> take(String cartId, String customerId, String tokenHash, boolean staff) {
-        return TAKE.run(redis, List.of(cartKey(cartId)),
-                List.of(customerId == null ? "" : customerId, tokenHash == null ? "" : tokenHash, staff ? "1" : "0"))
-                .map(r -> "OK".equals(r.get(0).toString())
-                        ? new Outcome(StoredCart.fromJson(r.get(1).toString()), null, null)
-                        : new Outcome(null, r.get(1).toString(), null))
-                .onFailure().transform(CartStore::unavailable);
+        return mutate(cartId, "take", null, "", "", customerId, tokenHash, staff, "{}", 0, 0);
     }
 
     /** Makes the cart the customer's active one. */
