@@ -287,6 +287,15 @@ class CartTest {
         assertThat(cart.client().ok(READ, "id", cart.id()).getString("data.cart.id")).isEqualTo(cart.id());
     }
 
+    @Test
+    void carts_keep_working_when_redis_has_lost_its_script_cache_as_after_a_restart() {
+        var product = data.product("Script cache", null, 100);
+        var cart = anonymousCart(line(product.variant(0), 1));
+        redis.execute("SCRIPT", "FLUSH");
+        JsonPath added = cart.client().ok(ADD, "input", Map.of("cartId", cart.id(), "lines", List.of(line(product.variant(0), 1))));
+        assertThat(added.getList("data.cartLinesAdd.cart.lines.quantity")).containsExactly(2);
+    }
+
     private static void await(java.util.function.BooleanSupplier condition) {
         long deadline = System.currentTimeMillis() + 5000;
         while (!condition.getAsBoolean()) {
