@@ -197,7 +197,7 @@ public class CartService {
         if (storeKey == null) {
             return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_STORE", "Pickup needs a store", "input", "storeId")));
         }
-        return stores.store(storeKey).onFailure(ApiException.class).recoverWithNull().chain(pickupStore -> {
+        return stores.findStore(storeKey).chain(pickupStore -> {
             if (pickupStore == null) {
                 return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_STORE", "No store with this id", "input", "storeId")));
             }
@@ -413,7 +413,7 @@ public class CartService {
         stored.lines().forEach(l -> keys.add(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId())));
         Long pickupKey = stored.pickupStoreId() == null ? null : GlobalId.tryDecode(Location.TYPE, stored.pickupStoreId());
         Uni<Location> pickup = pickupKey == null ? Uni.createFrom().nullItem()
-                : stores.location(pickupKey).onFailure(ApiException.class).recoverWithNull();
+                : stores.findLocation(pickupKey);
         return Uni.combine().all().unis(catalog.variantsByKeys(keys), pickup).asTuple().chain(t -> {
             Map<Long, ProductVariant> variants = t.getItem1();
             List<ProductVariant> ordered = stored.lines().stream()

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.error.ApiException;
 import com.omnichannel.gateway.common.error.UserError;
 import com.omnichannel.gateway.common.id.GlobalId;
 import com.omnichannel.gateway.common.security.Caller;
@@ -41,7 +40,7 @@ public class KioskService {
         if (storeKey == null) {
             return failed(UserError.of("UNKNOWN_STORE", "No store with this id", "input", "storeId"));
         }
-        return stores.store(storeKey).onFailure(ApiException.class).recoverWithNull().chain(store -> {
+        return stores.findStore(storeKey).chain(store -> {
             if (store == null) {
                 return failed(UserError.of("UNKNOWN_STORE", "No store with this id", "input", "storeId"));
             }

@@ -144,12 +144,8 @@ public class InventoryService {
             return Uni.createFrom().item(nulls);
         }
         long here = caller.storeId();
-        return stores.store(here).chain(store -> repository.levelsByVariantKeys(keys(variants)).map(rows -> variants.stream()
-                .map(v -> {
-                    int available = rows.getOrDefault(v.key(), List.of()).stream()
-                            .filter(r -> r.locationKey() == here).mapToInt(r -> Math.max(r.available(), 0)).sum();
-                    return new StoreAvailability(store, available, 0.0);
-                }).toList()));
+        return stores.store(here).chain(store -> availableFor(variants, here)
+                .map(available -> available.stream().map(n -> new StoreAvailability(store, n, 0.0)).toList()));
     }
 
     public Uni<List<ProductAvailability>> availabilityOf(List<Product> products) {
@@ -221,7 +217,7 @@ public class InventoryService {
             return failed("INVALID_REASON", "A reason of 1 to " + MAX_REASON + " characters is required", "input", "reason");
         }
         StockMovementKind kind = input.delta() != null ? StockMovementKind.ADJUSTMENT : StockMovementKind.COUNT;
-        return stores.location(locationKey).onFailure(ApiException.class).recoverWithNull().chain(location -> {
+        return stores.findLocation(locationKey).chain(location -> {
             if (location == null) {
                 return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
             }
@@ -263,7 +259,7 @@ public class InventoryService {
         if (input.threshold() != null && (input.threshold() < 0 || input.threshold() > MAX_QUANTITY)) {
             return failed("INVALID_QUANTITY", "Threshold must be between 0 and " + MAX_QUANTITY, "input", "threshold");
         }
-        return stores.location(locationKey).onFailure(ApiException.class).recoverWithNull().chain(location -> {
+        return stores.findLocation(locationKey).chain(location -> {
             if (location == null) {
                 return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
             }

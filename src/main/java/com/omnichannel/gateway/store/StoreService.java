@@ -44,6 +44,16 @@ public class StoreService {
         });
     }
 
+    /** A location by key, or null: for mutations, which report a missing one as a user error. */
+    public Uni<Location> findLocation(long key) {
+        return directory.byKey(key);
+    }
+
+    /** A store (not a warehouse) by key, or null. */
+    public Uni<Location> findStore(long key) {
+        return directory.byKey(key).map(l -> l != null && l.isStore() ? l : null);
+    }
+
     /** A store (not a warehouse) by key, failing with NOT_FOUND when there is none. */
     public Uni<Location> store(long key) {
         return location(key).map(l -> {
