@@ -1,8 +1,8 @@
 -- Applies one change to a cart atomically: access check, optional version check, the change, version bump,
 -- TTL refresh and an event for subscribers, all in one round trip.
 -- KEYS[1] cart key
--- ARGV[1] operation: add | update | remove | merge | fulfilment, or take (remove the cart and return it, for
---         merging it into another)
+-- ARGV[1] operation: add | update | remove | merge | fulfilment, take (remove the cart and return it, for
+--         merging it into another) or checkout (remove the cart: it became an order; subscribers are told)
 -- ARGV[2] expected version, or '' for none
 -- ARGV[3] now (ISO-8601)
 -- ARGV[4] channel of the caller
@@ -24,6 +24,11 @@ if not owner_ok then
 end
 if ARGV[1] == 'take' then
   redis.call('DEL', KEYS[1])
+  return {'OK', raw}
+end
+if ARGV[1] == 'checkout' then
+  redis.call('DEL', KEYS[1])
+  redis.call('PUBLISH', ARGV[11], cart.id .. ' ' .. (cart.version + 1))
   return {'OK', raw}
 end
 if ARGV[2] ~= '' and tonumber(ARGV[2]) ~= cart.version then

@@ -120,6 +120,33 @@ public class CartService {
                 .onItem().transformToUniAndConcatenate(this::view);
     }
 
+    // ---- checkout
+
+    /** The cart to check out, if the caller may use it; null when it does not exist (or expired). */
+    public Uni<CheckoutCart> checkoutCart(Caller caller, String cartToken, String cartId) {
+        String id = cartId(cartId);
+        return store.find(id).map(stored -> {
+            if (stored == null) {
+                return null;
+            }
+            requireAccess(caller, cartToken, stored);
+            List<CheckoutCart.Line> lines = stored.lines().stream()
+                    .map(l -> new CheckoutCart.Line(l.id(), GlobalId.tryDecode(ProductVariant.TYPE, l.variantId()), l.quantity(),
+                            Channel.valueOf(l.channel())))
+                    .toList();
+            return new CheckoutCart(stored.id(), stored.customerId().isEmpty() ? null : stored.customerId(), stored.version(),
+                    lines, stored.channels().stream().map(Channel::valueOf).toList());
+        });
+    }
+
+    /**
+     * Removes a cart that became an order. Subscribers of the cart hear of it as a last change; the customer's
+     * pointer to it is left to expire (a pointer to a missing cart reads as no cart).
+     */
+    public Uni<Void> checkedOut(String cartId) {
+        return store.mutate(cartId, "checkout", null, now(), "", null, null, true, "{}", 0, 0).replaceWithVoid();
+    }
+
     // ---- changes
 
     public Uni<CartPayload> create(Caller caller, CartInputs.Create input) {

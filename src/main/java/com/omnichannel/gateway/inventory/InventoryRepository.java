@@ -139,6 +139,72 @@ public class InventoryRepository {
                 .map(rows -> movement(rows.iterator().next()));
     }
 
+    /**
+     * Locks the stock levels of the variants (at one location, or everywhere) in (variant, location) order. Every
+     * writer that touches several levels locks them in this order, so concurrent checkouts wait for each other
+     * instead of deadlocking.
+     */
+    public Uni<List<StockRow>> lockVariants(Db.Tx tx, Collection<Long> variantKeys, Long locationKey) {
+        return tx.query("SELECT " + LEVEL_COLUMNS + " FROM stock_level s WHERE s.variant_id = ANY($1) AND ($2::bigint IS NULL OR s.location_id = $2) "
+                + "ORDER BY s.variant_id, s.location_id FOR UPDATE", Tuple.of(variantKeys.toArray(Long[]::new), locationKey))
+                .map(InventoryRepository::levels);
+    }
+
+    /** Locks the given (variant, location) levels in (variant, location) order. */
+    public Uni<List<StockRow>> lockLevels(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys) {
+        return tx.query("SELECT " + LEVEL_COLUMNS + " FROM stock_level s JOIN unnest($1::bigint[], $2::bigint[]) AS x(variant_id, location_id) "
+                + "ON s.variant_id = x.variant_id AND s.location_id = x.location_id ORDER BY s.variant_id, s.location_id FOR UPDATE OF s",
+                Tuple.of(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new)))
+                .map(InventoryRepository::levels);
+    }
+
+    /** Applies on-hand and reserved deltas to locked levels (one row per level) and returns the new values. */
+    public Uni<List<StockRow>> applyDeltas(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
+            List<Integer> reservedDeltas) {
+        return tx.query("""
+                UPDATE stock_level s SET on_hand = s.on_hand + x.on_hand_delta, reserved = s.reserved + x.reserved_delta, updated_at = now()
+                  FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[]) AS x(variant_id, location_id, on_hand_delta, reserved_delta)
+                 WHERE s.variant_id = x.variant_id AND s.location_id = x.location_id
+                RETURNING s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at""",
+                Tuple.of(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new),
+                        onHandDeltas.toArray(Integer[]::new), reservedDeltas.toArray(Integer[]::new)))
+                .map(InventoryRepository::levels);
+    }
+
+    /** Writes one ledger entry per change, in one statement. */
+    public Uni<Void> recordMovements(Db.Tx tx, List<StockRow> before, List<StockRow> after, StockMovementKind kind,
+            String reason, String actor, Channel channel, String reference) {
+        int n = after.size();
+        Long[] variants = new Long[n];
+        Long[] locations = new Long[n];
+        Integer[] deltas = new Integer[n];
+        Integer[] onHandBefore = new Integer[n];
+        Integer[] onHandAfter = new Integer[n];
+        Integer[] reservedBefore = new Integer[n];
+        Integer[] reservedAfter = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            StockRow b = before.get(i);
+            StockRow a = after.get(i);
+            variants[i] = a.variantKey();
+            locations[i] = a.locationKey();
+            // For reservations and releases the moved quantity is the change of reserved units.
+            deltas[i] = a.onHand() != b.onHand() ? a.onHand() - b.onHand() : a.reserved() - b.reserved();
+            onHandBefore[i] = b.onHand();
+            onHandAfter[i] = a.onHand();
+            reservedBefore[i] = b.reserved();
+            reservedAfter[i] = a.reserved();
+        }
+        return tx.query("""
+                INSERT INTO stock_movement (variant_id, location_id, kind, quantity_delta, on_hand_before, on_hand_after,
+                                            reserved_before, reserved_after, reason, actor, channel, reference)
+                SELECT x.variant_id, x.location_id, $8, x.delta, x.ohb, x.oha, x.rb, x.ra, $9, $10, $11, $12
+                  FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[])
+                       AS x(variant_id, location_id, delta, ohb, oha, rb, ra)""",
+                Tuple.from(Arrays.asList(variants, locations, deltas, onHandBefore, onHandAfter, reservedBefore, reservedAfter,
+                        kind.name(), reason, actor, channel.name(), reference)))
+                .replaceWithVoid();
+    }
+
     // ---- mapping
 
     private static List<StockRow> levels(RowSet<Row> rows) {

@@ -23,6 +23,7 @@ import com.omnichannel.gateway.common.id.GlobalId;
 import com.omnichannel.gateway.common.paging.Page;
 import com.omnichannel.gateway.common.paging.PageRequest;
 import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.inventory.InventoryRepository.MovementRow;
 import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
 import com.omnichannel.gateway.store.GeoPoint;
@@ -268,6 +269,94 @@ public class InventoryService {
                     .map(row -> new StockLevelPayload(level(row, location), null, List.of()))
                     .onFailure(InventoryService::isUnknownVariant)
                     .recoverWithItem(e -> StockLevelPayload.failed(UserError.of("UNKNOWN_VARIANT", "No product variant with this id", "input", "variantId")));
+        });
+    }
+
+    // ---- order stock, inside the order's transaction
+
+    /** Locked stock of a variant at a location, with what an allocation policy needs to know about the location. */
+    public record LockedSupply(long variantKey, long locationKey, boolean warehouse, int priority, int available) {
+    }
+
+    /** Units of a variant at a location that an order reserves, releases or takes. */
+    public record OrderStock(long variantKey, long locationKey, int quantity) {
+    }
+
+    /**
+     * Locks the variants' stock levels (at one location, or at every active location) for the rest of the
+     * transaction, in the global lock order, and returns what is available.
+     */
+    public Uni<List<LockedSupply>> lockSupply(Db.Tx tx, Set<Long> variantKeys, Long locationKey) {
+        return stores.allLocations().chain(all -> {
+            Map<Long, Location> active = new HashMap<>();
+            all.forEach(l -> active.put(l.key(), l));
+            return repository.lockVariants(tx, variantKeys, locationKey).map(rows -> {
+                List<LockedSupply> supply = new ArrayList<>();
+                for (StockRow row : rows) {
+                    Location location = active.get(row.locationKey());
+                    if (location != null) {
+                        supply.add(new LockedSupply(row.variantKey(), row.locationKey(), !location.isStore(),
+                                location.priority(), row.available()));
+                    }
+                }
+                return supply;
+            });
+        });
+    }
+
+    /** Reserves units at levels the transaction has locked with {@link #lockSupply}; one ledger entry per level. */
+    public Uni<Void> reserve(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
+        return change(tx, items, StockMovementKind.RESERVATION, 0, 1, "Reserved for order " + reference, actor, channel, reference);
+    }
+
+    /** Releases reserved units (cancellation). */
+    public Uni<Void> release(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
+        return change(tx, items, StockMovementKind.RELEASE, 0, -1, "Released by order " + reference, actor, channel, reference);
+    }
+
+    /** Reserved units leave the location (shipped or picked up). */
+    public Uni<Void> fulfil(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
+        return change(tx, items, StockMovementKind.FULFILMENT, -1, -1, "Fulfilled for order " + reference, actor, channel, reference);
+    }
+
+    private Uni<Void> change(Db.Tx tx, List<OrderStock> items, StockMovementKind kind, int onHandSign, int reservedSign,
+            String reason, String actor, Channel channel, String reference) {
+        // One change per level, in lock order.
+        java.util.TreeMap<List<Long>, Integer> byLevel = new java.util.TreeMap<>(
+                Comparator.comparing((List<Long> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        items.forEach(i -> byLevel.merge(List.of(i.variantKey(), i.locationKey()), i.quantity(), Integer::sum));
+        if (byLevel.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Long> variants = new ArrayList<>();
+        List<Long> locations = new ArrayList<>();
+        List<Integer> onHand = new ArrayList<>();
+        List<Integer> reserved = new ArrayList<>();
+        byLevel.forEach((level, quantity) -> {
+            variants.add(level.get(0));
+            locations.add(level.get(1));
+            onHand.add(onHandSign * quantity);
+            reserved.add(reservedSign * quantity);
+        });
+        // Reservations come after lockSupply; releases and fulfilments lock here, in the same order.
+        Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
+                ? Uni.createFrom().item(List.of())
+                : repository.lockLevels(tx, variants, locations);
+        return locked.chain(() -> repository.applyDeltas(tx, variants, locations, onHand, reserved)).chain(after -> {
+            Map<List<Long>, Integer> index = new HashMap<>();
+            for (int i = 0; i < variants.size(); i++) {
+                index.put(List.of(variants.get(i), locations.get(i)), i);
+            }
+            List<StockRow> before = new ArrayList<>(after.size());
+            for (StockRow a : after) {
+                int i = index.get(List.of(a.variantKey(), a.locationKey()));
+                before.add(new StockRow(a.variantKey(), a.locationKey(), a.onHand() - onHand.get(i), a.reserved() - reserved.get(i),
+                        a.threshold(), a.updatedAt()));
+            }
+            if (after.size() != variants.size()) {
+                throw new IllegalStateException("Stock level missing for an order movement");
+            }
+            return repository.recordMovements(tx, before, after, kind, reason, actor, channel, reference);
         });
     }
 

@@ -1,0 +1,17 @@
+package com.omnichannel.gateway.cart;
+
+import java.util.List;
+
+import com.omnichannel.gateway.common.security.Channel;
+
+/**
+ * A cart as checkout needs it: lines (variant and quantity; prices are taken from the catalog at checkout), who
+ * owns it, the channels that touched it and the version the order is taken from.
+ *
+ * @param customerId the owning customer, or null for an anonymous cart
+ */
+public record CheckoutCart(String id, String customerId, long version, List<Line> lines, List<Channel> channels) {
+
+    public record Line(String lineId, long variantKey, int quantity, Channel channel) {
+    }
+}

@@ -1,0 +1,144 @@
+package com.omnichannel.gateway.order;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
+import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
+
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class OrderGraphQLApi {
+
+    private final OrderService orders;
+    private final CallerResolver callers;
+
+    public OrderGraphQLApi(OrderService orders, CallerResolver callers) {
+        this.orders = orders;
+        this.callers = callers;
+    }
+
+    // ---- checkout
+
+    @Mutation("checkoutComplete")
+    @Description("Turn a cart into an order: prices frozen from the catalog, stock reserved, payment taken, cart cleared. "
+            + "Retrying with the same idempotencyKey returns the same order.")
+    public Uni<@NonNull CheckoutPayload> checkoutComplete(@NonNull OrderInputs.CheckoutComplete input) {
+        return orders.checkout(callers.current(), callers.cartToken(), input);
+    }
+
+    // ---- reads
+
+    @Query("order")
+    @Description("An order by id or number: the signed-in customer's own, or any for staff. Null otherwise.")
+    public Uni<Order> order(@Id String id, String number) {
+        return orders.order(callers.current(), id, number);
+    }
+
+    @Query("orderLookup")
+    @Description("A guest's order by its number and the email it was placed with; null unless both match.")
+    public Uni<Order> orderLookup(@NonNull String number, @NonNull String email) {
+        return orders.lookup(number, email);
+    }
+
+    @Query("myOrders")
+    @Description("The signed-in customer's orders from every channel, newest first.")
+    public Uni<@NonNull OrderConnection> myOrders(Integer first, String after) {
+        return orders.myOrders(callers.current(), first, after);
+    }
+
+    @Query("orders")
+    @Description("Staff: orders from every channel, newest first, filtered.")
+    public Uni<@NonNull OrderConnection> orders(OrderInputs.Filter filter, Integer first, String after) {
+        return orders.orders(callers.current(), filter, first, after);
+    }
+
+    // ---- nested, resolved for whole lists at once
+
+    @Name("lines")
+    public Uni<List<@NonNull List<@NonNull OrderLine>>> lines(@Source List<Order> parents) {
+        return orders.linesOf(parents);
+    }
+
+    @Name("shipments")
+    public Uni<List<@NonNull List<@NonNull Shipment>>> shipments(@Source List<Order> parents) {
+        return orders.shipmentsOf(parents);
+    }
+
+    @Name("timeline")
+    @Description("What happened to the order, oldest first.")
+    public Uni<List<@NonNull List<@NonNull OrderTimelineEvent>>> timeline(@Source List<Order> parents) {
+        return orders.timelineOf(parents);
+    }
+
+    @Name("variant")
+    @Description("The variant as it is in the catalog now (null if it was deleted).")
+    public Uni<List<ProductVariant>> variant(@Source List<OrderLine> lines) {
+        return orders.variantsOf(lines);
+    }
+
+    @Name("lines")
+    public Uni<List<@NonNull List<@NonNull ShipmentLine>>> shipmentLines(@Source List<Shipment> parents) {
+        return orders.shipmentLinesOf(parents);
+    }
+
+    // ---- lifecycle
+
+    @Mutation("orderStatusUpdate")
+    @Description("Staff: move an order along its lifecycle (see nextStatuses); its shipments follow.")
+    public Uni<@NonNull OrderPayload> orderStatusUpdate(@NonNull OrderInputs.StatusUpdate input) {
+        return orders.updateStatus(callers.current(), input);
+    }
+
+    @Mutation("orderCancel")
+    @Description("Cancel an order and release its reserved stock: staff until goods leave, the customer until fulfilment starts.")
+    public Uni<@NonNull OrderPayload> orderCancel(@NonNull OrderInputs.Cancel input) {
+        return orders.cancel(callers.current(), input);
+    }
+
+    @Mutation("shipmentStatusUpdate")
+    @Description("Staff: move one shipment (its order follows once all its shipments agree).")
+    public Uni<@NonNull ShipmentPayload> shipmentStatusUpdate(@NonNull OrderInputs.ShipmentStatusUpdate input) {
+        return orders.updateShipmentStatus(callers.current(), input);
+    }
+
+    @Mutation("shipmentTrackingSet")
+    @Description("Staff: set carrier and tracking number of a delivered shipment.")
+    public Uni<@NonNull ShipmentPayload> shipmentTrackingSet(@NonNull OrderInputs.TrackingSet input) {
+        return orders.setTracking(callers.current(), input);
+    }
+
+    @Mutation("shipmentSplit")
+    @Description("Move units of a shipment into a new shipment from the same location (e.g. collect part now).")
+    public Uni<@NonNull ShipmentPayload> shipmentSplit(@NonNull OrderInputs.Split input) {
+        return orders.split(callers.current(), input);
+    }
+
+    @Mutation("shipmentsMerge")
+    @Description("Combine unfulfilled shipments of one customer to one destination from the same location into one, "
+            + "also across orders and channels.")
+    public Uni<@NonNull ShipmentPayload> shipmentsMerge(@NonNull OrderInputs.Merge input) {
+        return orders.merge(callers.current(), input);
+    }
+
+    // ---- live
+
+    @Subscription("orderStatusChanged")
+    @Description("The order each time its status changes, through any instance. For its owner and staff.")
+    public Multi<@NonNull Order> orderStatusChanged(@NonNull @Id String orderId) {
+        return orders.statusChanges(callers.current(), orderId);
+    }
+}

@@ -1,0 +1,93 @@
+package com.omnichannel.gateway.order;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.cart.FulfilmentType;
+import com.omnichannel.gateway.common.security.Channel;
+
+/** The inputs of checkout and the order mutations. */
+public final class OrderInputs {
+
+    private OrderInputs() {
+    }
+
+    @Input("CheckoutCompleteInput")
+    public record CheckoutComplete(@NonNull @Id String cartId,
+            @NonNull @Description("A key the client generates once per checkout attempt (e.g. a UUID) and sends again "
+                    + "on every retry: the same key always gives the same order.") String idempotencyKey,
+            @Description("Required for guests; for signed-in customers it defaults to the email in their token.") String email,
+            @NonNull CheckoutFulfilment fulfilment, @NonNull Payment payment) {
+    }
+
+    @Input("CheckoutFulfilmentInput")
+    public record CheckoutFulfilment(@NonNull FulfilmentType type,
+            @Description("The store, for PICKUP and CURBSIDE.") @Id String storeId,
+            @Description("The delivery address, for SHIP.") ShippingAddress address,
+            @Description("For CURBSIDE: how to recognise the car.") String curbsideNote) {
+    }
+
+    @Input("ShippingAddressInput")
+    public record ShippingAddress(@NonNull String firstName, @NonNull String lastName, @NonNull String line1,
+            String line2, @NonNull String city, @NonNull String postalCode,
+            @Description("State or region code, where tax depends on it.") String region,
+            @NonNull @Description("ISO 3166-1 alpha-2, e.g. DE") String countryCode, String phone) {
+    }
+
+    @Input("PaymentInput")
+    public record Payment(@NonNull PaymentMethod method, @Description("For CARD.") Card card) {
+    }
+
+    @Input("CardInput")
+    @Description("Card details, used for this payment only and never stored (only the last four digits).")
+    public record Card(@NonNull String number, int expiryMonth, int expiryYear, @NonNull String cvc) {
+        @Override
+        public String toString() {
+            return "Card[redacted]";
+        }
+    }
+
+    @Input("OrderFilter")
+    public record Filter(Channel channel, OrderStatus status,
+            @Description("Orders with a shipment from, or a pickup at, this location.") @Id String locationId,
+            @Description("Placed at or after.") OffsetDateTime placedFrom,
+            @Description("Placed before.") OffsetDateTime placedTo,
+            @Description("The customer's id (token subject).") String customerId,
+            @Description("Exact email, any case.") String email) {
+    }
+
+    @Input("OrderStatusUpdateInput")
+    public record StatusUpdate(@NonNull @Id String orderId, @NonNull OrderStatus status, String note) {
+    }
+
+    @Input("OrderCancelInput")
+    public record Cancel(@NonNull @Id String orderId, String reason) {
+    }
+
+    @Input("ShipmentStatusUpdateInput")
+    public record ShipmentStatusUpdate(@NonNull @Id String shipmentId, @NonNull ShipmentStatus status, String carrier,
+            String trackingNumber) {
+    }
+
+    @Input("ShipmentTrackingSetInput")
+    public record TrackingSet(@NonNull @Id String shipmentId, @NonNull String carrier, @NonNull String trackingNumber) {
+    }
+
+    @Input("ShipmentSplitLineInput")
+    public record SplitLine(@NonNull @Id String orderLineId, int quantity) {
+    }
+
+    @Input("ShipmentSplitInput")
+    public record Split(@NonNull @Id String shipmentId,
+            @NonNull @Description("Units to move to a new shipment from the same location.") List<SplitLine> lines) {
+    }
+
+    @Input("ShipmentsMergeInput")
+    public record Merge(@NonNull @Description("Two or more shipments to combine into one.") @Id List<String> shipmentIds) {
+    }
+}

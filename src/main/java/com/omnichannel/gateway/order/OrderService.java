@@ -1,0 +1,1152 @@
+package com.omnichannel.gateway.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.cart.CartService;
+import com.omnichannel.gateway.cart.CheckoutCart;
+import com.omnichannel.gateway.cart.FulfilmentType;
+import com.omnichannel.gateway.catalog.CatalogService;
+import com.omnichannel.gateway.catalog.Product;
+import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.common.db.Batch;
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.paging.Page;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.inventory.InventoryService;
+import com.omnichannel.gateway.inventory.InventoryService.LockedSupply;
+import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
+import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
+import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
+import com.omnichannel.gateway.order.OrderRepository.LineRow;
+import com.omnichannel.gateway.order.OrderRepository.NewLine;
+import com.omnichannel.gateway.order.OrderRepository.NewOrder;
+import com.omnichannel.gateway.order.OrderRepository.OrderRow;
+import com.omnichannel.gateway.order.OrderRepository.ShipmentLineRow;
+import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.order.allocation.AllocationStrategy;
+import com.omnichannel.gateway.order.payment.PaymentProvider;
+import com.omnichannel.gateway.order.payment.PaymentRequest;
+import com.omnichannel.gateway.order.payment.PaymentResult;
+import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.StoreService;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Orders: checkout (idempotent, all-or-nothing stock reservation, payment), the order lifecycle, shipments
+ * (split and merge) and who may see and change what.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{8,128}$");
+    private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{1,10}$");
+    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+    private static final Pattern TRACKING = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
+    private static final int MAX_FIELD = 100;
+    private static final int MAX_NOTE = 500;
+
+    private final OrderRepository repository;
+    private final OrderEvents events;
+    private final OrderPricing pricing;
+    private final CartService carts;
+    private final CatalogService catalog;
+    private final InventoryService inventory;
+    private final StoreService stores;
+    private final AllocationStrategy allocation;
+    private final CheckoutDiscounts discounts;
+    private final Map<PaymentMethod, PaymentProvider> providers = new HashMap<>();
+    private final Db db;
+    private final String currency;
+
+    public OrderService(OrderRepository repository, OrderEvents events, OrderPricing pricing, CartService carts,
+            CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
+            CheckoutDiscounts discounts, Instance<PaymentProvider> paymentProviders, Db db,
+            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+        this.repository = repository;
+        this.events = events;
+        this.pricing = pricing;
+        this.carts = carts;
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.stores = stores;
+        this.allocation = allocation;
+        this.discounts = discounts;
+        paymentProviders.forEach(p -> providers.put(p.method(), p));
+        this.db = db;
+        this.currency = currency;
+    }
+
+    // =========================================================================================================
+    // Checkout
+    // =========================================================================================================
+
+    /** What checkout settled before its transaction: the cart, frozen lines, totals, payment. */
+    private record Prepared(CheckoutCart cart, List<ProductVariant> variants, Map<Long, Product> products,
+            OrderPricing.Totals totals, Location pickupStore, OrderAddress address, String email) {
+    }
+
+    /** Thrown inside the order transaction to roll it back; turned into a result afterwards. */
+    private static final class Rollback extends RuntimeException {
+        private final CheckoutPayload payload;
+        private final boolean keyTaken;
+
+        Rollback(CheckoutPayload payload, boolean keyTaken) {
+            super(null, null, false, false);
+            this.payload = payload;
+            this.keyTaken = keyTaken;
+        }
+    }
+
+    public Uni<CheckoutPayload> checkout(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
+        UserError invalid = validateCheckout(caller, input);
+        if (invalid != null) {
+            return Uni.createFrom().item(CheckoutPayload.failed(invalid));
+        }
+        PaymentProvider provider = providers.get(input.payment().method());
+        PaymentRequest.Card card = input.payment().card() == null ? null
+                : new PaymentRequest.Card(input.payment().card().number(), input.payment().card().expiryMonth(),
+                        input.payment().card().expiryYear(), input.payment().card().cvc());
+        String key = input.idempotencyKey().strip();
+        String requestHash = requestHash(caller, input);
+        // A retry of a checkout that succeeded finds its order by key, even though the cart is gone by now.
+        return repository.findByIdempotencyKey(key).chain(existing -> {
+            if (existing != null) {
+                return replay(existing, requestHash);
+            }
+            return prepare(caller, cartToken, input).chain(prepared -> {
+                if (prepared instanceof CheckoutPayload failed) {
+                    return Uni.createFrom().item(failed);
+                }
+                Prepared p = (Prepared) prepared;
+                PaymentRequest request = new PaymentRequest(key, p.totals().totalMinor(), currency, input.fulfilment().type(), card);
+                PaymentProvider.PaymentProblem problem = provider.validate(request);
+                if (problem != null) {
+                    return Uni.createFrom().item(CheckoutPayload.failed(UserError.of(problem.code(), problem.message(),
+                            fieldPath("input", "payment", problem.field()))));
+                }
+                return provider.authorize(request).chain(payment -> {
+                    if (!payment.approved()) {
+                        return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("PAYMENT_DECLINED",
+                                "The payment was declined (" + payment.declineCode() + ")", "input", "payment")));
+                    }
+                    return placeOrder(caller, input, key, requestHash, p, payment)
+                            .onFailure(Rollback.class).recoverWithUni(failure -> {
+                                Rollback rollback = (Rollback) failure;
+                                Uni<Void> voided = provider.voidAuthorization(payment.reference());
+                                if (rollback.keyTaken) {
+                                    // A concurrent request with the same key won: answer as a retry would be.
+                                    return voided.chain(() -> repository.findByIdempotencyKey(key))
+                                            .chain(winner -> winner == null
+                                                    ? Uni.createFrom().item(CheckoutPayload.failed(UserError.of("CHECKOUT_CONFLICT",
+                                                            "Another checkout with this key did not complete; try again", "input", "idempotencyKey")))
+                                                    : replay(winner, requestHash));
+                                }
+                                return voided.replaceWith(rollback.payload);
+                            })
+                            .onFailure(OrderService::isCartAlreadyOrdered).recoverWithUni(failure -> provider
+                                    .voidAuthorization(payment.reference())
+                                    .replaceWith(CheckoutPayload.failed(UserError.of("CART_ALREADY_CHECKED_OUT",
+                                            "This cart has just become an order", "input", "cartId"))))
+                            .onFailure(failure -> !(failure instanceof ApiException)).invoke(failure -> provider
+                                    .voidAuthorization(payment.reference()).subscribe().with(ok -> {
+                                    }, e -> LOG.warnf(e, "Cannot void payment %s", payment.reference())));
+                });
+            });
+        });
+    }
+
+    private Uni<CheckoutPayload> replay(OrderRow existing, String requestHash) {
+        if (!existing.requestHash().equals(requestHash)) {
+            return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("IDEMPOTENCY_KEY_REUSED",
+                    "This idempotency key was used for a different checkout; use a new key for a new checkout", "input", "idempotencyKey")));
+        }
+        return toOrders(List.of(existing)).map(orders -> CheckoutPayload.of(orders.get(0)));
+    }
+
+    private UserError validateCheckout(Caller caller, OrderInputs.CheckoutComplete input) {
+        if (input.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(input.idempotencyKey().strip()).matches()) {
+            return UserError.of("INVALID_IDEMPOTENCY_KEY", "The idempotency key must be 8 to 128 visible ASCII characters (a UUID is ideal)",
+                    "input", "idempotencyKey");
+        }
+        if (customerId(caller) == null && (input.email() == null || input.email().isBlank())) {
+            return UserError.of("EMAIL_REQUIRED", "Guests must give an email address", "input", "email");
+        }
+        if (input.email() != null && !input.email().isBlank()
+                && (input.email().strip().length() > 254 || !EMAIL.matcher(input.email().strip()).matches())) {
+            return UserError.of("INVALID_EMAIL", "This is not a valid email address", "input", "email");
+        }
+        OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
+        if (fulfilment.type() == FulfilmentType.SHIP) {
+            if (fulfilment.address() == null) {
+                return UserError.of("ADDRESS_REQUIRED", "Shipping needs a delivery address", "input", "fulfilment", "address");
+            }
+            UserError address = validateAddress(fulfilment.address());
+            if (address != null) {
+                return address;
+            }
+        } else if (fulfilment.storeId() == null || GlobalId.tryDecode(Location.TYPE, fulfilment.storeId()) == null) {
+            return UserError.of("INVALID_PICKUP_STORE", "Pickup and curbside need a store", "input", "fulfilment", "storeId");
+        }
+        if (fulfilment.curbsideNote() != null && fulfilment.curbsideNote().length() > MAX_NOTE) {
+            return UserError.of("INVALID_NOTE", "The curbside note can have at most " + MAX_NOTE + " characters", "input", "fulfilment", "curbsideNote");
+        }
+        if (!providers.containsKey(input.payment().method())) {
+            return UserError.of("PAYMENT_METHOD_UNAVAILABLE", "This payment method is not available", "input", "payment", "method");
+        }
+        return null;
+    }
+
+    private UserError validateAddress(OrderInputs.ShippingAddress a) {
+        String[][] required = { { "firstName", a.firstName() }, { "lastName", a.lastName() }, { "line1", a.line1() },
+                { "city", a.city() }, { "postalCode", a.postalCode() }, { "countryCode", a.countryCode() } };
+        for (String[] field : required) {
+            if (field[1] == null || field[1].isBlank()) {
+                return UserError.of("INVALID_ADDRESS", "The address needs " + field[0], "input", "fulfilment", "address", field[0]);
+            }
+        }
+        String[][] optional = { { "line2", a.line2() }, { "region", a.region() }, { "phone", a.phone() } };
+        for (String[][] group : new String[][][] { required, optional }) {
+            for (String[] field : group) {
+                if (field[1] != null && field[1].length() > MAX_FIELD) {
+                    return UserError.of("INVALID_ADDRESS", field[0] + " can have at most " + MAX_FIELD + " characters",
+                            "input", "fulfilment", "address", field[0]);
+                }
+            }
+        }
+        if (!POSTAL_CODE.matcher(a.postalCode().strip()).matches()) {
+            return UserError.of("INVALID_ADDRESS", "This is not a valid postal code", "input", "fulfilment", "address", "postalCode");
+        }
+        if (!COUNTRY.matcher(a.countryCode()).matches()) {
+            return UserError.of("INVALID_ADDRESS", "The country must be an ISO 3166-1 alpha-2 code such as DE", "input",
+                    "fulfilment", "address", "countryCode");
+        }
+        if (!pricing.shipsTo(a.countryCode())) {
+            return UserError.of("SHIPPING_UNAVAILABLE", "We do not ship to " + a.countryCode(), "input", "fulfilment", "address", "countryCode");
+        }
+        return null;
+    }
+
+    /** Reads the cart and the catalog and prices the order; returns Prepared or a failed CheckoutPayload. */
+    private Uni<Object> prepare(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
+        OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
+        Long storeKey = fulfilment.type() == FulfilmentType.SHIP ? null : GlobalId.tryDecode(Location.TYPE, fulfilment.storeId());
+        Uni<Location> store = storeKey == null ? Uni.createFrom().nullItem() : stores.findStore(storeKey);
+        return Uni.combine().all().unis(carts.checkoutCart(caller, cartToken, input.cartId()), store).asTuple().chain(t -> {
+            CheckoutCart cart = t.getItem1();
+            Location pickup = t.getItem2();
+            if (cart == null) {
+                return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("CART_NOT_FOUND",
+                        "No cart with this id: it may have expired or already become an order", "input", "cartId")));
+            }
+            if (cart.lines().isEmpty()) {
+                return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("CART_EMPTY", "The cart is empty", "input", "cartId")));
+            }
+            if (storeKey != null && pickup == null) {
+                return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("INVALID_PICKUP_STORE", "No store with this id",
+                        "input", "fulfilment", "storeId")));
+            }
+            Set<Long> keys = new LinkedHashSet<>();
+            cart.lines().forEach(l -> keys.add(l.variantKey()));
+            return catalog.variantsByKeys(keys).chain(variants -> {
+                List<ProductVariant> ordered = new ArrayList<>();
+                for (CheckoutCart.Line line : cart.lines()) {
+                    ProductVariant variant = variants.get(line.variantKey());
+                    if (variant == null || !variant.active()) {
+                        return Uni.createFrom().item((Object) CheckoutPayload.failed(UserError.of("VARIANT_UNAVAILABLE",
+                                "A cart line is no longer sold (line " + line.lineId() + "); remove it and try again", "input", "cartId")));
+                    }
+                    ordered.add(variant);
+                }
+                return catalog.productsOf(ordered).chain(products -> {
+                    Map<Long, Product> byKey = new HashMap<>();
+                    products.forEach(p -> byKey.put(p.key(), p));
+                    List<CheckoutDiscounts.Line> discountLines = new ArrayList<>();
+                    for (int i = 0; i < ordered.size(); i++) {
+                        discountLines.add(new CheckoutDiscounts.Line(ordered.get(i).key(), ordered.get(i).productKey(),
+                                cart.lines().get(i).quantity(), ordered.get(i).price().minorUnits()));
+                    }
+                    return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines))
+                            .map(applied -> {
+                                List<OrderPricing.PricedLine> priced = new ArrayList<>();
+                                for (int i = 0; i < ordered.size(); i++) {
+                                    priced.add(new OrderPricing.PricedLine(ordered.get(i).price().minorUnits(),
+                                            cart.lines().get(i).quantity(), applied.lineDiscountsMinor().get(i)));
+                                }
+                                OrderInputs.ShippingAddress a = fulfilment.address();
+                                String country = pickup != null ? pickup.address().countryCode() : a.countryCode();
+                                String region = pickup != null ? pickup.address().region() : a.region();
+                                OrderPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region,
+                                        applied.freeShipping(), Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0));
+                                OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
+                                        a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
+                                        blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
+                                return (Object) new Prepared(cart, ordered, byKey, totals, pickup, address, emailOf(input));
+                            });
+                });
+            });
+        });
+    }
+
+    /** The order transaction: order row (idempotency key), stock locked, allocated and reserved, lines, shipments. */
+    private Uni<CheckoutPayload> placeOrder(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
+            Prepared p, PaymentResult payment) {
+        CheckoutCart cart = p.cart();
+        FulfilmentType type = input.fulfilment().type();
+        Long pickupKey = p.pickupStore() == null ? null : p.pickupStore().key();
+        NewOrder header = new NewOrder(customerId(caller), p.email(), caller.channel(), cart.channels(), cart.id(), cart.version(),
+                type, pickupKey, p.address() == null ? null : p.address().toJson(), blankToNull(input.fulfilment().curbsideNote()),
+                currency, p.totals().pricesIncludeTax(), p.totals().subtotalMinor(), p.totals().discountMinor(),
+                p.totals().shippingMinor(), p.totals().taxMinor(), p.totals().totalMinor(), input.payment().method(),
+                payment.status(), payment.reference(), payment.cardLast4(), key, requestHash);
+        List<AllocationStrategy.Demand> demand = cart.lines().stream()
+                .map(l -> new AllocationStrategy.Demand(l.variantKey(), l.quantity())).toList();
+        Set<Long> variantKeys = new LinkedHashSet<>();
+        cart.lines().forEach(l -> variantKeys.add(l.variantKey()));
+
+        return db.inTransaction(tx -> repository.insertOrder(tx, header).chain(order -> {
+            if (order == null) {
+                throw new Rollback(null, true);
+            }
+            return inventory.lockSupply(tx, variantKeys, pickupKey).chain(supply -> {
+                AllocationStrategy.Plan plan = allocation.allocate(demand, supply.stream().map(OrderService::supply).toList(), type, pickupKey);
+                if (!plan.complete()) {
+                    throw new Rollback(shortage(cart, p.variants(), plan), false);
+                }
+                List<OrderStock> reservations = plan.allocations().stream()
+                        .map(a -> new OrderStock(a.variantKey(), a.locationKey(), a.quantity())).toList();
+                List<NewLine> lines = new ArrayList<>();
+                for (int i = 0; i < cart.lines().size(); i++) {
+                    CheckoutCart.Line line = cart.lines().get(i);
+                    ProductVariant variant = p.variants().get(i);
+                    Product product = p.products().get(variant.productKey());
+                    OrderPricing.LineTotals totals = p.totals().lines().get(i);
+                    lines.add(new NewLine(i, variant.key(), variant.sku(), product == null ? variant.title() : product.name(),
+                            variant.title(), line.quantity(), variant.price().minorUnits(), totals.discountMinor(),
+                            totals.taxMinor(), totals.totalMinor(), line.channel()));
+                }
+                return inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number())
+                        .chain(() -> repository.insertLines(tx, order.id(), lines))
+                        .chain(lineIds -> {
+                            List<Long> locations = new ArrayList<>(new LinkedHashSet<>(plan.allocations().stream()
+                                    .map(AllocationStrategy.Allocation::locationKey).toList()));
+                            Map<Long, Long> lineByVariant = new HashMap<>();
+                            for (int i = 0; i < cart.lines().size(); i++) {
+                                lineByVariant.put(cart.lines().get(i).variantKey(), lineIds.get(i));
+                            }
+                            return repository.insertShipments(tx, locations, type).chain(shipmentIds -> {
+                                Map<Long, Long> shipmentByLocation = new HashMap<>();
+                                for (int i = 0; i < locations.size(); i++) {
+                                    shipmentByLocation.put(locations.get(i), shipmentIds.get(i));
+                                }
+                                List<Long> shipments = new ArrayList<>();
+                                List<Long> orderLines = new ArrayList<>();
+                                List<Integer> quantities = new ArrayList<>();
+                                for (AllocationStrategy.Allocation a : plan.allocations()) {
+                                    shipments.add(shipmentByLocation.get(a.locationKey()));
+                                    orderLines.add(lineByVariant.get(a.variantKey()));
+                                    quantities.add(a.quantity());
+                                }
+                                return repository.insertShipmentLines(tx, shipments, orderLines, quantities);
+                            });
+                        })
+                        .chain(() -> repository.insertEvents(tx, List.of(order.id()), OrderEventKind.PLACED, nulls(1),
+                                List.of(OrderStatus.PLACED), caller.actor(), caller.channel(), "Placed through " + caller.channel()))
+                        .replaceWith(order);
+            });
+        })).chain(order -> carts.checkedOut(cart.id())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf(failure, "Order %s placed but its cart %s could not be removed", order.number(), cart.id());
+                    return null;
+                })
+                .call(() -> events.publish(order.id(), OrderStatus.PLACED))
+                .chain(() -> toOrders(List.of(order)))
+                .map(orders -> CheckoutPayload.of(orders.get(0))));
+    }
+
+    private static AllocationStrategy.Supply supply(LockedSupply s) {
+        return new AllocationStrategy.Supply(s.variantKey(), s.locationKey(), s.warehouse(), s.priority(), s.available());
+    }
+
+    private static CheckoutPayload shortage(CheckoutCart cart, List<ProductVariant> variants, AllocationStrategy.Plan plan) {
+        List<CheckoutPayload.StockShortage> shortages = new ArrayList<>();
+        List<UserError> errors = new ArrayList<>();
+        for (AllocationStrategy.Shortfall s : plan.shortfalls()) {
+            for (int i = 0; i < cart.lines().size(); i++) {
+                if (cart.lines().get(i).variantKey() == s.variantKey()) {
+                    ProductVariant variant = variants.get(i);
+                    shortages.add(new CheckoutPayload.StockShortage(cart.lines().get(i).lineId(), variant, s.requested(), s.available()));
+                    errors.add(UserError.of("INSUFFICIENT_STOCK", variant.sku() + ": " + s.requested() + " requested, "
+                            + s.available() + " available", "input", "cartId"));
+                }
+            }
+        }
+        return new CheckoutPayload(null, shortages, errors);
+    }
+
+    private static boolean isCartAlreadyOrdered(Throwable t) {
+        return t instanceof PgException pg && "23505".equals(pg.getSqlState()) && pg.getConstraint() != null
+                && pg.getConstraint().equals("order_cart_version_unique");
+    }
+
+    private String requestHash(Caller caller, OrderInputs.CheckoutComplete input) {
+        JsonObject canonical = new JsonObject()
+                .put("caller", caller.subject())
+                .put("cartId", input.cartId())
+                .put("email", input.email() == null ? null : input.email().strip().toLowerCase(Locale.ROOT))
+                .put("type", input.fulfilment().type().name())
+                .put("storeId", input.fulfilment().storeId())
+                .put("address", input.fulfilment().address() == null ? null : JsonObject.mapFrom(input.fulfilment().address()))
+                .put("curbsideNote", input.fulfilment().curbsideNote())
+                .put("method", input.payment().method().name())
+                .put("card", input.payment().card() == null ? null : sha256(input.payment().card().number().replaceAll("[\\s-]", "")
+                        + "|" + input.payment().card().expiryMonth() + "/" + input.payment().card().expiryYear()));
+        return sha256(canonical.encode());
+    }
+
+    // =========================================================================================================
+    // Reads
+    // =========================================================================================================
+
+    public Uni<Order> order(Caller caller, String id, String number) {
+        if ((id == null) == (number == null)) {
+            throw ApiException.badUserInput("Give exactly one of 'id' or 'number'");
+        }
+        if (!caller.isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        Uni<OrderRow> row;
+        if (id != null) {
+            Long key = GlobalId.tryDecode(Order.TYPE, id);
+            row = key == null ? Uni.createFrom().nullItem() : repository.findById(key);
+        } else {
+            row = number.length() > 40 ? Uni.createFrom().nullItem() : repository.findByNumber(number.strip());
+        }
+        // Someone else's order reads as no order: its existence is not disclosed.
+        return row.chain(r -> r == null || !mayRead(caller, r) ? Uni.createFrom().nullItem() : single(r));
+    }
+
+    /** A guest's order by number and the email it was placed with; null unless both match. */
+    public Uni<Order> lookup(String number, String email) {
+        if (number == null || email == null || number.length() > 40 || email.length() > 254) {
+            return Uni.createFrom().nullItem();
+        }
+        return repository.findByNumber(number.strip()).chain(r -> r == null || r.email() == null
+                || !r.email().equalsIgnoreCase(email.strip()) ? Uni.createFrom().nullItem() : single(r));
+    }
+
+    public Uni<OrderConnection> myOrders(Caller caller, Integer first, String after) {
+        String customerId = customerId(caller);
+        if (customerId == null) {
+            throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
+        }
+        PageRequest page = PageRequest.of(first, after, "myOrders");
+        return repository.customerOrders(customerId, page.fetchSize(), page.offset()).chain(this::toOrders)
+                .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
+    }
+
+    public Uni<OrderConnection> orders(Caller caller, OrderInputs.Filter filter, Integer first, String after) {
+        caller.requireStaff();
+        OrderInputs.Filter f = filter == null ? new OrderInputs.Filter(null, null, null, null, null, null, null) : filter;
+        Long locationKey = null;
+        if (f.locationId() != null) {
+            locationKey = GlobalId.tryDecode(Location.TYPE, f.locationId());
+            if (locationKey == null) {
+                throw ApiException.badUserInput("Argument 'filter.locationId' is not a location id");
+            }
+        }
+        PageRequest page = PageRequest.of(first, after, "orders:" + sha256(JsonObject.mapFrom(f).encode()).substring(0, 16));
+        return repository.search(f.channel(), f.status(), locationKey, f.placedFrom(), f.placedTo(), f.customerId(), f.email(),
+                page.fetchSize(), page.offset()).chain(this::toOrders)
+                .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
+    }
+
+    /** Status changes of an order, for its owner or staff. */
+    public Multi<Order> statusChanges(Caller caller, String orderId) {
+        Long key = GlobalId.tryDecode(Order.TYPE, orderId);
+        if (key == null) {
+            throw ApiException.badUserInput("Argument 'orderId' is not an order id");
+        }
+        if (!caller.isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        return Multi.createFrom().uni(repository.findById(key).invoke(row -> {
+            if (row == null || !mayRead(caller, row)) {
+                throw ApiException.notFound("No order with this id");
+            }
+        })).onItem().transformToMultiAndConcatenate(allowed -> events.of(key))
+                .onItem().transformToUniAndConcatenate(change -> repository.findById(key))
+                .filter(row -> row != null)
+                .onItem().transformToUniAndConcatenate(this::single);
+    }
+
+    // ---- batch resolvers
+
+    public Uni<List<List<OrderLine>>> linesOf(List<Order> orders) {
+        return Batch.many(orders, Order::key, keys -> repository.linesByOrder(keys).map(byOrder -> {
+            Map<Long, List<OrderLine>> result = new HashMap<>();
+            byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(this::line).toList()));
+            return result;
+        }), List.of());
+    }
+
+    public Uni<List<List<Shipment>>> shipmentsOf(List<Order> orders) {
+        return Batch.many(orders, Order::key, keys -> repository.shipmentsByOrder(keys).chain(this::withLocations), List.of());
+    }
+
+    public Uni<List<List<ShipmentLine>>> shipmentLinesOf(List<Shipment> shipments) {
+        return Batch.many(shipments, Shipment::key, keys -> repository.linesByShipment(keys).map(byShipment -> {
+            Map<Long, List<ShipmentLine>> result = new HashMap<>();
+            byShipment.forEach((k, rows) -> result.put(k, rows.stream()
+                    .map(r -> new ShipmentLine(r.orderNumber(), line(r.line()), r.quantity())).toList()));
+            return result;
+        }), List.of());
+    }
+
+    public Uni<List<List<OrderTimelineEvent>>> timelineOf(List<Order> orders) {
+        return Batch.many(orders, Order::key, keys -> repository.eventsByOrder(keys).map(byOrder -> {
+            Map<Long, List<OrderTimelineEvent>> result = new HashMap<>();
+            byOrder.forEach((k, rows) -> result.put(k, rows.stream()
+                    .map(e -> new OrderTimelineEvent(e.kind(), e.from(), e.to(), e.actor(), e.channel(), e.note(), e.at())).toList()));
+            return result;
+        }), List.of());
+    }
+
+    public Uni<List<ProductVariant>> variantsOf(List<OrderLine> lines) {
+        return Batch.one(lines, OrderLine::variantKey, catalog::variantsByKeys);
+    }
+
+    // =========================================================================================================
+    // Lifecycle
+    // =========================================================================================================
+
+    /** A rule broken inside a transaction: rolls it back and becomes the user error of the payload. */
+    private static final class Refused extends RuntimeException {
+        private final UserError error;
+
+        Refused(UserError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    public Uni<OrderPayload> updateStatus(Caller caller, OrderInputs.StatusUpdate input) {
+        caller.requireStaff();
+        long key = orderKey(input.orderId());
+        if (input.note() != null && input.note().length() > MAX_NOTE) {
+            return Uni.createFrom().item(OrderPayload.failed(UserError.of("INVALID_NOTE", "A note can have at most " + MAX_NOTE + " characters", "input", "note")));
+        }
+        if (input.status() == OrderStatus.CANCELLED) {
+            return cancel(caller, new OrderInputs.Cancel(input.orderId(), input.note()));
+        }
+        return orderChange(caller, key, (tx, order, changed) -> {
+            OrderStatus target = input.status();
+            if (!order.status().canMoveTo(target, order.fulfilmentType())) {
+                throw new Refused(UserError.of("ILLEGAL_TRANSITION", "An order that is " + order.status() + " cannot become " + target
+                        + "; it can become " + order.status().next(order.fulfilmentType()), "input", "status"));
+            }
+            if (target == OrderStatus.CONFIRMED) {
+                return setStatus(tx, caller, order, target, input.note(), changed);
+            }
+            ShipmentStatus from = switch (target) {
+                case READY_FOR_PICKUP, SHIPPED -> ShipmentStatus.PENDING;
+                case PICKED_UP -> ShipmentStatus.READY_FOR_PICKUP;
+                case DELIVERED -> ShipmentStatus.SHIPPED;
+                default -> throw new IllegalStateException();
+            };
+            ShipmentStatus to = ShipmentStatus.valueOf(target.name());
+            return repository.shipmentsByOrder(tx, List.of(order.id())).chain(byOrder -> {
+                List<Long> moving = byOrder.getOrDefault(order.id(), List.of()).stream()
+                        .filter(s -> s.status() == from).map(ShipmentRow::id).toList();
+                return moveShipments(tx, caller, moving, to, null, null, input.note(), changed)
+                        .chain(() -> setStatus(tx, caller, order, target, input.note(), changed));
+            });
+        });
+    }
+
+    public Uni<OrderPayload> cancel(Caller caller, OrderInputs.Cancel input) {
+        long key = orderKey(input.orderId());
+        if (!caller.isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        if (input.reason() != null && input.reason().length() > MAX_NOTE) {
+            return Uni.createFrom().item(OrderPayload.failed(UserError.of("INVALID_NOTE", "A reason can have at most " + MAX_NOTE + " characters", "input", "reason")));
+        }
+        return orderChange(caller, key, (tx, order, changed) -> {
+            if (!caller.isStaff() && !(order.status() == OrderStatus.PLACED || order.status() == OrderStatus.CONFIRMED)) {
+                throw new Refused(UserError.of("ILLEGAL_TRANSITION", "Fulfilment of this order has started; ask the store to cancel it", "input", "orderId"));
+            }
+            if (!order.status().canMoveTo(OrderStatus.CANCELLED, order.fulfilmentType())) {
+                throw new Refused(UserError.of("ILLEGAL_TRANSITION", "An order that is " + order.status() + " cannot be cancelled", "input", "orderId"));
+            }
+            return repository.shipmentsByOrder(tx, List.of(order.id())).chain(byOrder -> {
+                List<ShipmentRow> held = byOrder.getOrDefault(order.id(), List.of()).stream().filter(s -> s.status().holdsReservation()).toList();
+                List<Long> heldIds = held.stream().map(ShipmentRow::id).toList();
+                Uni<Void> release = heldIds.isEmpty() ? Uni.createFrom().voidItem()
+                        : repository.lockShipments(tx, heldIds).chain(() -> repository.linesByShipment(tx, heldIds)).chain(linesByShipment -> {
+                            List<OrderStock> released = new ArrayList<>();
+                            List<Long> whollyCancelled = new ArrayList<>();
+                            Uni<Void> detach = Uni.createFrom().voidItem();
+                            for (ShipmentRow shipment : held) {
+                                List<ShipmentLineRow> lines = linesByShipment.getOrDefault(shipment.id(), List.of());
+                                boolean shared = lines.stream().anyMatch(l -> l.line().orderId() != order.id());
+                                lines.stream().filter(l -> l.line().orderId() == order.id())
+                                        .forEach(l -> released.add(new OrderStock(l.line().variantId(), shipment.locationId(), l.quantity())));
+                                if (shared) {
+                                    // A merged shipment goes on for the other order(s), without this order's lines.
+                                    detach = detach.chain(() -> repository.removeOrderFromShipment(tx, shipment.id(), order.id()));
+                                } else {
+                                    whollyCancelled.add(shipment.id());
+                                }
+                            }
+                            Uni<Void> cancelled = whollyCancelled.isEmpty() ? Uni.createFrom().voidItem()
+                                    : repository.setShipmentStatus(tx, whollyCancelled, ShipmentStatus.CANCELLED);
+                            Uni<Void> detached = detach;
+                            return inventory.release(tx, released, caller.actor(), caller.channel(), order.number())
+                                    .chain(() -> cancelled).chain(() -> detached);
+                        });
+                PaymentStatus payment = switch (order.paymentStatus()) {
+                    case AUTHORIZED, PENDING -> PaymentStatus.VOIDED;
+                    case PAID -> PaymentStatus.REFUNDED;
+                    default -> order.paymentStatus();
+                };
+                return release
+                        .chain(() -> setStatus(tx, caller, order, OrderStatus.CANCELLED, input.reason(), changed))
+                        .chain(() -> payment == order.paymentStatus() ? Uni.createFrom().voidItem()
+                                : repository.setPaymentStatus(tx, order.id(), payment)
+                                        .chain(() -> settlePayment(order, payment)));
+            });
+        });
+    }
+
+    public Uni<ShipmentPayload> updateShipmentStatus(Caller caller, OrderInputs.ShipmentStatusUpdate input) {
+        caller.requireStaff();
+        long key = shipmentKey(input.shipmentId());
+        UserError tracking = validateTracking(input.carrier(), input.trackingNumber(), false);
+        if (tracking != null) {
+            return Uni.createFrom().item(ShipmentPayload.failed(tracking));
+        }
+        return shipmentChange(caller, List.of(key), (tx, shipments, changed) ->
+                moveShipments(tx, caller, List.of(key), input.status(), input.carrier(), input.trackingNumber(), null, changed)
+                        .replaceWith(key));
+    }
+
+    public Uni<ShipmentPayload> setTracking(Caller caller, OrderInputs.TrackingSet input) {
+        caller.requireStaff();
+        long key = shipmentKey(input.shipmentId());
+        UserError tracking = validateTracking(input.carrier(), input.trackingNumber(), true);
+        if (tracking != null) {
+            return Uni.createFrom().item(ShipmentPayload.failed(tracking));
+        }
+        return shipmentChange(caller, List.of(key), (tx, shipments, changed) -> {
+            ShipmentRow shipment = shipments.get(0);
+            if (shipment.fulfilmentType() != FulfilmentType.SHIP) {
+                throw new Refused(UserError.of("NOT_SHIPPED", "Only delivered shipments have tracking numbers", "input", "shipmentId"));
+            }
+            return repository.setTracking(tx, key, input.carrier().strip(), input.trackingNumber().strip())
+                    .chain(() -> repository.ordersOfShipments(tx, List.of(key)))
+                    .chain(orders -> repository.insertEvents(tx, orders.getOrDefault(key, List.of()), OrderEventKind.TRACKING_SET,
+                            nulls(orders.getOrDefault(key, List.of()).size()), nulls(orders.getOrDefault(key, List.of()).size()),
+                            caller.actor(), caller.channel(), input.carrier().strip() + " " + input.trackingNumber().strip()))
+                    .replaceWith(key);
+        });
+    }
+
+    /**
+     * Moves units of a shipment into a new shipment from the same location (e.g. to collect part of an order now).
+     * Staff may split any shipment that has not left; a customer may split their own before fulfilment starts.
+     */
+    public Uni<ShipmentPayload> split(Caller caller, OrderInputs.Split input) {
+        long key = shipmentKey(input.shipmentId());
+        if (!caller.isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        if (input.lines() == null || input.lines().isEmpty() || input.lines().size() > 100) {
+            return Uni.createFrom().item(ShipmentPayload.failed(UserError.of("INVALID_SPLIT", "Give 1 to 100 lines to move", "input", "lines")));
+        }
+        Map<Long, Integer> moving = new LinkedHashMap<>();
+        for (int i = 0; i < input.lines().size(); i++) {
+            OrderInputs.SplitLine line = input.lines().get(i);
+            Long lineKey = line == null ? null : GlobalId.tryDecode(OrderLine.TYPE, line.orderLineId());
+            if (lineKey == null || line.quantity() < 1) {
+                return Uni.createFrom().item(ShipmentPayload.failed(UserError.of("INVALID_SPLIT",
+                        "Each line needs an order line id and a quantity of at least 1", "input", "lines", String.valueOf(i))));
+            }
+            moving.merge(lineKey, line.quantity(), Integer::sum);
+        }
+        return shipmentChange(caller, List.of(key), (tx, shipments, changed) -> {
+            ShipmentRow source = shipments.get(0);
+            if (!source.status().holdsReservation()) {
+                throw new Refused(UserError.of("SHIPMENT_NOT_SPLITTABLE", "A shipment that is " + source.status() + " cannot be split", "input", "shipmentId"));
+            }
+            return repository.linesByShipment(tx, List.of(key)).chain(byShipment -> {
+                List<ShipmentLineRow> lines = byShipment.getOrDefault(key, List.of());
+                Map<Long, Integer> held = new HashMap<>();
+                lines.forEach(l -> held.put(l.line().id(), l.quantity()));
+                int total = lines.stream().mapToInt(ShipmentLineRow::quantity).sum();
+                int moved = 0;
+                for (Map.Entry<Long, Integer> m : moving.entrySet()) {
+                    Integer here = held.get(m.getKey());
+                    if (here == null || m.getValue() > here) {
+                        throw new Refused(UserError.of("INVALID_SPLIT", "A line to move is not in this shipment or has fewer units", "input", "lines"));
+                    }
+                    moved += m.getValue();
+                }
+                if (moved >= total) {
+                    throw new Refused(UserError.of("INVALID_SPLIT", "A split must leave at least one unit in the shipment", "input", "lines"));
+                }
+                Set<Long> orderIds = new LinkedHashSet<>();
+                lines.stream().filter(l -> moving.containsKey(l.line().id())).forEach(l -> orderIds.add(l.line().orderId()));
+                return repository.lockOrders(tx, orderIds).chain(orders -> {
+                    requireShipmentOwner(caller, orders, true);
+                    List<Long> lineIds = new ArrayList<>(moving.keySet());
+                    List<Integer> quantities = lineIds.stream().map(moving::get).toList();
+                    return repository.insertShipments(tx, List.of(source.locationId()), source.fulfilmentType())
+                            .chain(ids -> {
+                                long created = ids.get(0);
+                                Uni<Void> status = source.status() == ShipmentStatus.PENDING ? Uni.createFrom().voidItem()
+                                        : repository.setShipmentStatus(tx, List.of(created), source.status());
+                                return status.chain(() -> repository.removeShipmentUnits(tx, key, lineIds, quantities))
+                                        .chain(() -> repository.insertShipmentLines(tx, java.util.Collections.nCopies(lineIds.size(), created), lineIds, quantities))
+                                        .chain(() -> repository.insertEvents(tx, new ArrayList<>(orderIds), OrderEventKind.SHIPMENT_SPLIT,
+                                                nulls(orderIds.size()), nulls(orderIds.size()), caller.actor(), caller.channel(),
+                                                "Shipment " + Shipment.globalId(key) + " split into " + Shipment.globalId(created)))
+                                        .invoke(() -> changed.addAll(orders))
+                                        .replaceWith(created);
+                            });
+                });
+            });
+        });
+    }
+
+    /**
+     * Combines unfulfilled shipments of the same customer and destination (e.g. a web order and a kiosk order both
+     * collected at one store) into one. Rules: at least two shipments, all PENDING, from the same location, of the
+     * same fulfilment type; their orders belong to the same customer (or the same guest email), none is cancelled,
+     * and shipped orders have the same delivery address. Staff or that customer may merge.
+     */
+    public Uni<ShipmentPayload> merge(Caller caller, OrderInputs.Merge input) {
+        if (!caller.isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        Set<Long> keys = new LinkedHashSet<>();
+        for (String id : input.shipmentIds()) {
+            keys.add(shipmentKey(id));
+        }
+        if (keys.size() < 2 || keys.size() > 20) {
+            return Uni.createFrom().item(ShipmentPayload.failed(UserError.of("INVALID_MERGE", "Give 2 to 20 different shipments", "input", "shipmentIds")));
+        }
+        return shipmentChange(caller, keys, (tx, shipments, changed) -> {
+            ShipmentRow first = shipments.get(0);
+            for (ShipmentRow s : shipments) {
+                if (s.status() != ShipmentStatus.PENDING) {
+                    throw new Refused(UserError.of("INVALID_MERGE", "Only shipments that are still PENDING can be merged", "input", "shipmentIds"));
+                }
+                if (s.locationId() != first.locationId() || s.fulfilmentType() != first.fulfilmentType()) {
+                    throw new Refused(UserError.of("INVALID_MERGE", "Merged shipments must leave from the same location with the same fulfilment type",
+                            "input", "shipmentIds"));
+                }
+            }
+            return repository.ordersOfShipments(tx, keys).chain(byShipment -> {
+                Set<Long> orderIds = new LinkedHashSet<>();
+                byShipment.values().forEach(orderIds::addAll);
+                return repository.lockOrders(tx, orderIds).chain(orders -> {
+                    requireShipmentOwner(caller, orders, false);
+                    OrderRow o = orders.get(0);
+                    for (OrderRow other : orders) {
+                        if (other.status() == OrderStatus.CANCELLED) {
+                            throw new Refused(UserError.of("INVALID_MERGE", "Order " + other.number() + " is cancelled", "input", "shipmentIds"));
+                        }
+                        boolean sameCustomer = o.customerId() != null ? o.customerId().equals(other.customerId())
+                                : other.customerId() == null && o.email() != null && o.email().equalsIgnoreCase(other.email());
+                        if (!sameCustomer) {
+                            throw new Refused(UserError.of("INVALID_MERGE", "Only shipments of the same customer can be merged", "input", "shipmentIds"));
+                        }
+                        if (first.fulfilmentType() == FulfilmentType.SHIP && !sameAddress(o.shippingAddress(), other.shippingAddress())) {
+                            throw new Refused(UserError.of("INVALID_MERGE", "Only shipments to the same address can be merged", "input", "shipmentIds"));
+                        }
+                    }
+                    List<Long> sorted = keys.stream().sorted().toList();
+                    long target = sorted.get(0);
+                    return repository.mergeShipments(tx, target, sorted.subList(1, sorted.size()))
+                            .chain(() -> repository.insertEvents(tx, new ArrayList<>(orderIds), OrderEventKind.SHIPMENTS_MERGED,
+                                    nulls(orderIds.size()), nulls(orderIds.size()), caller.actor(), caller.channel(),
+                                    "Shipments merged into " + Shipment.globalId(target)))
+                            .invoke(() -> changed.addAll(orders))
+                            .replaceWith(target);
+                });
+            });
+        });
+    }
+
+    // ---- lifecycle helpers
+
+    @FunctionalInterface
+    private interface OrderWork {
+        Uni<Void> apply(Db.Tx tx, OrderRow order, List<OrderRow> changed);
+    }
+
+    @FunctionalInterface
+    private interface ShipmentWork {
+        Uni<Long> apply(Db.Tx tx, List<ShipmentRow> shipments, List<OrderRow> changed);
+    }
+
+    /** Runs a change of one order in a transaction (the order row locked first), then tells subscribers. */
+    private Uni<OrderPayload> orderChange(Caller caller, long key, OrderWork work) {
+        List<OrderRow> changed = new ArrayList<>();
+        return db.inTransaction(tx -> repository.lockOrders(tx, List.of(key)).chain(rows -> {
+            if (rows.isEmpty() || !mayRead(caller, rows.get(0))) {
+                throw ApiException.notFound("No order with this id");
+            }
+            return work.apply(tx, rows.get(0), changed);
+        }))
+                .chain(() -> publish(changed))
+                .chain(() -> repository.findById(key)).chain(this::single)
+                .map(order -> new OrderPayload(order, List.of()))
+                .onFailure(Refused.class).recoverWithItem(e -> OrderPayload.failed(((Refused) e).error));
+    }
+
+    /** Runs a change of shipments in a transaction (orders locked before shipments), then tells subscribers. */
+    private Uni<ShipmentPayload> shipmentChange(Caller caller, java.util.Collection<Long> keys, ShipmentWork work) {
+        List<OrderRow> changed = new ArrayList<>();
+        return db.inTransaction(tx -> repository.ordersOfShipments(tx, keys).chain(byShipment -> {
+            Set<Long> orderIds = new java.util.TreeSet<>();
+            byShipment.values().forEach(orderIds::addAll);
+            // Orders first, then shipments, in id order: the same order as every other order change.
+            return repository.lockOrders(tx, orderIds).chain(orders -> {
+                if (byShipment.keySet().size() != new LinkedHashSet<>(keys).size()
+                        || orders.isEmpty() || !orders.stream().allMatch(o -> mayRead(caller, o))) {
+                    throw ApiException.notFound("No shipment with this id");
+                }
+                return repository.lockShipments(tx, keys).chain(shipments -> work.apply(tx, shipments, changed));
+            });
+        }))
+                .chain(id -> publish(changed).replaceWith(id))
+                .chain(this::shipmentById)
+                .map(shipment -> new ShipmentPayload(shipment, List.of()))
+                .onFailure(Refused.class).recoverWithItem(e -> ShipmentPayload.failed(((Refused) e).error));
+    }
+
+    private Uni<Shipment> shipmentById(long key) {
+        return repository.findShipment(key)
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem()
+                        : withLocations(Map.of(key, rows)).map(m -> m.get(key).get(0)));
+    }
+
+    /**
+     * Moves shipments to a status: checks each transition, moves stock (goods leaving fulfil the reservation),
+     * then advances each affected order whose shipments have all reached the matching status.
+     */
+    private Uni<Void> moveShipments(Db.Tx tx, Caller caller, List<Long> shipmentIds, ShipmentStatus target, String carrier,
+            String trackingNumber, String note, List<OrderRow> changed) {
+        if (shipmentIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.lockShipments(tx, shipmentIds).chain(shipments -> {
+            for (ShipmentRow s : shipments) {
+                if (!s.status().next(s.fulfilmentType()).contains(target)) {
+                    throw new Refused(UserError.of("ILLEGAL_TRANSITION", "A shipment that is " + s.status() + " cannot become " + target
+                            + "; it can become " + s.status().next(s.fulfilmentType()), "input", "status"));
+                }
+            }
+            return repository.ordersOfShipments(tx, shipmentIds).chain(ordersByShipment -> {
+                Set<Long> orderIds = new java.util.TreeSet<>();
+                ordersByShipment.values().forEach(orderIds::addAll);
+                return repository.lockOrders(tx, orderIds).chain(orders -> {
+                    for (OrderRow o : orders) {
+                        if (o.status() == OrderStatus.PLACED || o.status() == OrderStatus.CANCELLED) {
+                            throw new Refused(UserError.of("ORDER_NOT_CONFIRMED", "Order " + o.number() + " is " + o.status()
+                                    + "; confirm it before its shipments move", "input", "status"));
+                        }
+                    }
+                    Uni<Void> stock = Uni.createFrom().voidItem();
+                    if (target == ShipmentStatus.SHIPPED || target == ShipmentStatus.PICKED_UP) {
+                        stock = repository.linesByShipment(tx, shipmentIds).chain(linesByShipment -> {
+                            List<OrderStock> leaving = new ArrayList<>();
+                            for (ShipmentRow s : shipments) {
+                                linesByShipment.getOrDefault(s.id(), List.of())
+                                        .forEach(l -> leaving.add(new OrderStock(l.line().variantId(), s.locationId(), l.quantity())));
+                            }
+                            return inventory.fulfil(tx, leaving, caller.actor(), caller.channel(), orders.get(0).number());
+                        });
+                    } else if (target == ShipmentStatus.CANCELLED) {
+                        stock = repository.linesByShipment(tx, shipmentIds).chain(linesByShipment -> {
+                            List<OrderStock> released = new ArrayList<>();
+                            for (ShipmentRow s : shipments) {
+                                linesByShipment.getOrDefault(s.id(), List.of())
+                                        .forEach(l -> released.add(new OrderStock(l.line().variantId(), s.locationId(), l.quantity())));
+                            }
+                            return inventory.release(tx, released, caller.actor(), caller.channel(), orders.get(0).number());
+                        });
+                    }
+                    Uni<Void> tracking = carrier == null && trackingNumber == null ? Uni.createFrom().voidItem()
+                            : chainAll(shipmentIds.stream().map(id -> repository.setTracking(tx, id, carrier, trackingNumber)).toList());
+                    return stock.chain(() -> repository.setShipmentStatus(tx, shipmentIds, target))
+                            .chain(() -> tracking)
+                            .chain(() -> repository.insertEvents(tx, new ArrayList<>(orderIds), OrderEventKind.SHIPMENT_STATUS_CHANGED,
+                                    nulls(orderIds.size()), nulls(orderIds.size()), caller.actor(), caller.channel(),
+                                    "Shipment(s) " + shipmentIds.stream().map(Shipment::globalId).toList() + " " + target
+                                            + (trackingNumber == null ? "" : " tracking " + trackingNumber)))
+                            .chain(() -> repository.shipmentsByOrder(tx, orderIds))
+                            .chain(shipmentsByOrder -> {
+                                Uni<Void> advance = Uni.createFrom().voidItem();
+                                for (OrderRow o : orders) {
+                                    OrderStatus derived = derivedStatus(o, shipmentsByOrder.getOrDefault(o.id(), List.of()));
+                                    if (derived != null && derived != o.status() && o.status().canMoveTo(derived, o.fulfilmentType())) {
+                                        advance = advance.chain(() -> setStatus(tx, caller, o, derived, note, changed));
+                                    }
+                                }
+                                return advance;
+                            });
+                });
+            });
+        });
+    }
+
+    /** The status an order's shipments put it in, ignoring cancelled shipments; null when they do not agree. */
+    private static OrderStatus derivedStatus(OrderRow order, List<ShipmentRow> shipments) {
+        List<ShipmentStatus> live = shipments.stream().map(ShipmentRow::status).filter(s -> s != ShipmentStatus.CANCELLED).toList();
+        if (live.isEmpty()) {
+            return null;
+        }
+        if (live.stream().allMatch(s -> s == ShipmentStatus.DELIVERED)) {
+            return OrderStatus.DELIVERED;
+        }
+        if (live.stream().allMatch(s -> s == ShipmentStatus.SHIPPED || s == ShipmentStatus.DELIVERED)) {
+            return OrderStatus.SHIPPED;
+        }
+        if (live.stream().allMatch(s -> s == ShipmentStatus.PICKED_UP)) {
+            return OrderStatus.PICKED_UP;
+        }
+        if (live.stream().allMatch(s -> s == ShipmentStatus.READY_FOR_PICKUP || s == ShipmentStatus.PICKED_UP)) {
+            return OrderStatus.READY_FOR_PICKUP;
+        }
+        return null;
+    }
+
+    /** Sets an order's status with a timeline entry; settles payment when goods leave. Records it as changed. */
+    private Uni<Void> setStatus(Db.Tx tx, Caller caller, OrderRow order, OrderStatus target, String note, List<OrderRow> changed) {
+        changed.removeIf(o -> o.id() == order.id());
+        changed.add(order);
+        boolean capture = (target == OrderStatus.SHIPPED || target == OrderStatus.PICKED_UP)
+                && (order.paymentStatus() == PaymentStatus.AUTHORIZED
+                        || (order.paymentStatus() == PaymentStatus.PENDING && target == OrderStatus.PICKED_UP));
+        Uni<Void> payment = !capture ? Uni.createFrom().voidItem()
+                : repository.setPaymentStatus(tx, order.id(), PaymentStatus.PAID).chain(() -> settlePayment(order, PaymentStatus.PAID));
+        return repository.setOrderStatus(tx, List.of(order.id()), target)
+                .chain(() -> repository.insertEvents(tx, List.of(order.id()), OrderEventKind.STATUS_CHANGED, List.of(order.status()),
+                        List.of(target), caller.actor(), caller.channel(), note))
+                .chain(() -> payment);
+    }
+
+    /** Tells the payment provider; inside the transaction so a provider failure rolls the change back. */
+    private Uni<Void> settlePayment(OrderRow order, PaymentStatus status) {
+        PaymentProvider provider = providers.get(order.paymentMethod());
+        return switch (status) {
+            case PAID -> provider.capture(order.paymentReference(), order.total(), order.currency());
+            case VOIDED -> provider.voidAuthorization(order.paymentReference());
+            case REFUNDED -> provider.refund(order.paymentReference(), order.total(), order.currency());
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> publish(List<OrderRow> changed) {
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.findByIds(changed.stream().map(OrderRow::id).toList())
+                .chain(rows -> chainAll(rows.stream().map(r -> events.publish(r.id(), r.status())).toList()));
+    }
+
+    private void requireShipmentOwner(Caller caller, List<OrderRow> orders, boolean beforeFulfilmentOnly) {
+        if (caller.isStaff()) {
+            return;
+        }
+        String customerId = customerId(caller);
+        for (OrderRow o : orders) {
+            if (customerId == null || !customerId.equals(o.customerId())) {
+                throw ApiException.notFound("No shipment with this id");
+            }
+            if (o.status() != OrderStatus.PLACED && o.status() != OrderStatus.CONFIRMED) {
+                throw new Refused(UserError.of("FULFILMENT_STARTED", "Fulfilment of order " + o.number() + " has started; ask the store",
+                        "input", "shipmentId"));
+            }
+        }
+    }
+
+    private static UserError validateTracking(String carrier, String trackingNumber, boolean required) {
+        if (required || carrier != null) {
+            if (carrier == null || carrier.isBlank() || carrier.length() > 50) {
+                return UserError.of("INVALID_TRACKING", "The carrier must have 1 to 50 characters", "input", "carrier");
+            }
+        }
+        if (required || trackingNumber != null) {
+            if (trackingNumber == null || !TRACKING.matcher(trackingNumber.strip()).matches()) {
+                return UserError.of("INVALID_TRACKING", "A tracking number has 4 to 40 letters, digits or dashes", "input", "trackingNumber");
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameAddress(JsonObject a, JsonObject b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        for (String field : List.of("firstName", "lastName", "line1", "line2", "city", "postalCode", "region", "countryCode")) {
+            String x = a.getString(field);
+            String y = b.getString(field);
+            if (!(x == null ? y == null : y != null && x.strip().equalsIgnoreCase(y.strip()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // =========================================================================================================
+    // Mapping and helpers
+    // =========================================================================================================
+
+    private boolean mayRead(Caller caller, OrderRow order) {
+        if (caller.isStaff()) {
+            return true;
+        }
+        String customerId = customerId(caller);
+        return customerId != null && customerId.equals(order.customerId());
+    }
+
+    private Uni<Order> single(OrderRow row) {
+        return toOrders(List.of(row)).map(orders -> orders.get(0));
+    }
+
+    private Uni<List<Order>> toOrders(List<OrderRow> rows) {
+        Set<Long> locationKeys = new LinkedHashSet<>();
+        rows.forEach(r -> {
+            if (r.pickupLocationKey() != null) {
+                locationKeys.add(r.pickupLocationKey());
+            }
+        });
+        Uni<Map<Long, Location>> locations = locationKeys.isEmpty() ? Uni.createFrom().item(Map.of()) : stores.locationsByKeys(locationKeys);
+        return locations.map(byKey -> rows.stream().map(r -> order(r, r.pickupLocationKey() == null ? null : byKey.get(r.pickupLocationKey()))).toList());
+    }
+
+    private Order order(OrderRow r, Location pickup) {
+        String c = r.currency();
+        return new Order(Order.globalId(r.id()), r.number(), r.status(), r.status().next(r.fulfilmentType()), r.email(),
+                r.sourceChannel(), r.cartChannels(), r.fulfilmentType(), pickup, OrderAddress.fromJson(r.shippingAddress()),
+                r.curbsideNote(), Money.ofMinor(r.subtotal(), c), Money.ofMinor(r.discount(), c), Money.ofMinor(r.shipping(), c),
+                Money.ofMinor(r.tax(), c), Money.ofMinor(r.total(), c), r.pricesIncludeTax(), r.paymentMethod(), r.paymentStatus(),
+                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total());
+    }
+
+    private OrderLine line(LineRow l) {
+        return new OrderLine(OrderLine.globalId(l.id()), l.sku(), l.productName(), l.variantTitle(), l.quantity(),
+                Money.ofMinor(l.unitPrice(), currency), Money.ofMinor(l.discount(), currency), Money.ofMinor(l.tax(), currency),
+                Money.ofMinor(l.total(), currency), l.channel(), l.id(), l.orderId(), l.variantId());
+    }
+
+    private Uni<Map<Long, List<Shipment>>> withLocations(Map<Long, List<ShipmentRow>> byParent) {
+        Set<Long> locationKeys = new LinkedHashSet<>();
+        byParent.values().forEach(list -> list.forEach(s -> locationKeys.add(s.locationId())));
+        if (locationKeys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return stores.locationsByKeys(locationKeys).map(locations -> {
+            Map<Long, List<Shipment>> result = new HashMap<>();
+            byParent.forEach((k, rows) -> result.put(k, rows.stream()
+                    .map(s -> new Shipment(Shipment.globalId(s.id()), s.status(), s.status().next(s.fulfilmentType()), s.fulfilmentType(),
+                            locations.get(s.locationId()), s.carrier(), s.trackingNumber(), s.createdAt(), s.updatedAt(), s.id()))
+                    .toList()));
+            return result;
+        });
+    }
+
+    private static String customerId(Caller caller) {
+        return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
+    }
+
+    private static String emailOf(OrderInputs.CheckoutComplete input) {
+        return input.email() == null || input.email().isBlank() ? null : input.email().strip();
+    }
+
+    private static long orderKey(String id) {
+        Long key = GlobalId.tryDecode(Order.TYPE, id);
+        if (key == null) {
+            throw ApiException.notFound("No order with this id");
+        }
+        return key;
+    }
+
+    private static long shipmentKey(String id) {
+        Long key = GlobalId.tryDecode(Shipment.TYPE, id);
+        if (key == null) {
+            throw ApiException.notFound("No shipment with this id");
+        }
+        return key;
+    }
+
+    private static String[] fieldPath(String... parts) {
+        List<String> path = new ArrayList<>();
+        for (String part : parts) {
+            path.addAll(List.of(part.split("\\.")));
+        }
+        return path.toArray(String[]::new);
+    }
+
+    private static <T> List<T> nulls(int n) {
+        List<T> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(null);
+        }
+        return list;
+    }
+
+    private static Uni<Void> chainAll(List<Uni<Void>> steps) {
+        Uni<Void> result = Uni.createFrom().voidItem();
+        for (Uni<Void> step : steps) {
+            result = result.chain(() -> step);
+        }
+        return result;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.omnichannel.gateway.order;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.cart.FulfilmentType;
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.store.Location;
+
+@Description("Units leaving one location together: a parcel, or a pickup at a store. After a merge it can carry "
+        + "lines of several orders of the same customer.")
+public record Shipment(@NonNull @Id String id, @NonNull ShipmentStatus status,
+        @NonNull List<@NonNull ShipmentStatus> nextStatuses, @NonNull FulfilmentType fulfilmentType,
+        @NonNull @Description("Where the units leave from (the store, for pickup and curbside).") Location location,
+        String carrier, String trackingNumber, @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
+        @Ignore long key) {
+
+    public static final String TYPE = "Shipment";
+
+    public static String globalId(long key) {
+        return GlobalId.encode(TYPE, key);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Shipment that && key == that.key;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(key);
+    }
+}
