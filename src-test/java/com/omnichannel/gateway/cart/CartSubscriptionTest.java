@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.support.GraphQL;
+import com.omnichannel.gateway.support.GraphQLWebSocket;
 import com.omnichannel.gateway.support.TestData;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /** cartUpdated over WebSocket with the graphql-transport-ws protocol, as a phone would use it. */
@@ -39,45 +35,6 @@ class CartSubscriptionTest {
 
     static final String SUBSCRIBE = "subscription($id: ID!, $token: String) { cartUpdated(cartId: $id, cartToken: $token) { version lines { quantity } } }";
 
-    /** An open graphql-transport-ws connection collecting every message the server sends. */
-    final class Connection implements AutoCloseable {
-        final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        final WebSocket socket;
-
-        Connection() throws Exception {
-            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost())
-                    .setPort(endpoint.getPort()).setURI(endpoint.getPath()).setSubProtocols(List.of("graphql-transport-ws"));
-            CompletableFuture<WebSocket> connected = new CompletableFuture<>();
-            vertx.createHttpClient().webSocket(options).onSuccess(connected::complete).onFailure(connected::completeExceptionally);
-            socket = connected.get(10, TimeUnit.SECONDS);
-            socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-            socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()).encode());
-            assertThat(next().getString("type")).isEqualTo("connection_ack");
-        }
-
-        void subscribe(String id, String query, Map<String, Object> variables) {
-            socket.writeTextMessage(new JsonObject().put("id", id).put("type", "subscribe")
-                    .put("payload", new JsonObject().put("query", query).put("variables", new JsonObject(variables))).encode());
-        }
-
-        /** The next message other than the server's keep-alive pings. */
-        JsonObject next() throws InterruptedException {
-            while (true) {
-                JsonObject message = messages.poll(10, TimeUnit.SECONDS);
-                assertThat(message).as("a message from the server within 10 s").isNotNull();
-                if (!"ping".equals(message.getString("type"))) {
-                    return message;
-                }
-                socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
-            }
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
-    }
-
     @Test
     void a_subscriber_receives_the_cart_after_each_change_made_elsewhere() throws Exception {
         var product = data.product("Live cart", null, 1000);
@@ -86,7 +43,7 @@ class CartSubscriptionTest {
         String cartId = created.getString("data.cartCreate.cart.id");
         String token = created.getString("data.cartCreate.cartToken");
 
-        try (Connection phone = new Connection()) {
+        try (GraphQLWebSocket phone = new GraphQLWebSocket(vertx, endpoint, null)) {
             phone.subscribe("1", SUBSCRIBE, Map.of("id", cartId, "token", token));
             Thread.sleep(500); // let the subscription start before the edit
             GraphQL.anonymous().header("X-Cart-Token", token).ok(CartTest.ADD, "input",
@@ -106,7 +63,7 @@ class CartSubscriptionTest {
         String cartId = GraphQL.anonymous().ok(CartTest.CREATE, "input",
                 Map.of("lines", List.of(Map.of("variantId", product.variant(0).id(), "quantity", 1))))
                 .getString("data.cartCreate.cart.id");
-        try (Connection stranger = new Connection()) {
+        try (GraphQLWebSocket stranger = new GraphQLWebSocket(vertx, endpoint, null)) {
             stranger.subscribe("1", SUBSCRIBE, Map.of("id", cartId, "token", "wrong-token"));
             JsonObject answer = stranger.next();
             assertThat(answer.encode()).doesNotContain("lines");

@@ -429,7 +429,66 @@ class ClientOperationsTest {
             assertThat(viewer.getString("data.viewer.store.id")).isEqualTo(f.here.id());
         });
 
+        // ---- orders (web checkout with a cart token; staff order intake)
+
+        s.put("web/Checkout.graphql", (client, op) -> {
+            JsonPath order = placeGuestOrder(f, op, "checkout@example.com");
+            assertThat(order.getString("status")).isEqualTo("PLACED");
+            assertThat(order.getString("pickupStore.id")).isEqualTo(f.here.id());
+            assertThat(order.getString("total.amount")).isEqualTo("39.98");
+            assertThat(order.getList("lines.sku")).containsExactly(f.socks.variant(0).sku());
+        });
+
+        s.put("web/GuestOrderLookup.graphql", (client, op) -> {
+            JsonPath order = placeGuestOrder(f, read(OPERATIONS.resolve("web/Checkout.graphql")), "lookup@example.com");
+            JsonPath r = run(client, op, vars("number", order.getString("number"), "email", "Lookup@Example.com"));
+            assertThat(r.getString("data.orderLookup.number")).isEqualTo(order.getString("number"));
+            assertThat(r.getList("data.orderLookup.shipments.status")).containsExactly("PENDING");
+        });
+
+        s.put("web/MyOrders.graphql", (client, op) -> {
+            String customerId = TestData.unique("customer");
+            GraphQL customer = GraphQL.as(Tokens.customer(customerId)).channel("WEB");
+            String cartId = customer.ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }", "input",
+                    Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 1)))).getString("data.cartCreate.cart.id");
+            JsonPath placed = run(customer, read(OPERATIONS.resolve("web/Checkout.graphql")), vars("input", Map.of("cartId", cartId,
+                    "idempotencyKey", java.util.UUID.randomUUID().toString(), "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()),
+                    "payment", Map.of("method", "PAY_IN_STORE"))));
+            JsonPath r = run(customer, op, vars("first", 10, "after", null));
+            assertThat(r.getList("data.myOrders.edges.node.number"))
+                    .containsExactly(placed.getString("data.checkoutComplete.order.number"));
+            assertThat(r.getString("data.myOrders.edges[0].node.shipments[0].location.name")).startsWith("Kiosk store");
+        });
+
+        s.put("staff/Orders.graphql", (client, op) -> {
+            JsonPath order = placeGuestOrder(f, read(OPERATIONS.resolve("web/Checkout.graphql")), "intake@example.com");
+            JsonPath r = run(client, op, vars("filter", Map.of("locationId", f.here.id(), "email", "intake@example.com"), "first", 20, "after", null));
+            assertThat(r.getList("data.orders.edges.node.number")).containsExactly(order.getString("number"));
+            assertThat(r.getList("data.orders.edges[0].node.nextStatuses")).contains("CONFIRMED");
+            assertThat(r.getString("data.orders.edges[0].node.shipments[0].lines[0].orderLine.sku")).isEqualTo(f.socks.variant(0).sku());
+        });
+
+        s.put("staff/OrderStatusUpdate.graphql", (client, op) -> {
+            JsonPath order = placeGuestOrder(f, read(OPERATIONS.resolve("web/Checkout.graphql")), "confirm@example.com");
+            JsonPath r = run(client, op, vars("orderId", order.getString("id"), "status", "CONFIRMED", "note", "checked"));
+            assertThat(r.getList("data.orderStatusUpdate.userErrors")).isEmpty();
+            assertThat(r.getString("data.orderStatusUpdate.order.status")).isEqualTo("CONFIRMED");
+            assertThat(r.getList("data.orderStatusUpdate.order.timeline.toStatus")).containsExactly("PLACED", "CONFIRMED");
+        });
+
         return s;
+    }
+
+    /** A guest buys 2 pairs of socks for pickup at the kiosk's store through the checkout operation. */
+    private static JsonPath placeGuestOrder(Fixture f, String checkout, String email) {
+        JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } cartToken } }",
+                "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 2))));
+        GraphQL shopper = GraphQL.anonymous().channel("WEB").header("X-Cart-Token", created.getString("data.cartCreate.cartToken"));
+        JsonPath r = run(shopper, checkout, vars("input", Map.of("cartId", created.getString("data.cartCreate.cart.id"),
+                "idempotencyKey", java.util.UUID.randomUUID().toString(), "email", email,
+                "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()), "payment", Map.of("method", "PAY_IN_STORE"))));
+        assertThat(r.getList("data.checkoutComplete.userErrors")).isEmpty();
+        return r.setRootPath("data.checkoutComplete.order");
     }
 
     // ---- helpers

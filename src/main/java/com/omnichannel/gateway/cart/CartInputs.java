@@ -32,7 +32,7 @@ final class CartInputs {
 
     @Input("CartFulfilmentSetInput")
     public record FulfilmentSet(@NonNull @Id String cartId, @NonNull FulfilmentType type,
-            @Description("The pickup store; required for PICKUP.") @Id String storeId, Long expectedVersion) {
+            @Description("The store; required for PICKUP and CURBSIDE.") @Id String storeId, Long expectedVersion) {
     }
 
     @Input("CartAttachToCustomerInput")

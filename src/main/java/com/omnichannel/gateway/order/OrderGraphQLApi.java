@@ -138,7 +138,7 @@ public class OrderGraphQLApi {
 
     @Subscription("orderStatusChanged")
     @Description("The order each time its status changes, through any instance. For its owner and staff.")
-    public Multi<@NonNull Order> orderStatusChanged(@NonNull @Id String orderId) {
+    public Multi<Order> orderStatusChanged(@NonNull @Id String orderId) {
         return orders.statusChanges(callers.current(), orderId);
     }
 }

@@ -1,0 +1,66 @@
+package com.omnichannel.gateway.order;
+
+import static com.omnichannel.gateway.order.Checkouts.customerCart;
+import static com.omnichannel.gateway.order.Checkouts.line;
+import static com.omnichannel.gateway.order.Checkouts.payInStore;
+import static com.omnichannel.gateway.order.Checkouts.pickup;
+import static com.omnichannel.gateway.order.Checkouts.placed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.support.GraphQL;
+import com.omnichannel.gateway.support.TestData;
+import com.omnichannel.gateway.support.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Order history with lines, variants, shipments and their lines costs the same statements for 2 and 12 orders. */
+@QuarkusTest
+class OrderStatementCountTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Db db;
+
+    static final String HISTORY = """
+            query($first: Int!) { myOrders(first: $first) { edges { node {
+              number status total { amount } pickupStore { name }
+              lines { sku quantity variant { id sku price { amount } } }
+              shipments { status location { name } lines { quantity orderLine { sku } } }
+              timeline { kind toStatus } } } } }""";
+
+    @Test
+    void order_history_statements_do_not_grow_with_the_number_of_orders() {
+        String customerId = "customer-" + UUID.randomUUID();
+        GraphQL customer = GraphQL.as(Tokens.customer(customerId));
+        var store = data.store("Counted order store", 52.0, 13.0);
+        var product = data.product("Counted order item", null, 1000, 2000);
+        data.stock(product.variant(0), store, 100);
+        data.stock(product.variant(1), store, 100);
+        for (int i = 0; i < 12; i++) {
+            placed(customerCart(customer, line(product.variant(0), 1), line(product.variant(1), 2)), pickup(store), payInStore());
+        }
+
+        long two = statementsFor(customer, 2);
+        long twelve = statementsFor(customer, 12);
+        assertThat(customer.ok(HISTORY, "first", 12).getList("data.myOrders.edges")).hasSize(12);
+        assertThat(twelve).isEqualTo(two);
+        // orders, lines, variants, shipments, shipment lines, timeline
+        assertThat(twelve).isLessThanOrEqualTo(6);
+    }
+
+    private long statementsFor(GraphQL client, int first) {
+        client.ok(HISTORY, "first", first);
+        long before = db.statementCount();
+        client.ok(HISTORY, "first", first);
+        return db.statementCount() - before;
+    }
+}

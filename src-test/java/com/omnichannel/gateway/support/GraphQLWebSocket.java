@@ -1,0 +1,59 @@
+package com.omnichannel.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+/** An open graphql-transport-ws connection collecting every message the server sends, as a phone would use it. */
+public final class GraphQLWebSocket implements AutoCloseable {
+
+    private final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+
+    /** Connects; with a bearer token on the upgrade request when {@code token} is not null. */
+    public GraphQLWebSocket(Vertx vertx, URI endpoint, String token) throws Exception {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost())
+                .setPort(endpoint.getPort()).setURI(endpoint.getPath()).setSubProtocols(List.of("graphql-transport-ws"));
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
+        CompletableFuture<WebSocket> connected = new CompletableFuture<>();
+        vertx.createHttpClient().webSocket(options).onSuccess(connected::complete).onFailure(connected::completeExceptionally);
+        socket = connected.get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()).encode());
+        assertThat(next().getString("type")).isEqualTo("connection_ack");
+    }
+
+    public void subscribe(String id, String query, Map<String, Object> variables) {
+        socket.writeTextMessage(new JsonObject().put("id", id).put("type", "subscribe")
+                .put("payload", new JsonObject().put("query", query).put("variables", new JsonObject(variables))).encode());
+    }
+
+    /** The next message other than the server's keep-alive pings. */
+    public JsonObject next() throws InterruptedException {
+        while (true) {
+            JsonObject message = messages.poll(10, TimeUnit.SECONDS);
+            assertThat(message).as("a message from the server within 10 s").isNotNull();
+            if (!"ping".equals(message.getString("type"))) {
+                return message;
+            }
+            socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
