@@ -165,6 +165,53 @@ if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^cart_'; then
   log "64 carts of 10 lines for the cart scenarios"
 fi
 
+psql_bench() { psql -X -A -t -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME_BENCH" -c "$1"; }
+
+# Checkout: fresh 3-line carts of well-stocked variants, made through the API by a wrk preparation run (every
+# checkout request uses a cart of its own), and the stock figures the oversell check compares after the runs.
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout$'; then
+  psql_bench "SELECT v.id FROM product_variant v JOIN stock_level s ON s.variant_id = v.id WHERE v.active
+              GROUP BY v.id HAVING sum(s.on_hand - s.reserved) >= 40 ORDER BY v.id" |
+    python3 -c 'import sys, base64
+for line in sys.stdin:
+    if line.strip():
+        print(base64.urlsafe_b64encode(("ProductVariant:" + line.strip()).encode()).decode().rstrip("="))' \
+    >"$WORK/checkout-variants.txt"
+  [ "$(wc -l <"$WORK/checkout-variants.txt")" -ge 100 ] || die "too few well-stocked variants for the checkout scenario"
+  log "making carts for the checkout scenario for ${BENCH_CHECKOUT_CART_SECONDS:-40}s ..."
+  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${BENCH_CHECKOUT_CART_SECONDS:-40}s" \
+    --timeout 10s -s "$BENCH_DIR/prepare/cart_create.lua" "$BASE" >"$WORK/cart-create.txt" 2>&1 ||
+    { cat "$WORK/cart-create.txt" >&2; die "could not make carts"; }
+  cat "$WORK"/checkout-carts.*.txt >"$WORK/checkout-carts.txt"
+  log "$(wc -l <"$WORK/checkout-carts.txt") carts of 3 lines for the checkout scenario"
+  STOCK_BEFORE="$(psql_bench "SELECT (SELECT coalesce(sum(reserved), 0) FROM stock_level) || ' ' ||
+    (SELECT coalesce(sum(l.quantity), 0) FROM order_line l JOIN customer_order o ON o.id = l.order_id WHERE o.status = 'PLACED')")"
+fi
+
+# Order history: a customer with at least 10 orders (placed through the API on the first run).
+bash "$BENCH_DIR/mint-customer-token.sh" bench-customer >"$WORK/customer-token.txt"
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^order_history$'; then
+  CUSTOMER_AUTH="Authorization: Bearer $(cat "$WORK/customer-token.txt")"
+  have="$(psql_bench "SELECT count(*) FROM customer_order WHERE customer_id = 'bench-customer'")"
+  variant_ids="$(psql_bench "SELECT variant_id FROM stock_level WHERE location_id = 1 AND on_hand - reserved >= 10 ORDER BY variant_id LIMIT 40" |
+    python3 -c 'import sys, base64
+for line in sys.stdin:
+    if line.strip():
+        print(base64.urlsafe_b64encode(("ProductVariant:" + line.strip()).encode()).decode().rstrip("="))')"
+  for i in $(seq "$((have + 1))" 10); do
+    lines="$(sed -n "$((i * 3)),$((i * 3 + 1))p" <<<"$variant_ids" | jq -R '{variantId: ., quantity: 1}' | jq -s -c .)"
+    cart_id="$(graphql "$(jq -n -c --argjson lines "$lines" \
+      '{query: "mutation($i: CartCreateInput){ cartCreate(input: $i){ cart { id } } }", variables: {i: {lines: $lines}}}')" \
+      -H "$CUSTOMER_AUTH" | jq -r '.data.cartCreate.cart.id')"
+    placed="$(graphql "$(jq -n -c --arg cart "$cart_id" --arg key "bench-history-$i-$cart_id" --arg store "$(printf 'Location:1' | openssl base64 -A | tr '+/' '-_' | tr -d '=')" \
+      '{query: "mutation($i: CheckoutCompleteInput!){ checkoutComplete(input: $i){ order { number } userErrors { code message } } }",
+        variables: {i: {cartId: $cart, idempotencyKey: $key, fulfilment: {type: "PICKUP", storeId: $store}, payment: {method: "PAY_IN_STORE"}}}}')" \
+      -H "$CUSTOMER_AUTH")"
+    [ "$(jq -r '.data.checkoutComplete.order.number' <<<"$placed")" != null ] || die "could not place a history order: $placed"
+  done
+  log "customer bench-customer has $(psql_bench "SELECT count(*) FROM customer_order WHERE customer_id = 'bench-customer'") orders"
+fi
+
 bash "$BENCH_DIR/mint-kiosk-token.sh" 1 bench >"$WORK/kiosk-token.txt"
 VIEWER="$(graphql '{"query":"{ viewer { channel store { name } } }"}' -H "Authorization: Bearer $(cat "$WORK/kiosk-token.txt")")"
 [ "$(jq -r '.data.viewer.channel + "/" + .data.viewer.store.name' <<<"$VIEWER")" = "KIOSK/Berlin Mitte" ] ||
@@ -185,12 +232,20 @@ sql_count() {
   curl -fsS "$BASE/q/metrics" | awk '/^gateway_sql_statements_total[ {]/ { v = $NF } END { printf "%.0f", v + 0 }'
 }
 
+CART_OFFSET=0
 run_wrk() { # <scenario> <seconds> -> wrk output
-  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" \
+  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_THREADS="$THREADS" BENCH_CART_OFFSET="$CART_OFFSET" BENCH_RUN_TAG="$STAMP" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 10s -s "$BENCH_DIR/scenarios/$1.lua" "$BASE"
 }
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+
+# The checkout scenario uses each cart once: later runs start after the carts earlier runs may have sent
+# (completed requests plus those in flight when wrk stopped).
+advance_carts() { # <scenario> <wrk output>
+  [ "$1" = checkout ] || return 0
+  CART_OFFSET=$((CART_OFFSET + $(field requests "$(grep '^BENCH_RESULT ' "$2")") + CONNECTIONS))
+}
 
 {
   echo "Load benchmark $STAMP: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (+ uncommitted changes)')"
@@ -204,6 +259,7 @@ for s in "${SCENARIOS[@]}"; do
   if [ "$WARMUP" -gt 0 ]; then
     log "$s: warm-up ${WARMUP}s ..."
     run_wrk "$s" "$WARMUP" >"$WORK/$s.warmup.txt" 2>&1 || { cat "$WORK/$s.warmup.txt" >&2; die "wrk failed for $s"; }
+    advance_carts "$s" "$WORK/$s.warmup.txt"
   fi
   log "$s: measuring ${DURATION}s ..."
   if [ -n "${BENCH_JFR:-}" ]; then
@@ -213,6 +269,7 @@ for s in "${SCENARIOS[@]}"; do
   redis_before="$(redis_commands)"
   cpu_before="$(jvm_cpu_ticks)"
   run_wrk "$s" "$DURATION" >"$WORK/$s.txt" 2>&1 || { cat "$WORK/$s.txt" >&2; die "wrk failed for $s"; }
+  advance_carts "$s" "$WORK/$s.txt"
   cpu_after="$(jvm_cpu_ticks)"
   after="$(sql_count)"
   redis_after="$(redis_commands)"
@@ -242,6 +299,20 @@ for s in "${SCENARIOS[@]}"; do
   } >>"$WORK/details.txt"
 done
 
+STOCK_LINE=""
+if [ -n "${STOCK_BEFORE:-}" ]; then
+  # No oversell: nothing reserved beyond what is on hand, and reservations grew by exactly what was ordered.
+  read -r reserved_before ordered_before <<<"$STOCK_BEFORE"
+  read -r reserved_after ordered_after <<<"$(psql_bench "SELECT (SELECT coalesce(sum(reserved), 0) FROM stock_level) || ' ' ||
+    (SELECT coalesce(sum(l.quantity), 0) FROM order_line l JOIN customer_order o ON o.id = l.order_id WHERE o.status = 'PLACED')")"
+  oversold="$(psql_bench "SELECT count(*) FROM stock_level WHERE reserved > on_hand OR on_hand < 0")"
+  STOCK_LINE="Stock check: $((ordered_after - ordered_before)) units ordered, reserved grew by $((reserved_after - reserved_before)), levels reserved beyond on hand: $oversold"
+  if [ "$oversold" != 0 ] || [ "$((ordered_after - ordered_before))" != "$((reserved_after - reserved_before))" ]; then
+    STOCK_LINE="$STOCK_LINE  -- OVERSOLD OR INCONSISTENT"
+    FAILED+=("stock-check")
+  fi
+fi
+
 {
   cat "$WORK/header.txt"
   printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "Redis cmd" "CPU ms/req"
@@ -252,6 +323,7 @@ done
   else
     echo "All scenarios answered without errors."
   fi
+  [ -z "$STOCK_LINE" ] || echo "$STOCK_LINE"
   echo
   cat "$WORK/details.txt"
 } | tee "$RESULT_FILE"
