@@ -16,12 +16,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.omnichannel.gateway.common.db.Db;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.Accounts.Account;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -375,9 +377,64 @@ class CustomerProfileTest {
     }
 
     @Test
+    void taking_an_anonymous_cart_over_after_sign_in_is_a_cart_update_of_the_customer() {
+        Account account = Accounts.register();
+        TestData.ProductRef product = data.product("Attached scarf", null, 2500);
+        JsonPath anonymous = GraphQL.anonymous().ok("""
+                mutation($input: CartCreateInput) { cartCreate(input: $input) { cartToken cart { id } } }""",
+                "input", Map.of("lines", List.of(Map.of("variantId", product.variant(0).id(), "quantity", 2))));
+        String cartId = anonymous.getString("data.cartCreate.cart.id");
+        JsonPath attached = account.client().channel("MOBILE").header("X-Cart-Token", anonymous.getString("data.cartCreate.cartToken"))
+                .ok("""
+                        mutation($input: CartAttachToCustomerInput!) {
+                          cartAttachToCustomer(input: $input) { cart { id itemCount } userErrors { code } }
+                        }""", "input", Map.of("cartId", cartId, "mode", "MERGE"));
+        assertThat(attached.getInt("data.cartAttachToCustomer.cart.itemCount")).isEqualTo(2);
+        String customerCart = attached.getString("data.cartAttachToCustomer.cart.id");
+
+        Accounts.await(() -> data.count("""
+                SELECT count(*) FROM customer_event
+                 WHERE customer_id::text = $1 AND kind = 'CART_UPDATED' AND channel = 'MOBILE' AND subject = $2""",
+                account.id(), customerCart) == 1);
+    }
+
+    @Test
+    void the_account_page_costs_the_same_few_statements_however_full_the_address_book() {
+        Account small = Accounts.register();
+        Account full = Accounts.register();
+        createAddress(small, address("Einzelweg 1"));
+        for (int i = 0; i < 12; i++) {
+            createAddress(full, address("Vielweg " + i));
+        }
+        TestData.Ref store = data.store("Counted store", 46.0, 7.5);
+        for (Account account : List.of(small, full)) {
+            account.client().ok(UPDATE, "input", Map.of("preferredStoreId", store.id()));
+            account.client().ok(CONSENT_SET, "input", Map.of("purpose", "EMAIL_MARKETING", "granted", true));
+            // the sign-up event is written in the background; let it land before counting
+            Accounts.await(() -> data.count("SELECT count(*) FROM customer_event WHERE customer_id::text = $1", account.id()) == 1);
+        }
+        String page = ME.replace("consents {", "events(first: 10) { edges { node { kind } } } consents {");
+        // warm: the store directory re-reads its locations from time to time
+        small.client().ok(page);
+        long smallCost = statements(() -> small.client().ok(page));
+        long fullCost = statements(() -> full.client().ok(page));
+        assertThat(full.client().ok(page).getList("data.me.addresses")).hasSize(12);
+        // me, addresses, consents, events (the store comes from the in-memory store directory)
+        assertThat(smallCost).isEqualTo(4);
+        assertThat(fullCost).isEqualTo(smallCost);
+    }
+
+    private static long statements(Runnable request) {
+        Db db = Arc.container().instance(Db.class).get();
+        long before = db.statementCount();
+        request.run();
+        return db.statementCount() - before;
+    }
+
+    @Test
     void recording_an_event_does_not_wait_for_the_database() {
         Account account = Accounts.register();
-        CustomerActivity activity = io.quarkus.arc.Arc.container().instance(CustomerActivity.class).get();
+        CustomerActivity activity = Arc.container().instance(CustomerActivity.class).get();
         long started = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
             activity.record(account.id(), CustomerEventKind.PRODUCT_VIEWED, com.omnichannel.gateway.common.security.Channel.WEB, "p-" + i);

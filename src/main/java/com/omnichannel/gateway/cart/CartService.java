@@ -297,6 +297,11 @@ public class CartService {
 
     /** Combines a cart taken out of the store with the customer's active cart (if any) by the mode. */
     private Uni<Cart> combine(Caller caller, String customerId, String activeId, StoredCart taken, CartAttachMode mode) {
+        return combineCarts(caller, customerId, activeId, taken, mode)
+                .invoke(cart -> cartUpdated(caller, cart.id(), "attach-" + mode.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private Uni<Cart> combineCarts(Caller caller, String customerId, String activeId, StoredCart taken, CartAttachMode mode) {
         Uni<StoredCart> active = activeId == null ? Uni.createFrom().nullItem() : store.find(activeId);
         return active.chain(existing -> {
             if (existing == null || mode == CartAttachMode.REPLACE) {
