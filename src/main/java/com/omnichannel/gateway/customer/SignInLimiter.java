@@ -39,7 +39,9 @@ public class SignInLimiter {
     }
 
     static String accountKey(String realm, String email) {
-        return "sign-in-attempts:" + realm + ":{" + email + "}";
+        // No valid email is longer; a longer one still counts, under its first characters.
+        String account = email.length() > CustomerValidation.MAX_EMAIL ? email.substring(0, CustomerValidation.MAX_EMAIL) : email;
+        return "sign-in-attempts:" + realm + ":{" + account + "}";
     }
 
     static String addressKey(String address) {
