@@ -25,6 +25,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import com.omnichannel.gateway.customer.CustomerAuthService;
+import com.omnichannel.gateway.support.Accounts;
+import com.omnichannel.gateway.support.Accounts.Account;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.TestData.ProductRef;
@@ -74,6 +77,7 @@ import graphql.schema.idl.TypeUtil;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -92,6 +96,12 @@ class ClientOperationsTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    CustomerAuthService accounts;
 
     // ---- (a) every operation parses and validates against the served schema
 
@@ -476,6 +486,144 @@ class ClientOperationsTest {
             assertThat(r.getList("data.orderStatusUpdate.order.timeline.toStatus")).containsExactly("PLACED", "CONFIRMED");
         });
 
+        // ---- customer accounts (web and app send the same operations; signed-in ones carry the customer's token)
+
+        s.put("web/Register.graphql", (client, op) -> {
+            Map<String, Object> input = Accounts.registration(Accounts.uniqueEmail());
+            input.put("consents", List.of(Map.of("purpose", "EMAIL_MARKETING", "granted", true)));
+            JsonPath r = run(client, op, vars("input", input));
+            assertThat(r.getList("data.customerRegister.userErrors")).isEmpty();
+            assertThat(r.getString("data.customerRegister.customer.email")).isEqualTo(input.get("email"));
+            String access = r.getString("data.customerRegister.tokens.accessToken");
+            assertThat(GraphQL.as(access).ok("{ me { id } }").getString("data.me.id"))
+                    .isEqualTo(r.getString("data.customerRegister.customer.id"));
+        });
+
+        s.put("web/SignIn.graphql", (client, op) -> {
+            forgetSignInAttempts();
+            Account account = Accounts.register();
+            JsonPath r = run(client, op, vars("email", account.email(), "password", account.password()));
+            assertThat(r.getList("data.customerSignIn.userErrors")).isEmpty();
+            assertThat(r.getString("data.customerSignIn.customer.id")).isEqualTo(account.id());
+            assertThat(r.getString("data.customerSignIn.tokens.refreshToken")).isNotBlank();
+            JsonPath wrong = run(client, op, vars("email", account.email(), "password", "Wrong-password-1"));
+            assertThat(wrong.getString("data.customerSignIn.userErrors[0].code")).isEqualTo("INVALID_CREDENTIALS");
+        });
+
+        s.put("web/RefreshSession.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(client, op, vars("refreshToken", account.refreshToken()));
+            assertThat(r.getList("data.tokenRefresh.userErrors")).isEmpty();
+            assertThat(r.getString("data.tokenRefresh.tokens.refreshToken")).isNotEqualTo(account.refreshToken());
+            assertThat(GraphQL.as(r.getString("data.tokenRefresh.tokens.accessToken")).ok("{ me { id } }").getString("data.me.id"))
+                    .isEqualTo(account.id());
+        });
+
+        s.put("web/SignOut.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(client, op, vars("refreshToken", account.refreshToken()));
+            assertThat(r.getBoolean("data.customerSignOut.signedOut")).isTrue();
+            assertThat(r.getList("data.customerSignOut.userErrors")).isEmpty();
+        });
+
+        s.put("web/MyAccount.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            GraphQL me = account.client().channel("WEB");
+            run(me, read(OPERATIONS.resolve("web/UpdateProfile.graphql")), vars("input", Map.of("preferredStoreId", f.here.id())));
+            Map<String, Object> address = Map.of("firstName", "Erika", "lastName", "Mustermann", "line1", "Hauptstr. 1",
+                    "city", "Berlin", "postalCode", "10115", "countryCode", "DE", "defaultShipping", true);
+            run(me, read(OPERATIONS.resolve("web/AddAddress.graphql")), vars("input", address));
+            JsonPath r = run(me, op, vars());
+            assertThat(r.getString("data.me.id")).isEqualTo(account.id());
+            assertThat(r.getString("data.me.preferences.preferredStore.id")).isEqualTo(f.here.id());
+            assertThat(r.getList("data.me.addresses.line1")).containsExactly("Hauptstr. 1");
+            assertThat(r.getBoolean("data.me.addresses[0].defaultShipping")).isTrue();
+            assertThat(r.getList("data.me.consents.purpose")).containsExactly("EMAIL_MARKETING", "SMS_MARKETING", "PERSONALISATION");
+        });
+
+        s.put("web/UpdateProfile.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(account.client().channel("WEB"), op, vars("input", Map.of("firstName", "Erica", "phone",
+                    "+49 30 555000", "preferredChannel", "MOBILE", "preferredStoreId", f.nearby.id())));
+            assertThat(r.getList("data.customerUpdate.userErrors")).isEmpty();
+            assertThat(r.getString("data.customerUpdate.customer.firstName")).isEqualTo("Erica");
+            assertThat(r.getString("data.customerUpdate.customer.preferences.preferredStore.id")).isEqualTo(f.nearby.id());
+            assertThat(r.getString("data.customerUpdate.customer.preferences.preferredChannel")).isEqualTo("MOBILE");
+        });
+
+        s.put("web/AddAddress.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(account.client().channel("WEB"), op, vars("input", Map.of("firstName", "Erika", "lastName",
+                    "Mustermann", "line1", "Hauptstr. 1", "city", "Wien", "postalCode", "1010", "countryCode", "AT")));
+            assertThat(r.getList("data.customerAddressCreate.userErrors")).isEmpty();
+            assertThat(r.getString("data.customerAddressCreate.address.countryCode")).isEqualTo("AT");
+            assertThat(r.getBoolean("data.customerAddressCreate.address.defaultShipping")).isFalse();
+        });
+
+        s.put("web/EditAddress.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            GraphQL me = account.client().channel("WEB");
+            String id = run(me, read(OPERATIONS.resolve("web/AddAddress.graphql")), vars("input", Map.of("firstName", "Erika",
+                    "lastName", "Mustermann", "line1", "Hauptstr. 1", "city", "Berlin", "postalCode", "10115", "countryCode", "DE")))
+                    .getString("data.customerAddressCreate.address.id");
+            JsonPath r = run(me, op, vars("input", Map.of("id", id, "line2", "Hinterhaus", "defaultShipping", true)));
+            assertThat(r.getList("data.customerAddressUpdate.userErrors")).isEmpty();
+            assertThat(r.getString("data.customerAddressUpdate.address.line2")).isEqualTo("Hinterhaus");
+            assertThat(r.getBoolean("data.customerAddressUpdate.address.defaultShipping")).isTrue();
+        });
+
+        s.put("web/RemoveAddress.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            GraphQL me = account.client().channel("WEB");
+            String id = run(me, read(OPERATIONS.resolve("web/AddAddress.graphql")), vars("input", Map.of("firstName", "Erika",
+                    "lastName", "Mustermann", "line1", "Hauptstr. 1", "city", "Berlin", "postalCode", "10115", "countryCode", "DE")))
+                    .getString("data.customerAddressCreate.address.id");
+            JsonPath r = run(me, op, vars("id", id));
+            assertThat(r.getList("data.customerAddressDelete.userErrors")).isEmpty();
+            assertThat(r.getString("data.customerAddressDelete.deletedAddressId")).isEqualTo(id);
+        });
+
+        s.put("web/SetConsent.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(account.client().channel("WEB"), op, vars("purpose", "SMS_MARKETING", "granted", true));
+            assertThat(r.getList("data.customerConsentSet.userErrors")).isEmpty();
+            assertThat(r.getList("data.customerConsentSet.customer.consents.granted")).containsExactly(false, true, false);
+            assertThat(r.getString("data.customerConsentSet.customer.consents[1].channel")).isEqualTo("WEB");
+        });
+
+        s.put("web/MyActivity.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            GraphQL me = account.client().channel("WEB");
+            run(me, "query($slug: String) { product(slug: $slug) { id } }", vars("slug", f.socks.slug()));
+            Accounts.await(() -> run(me, op, vars("first", 10)).getList("data.me.events.edges").size() == 2);
+            JsonPath r = run(me, op, vars("first", 10));
+            assertThat(r.getList("data.me.events.edges.node.kind")).containsExactly("PRODUCT_VIEWED", "SIGNED_IN");
+            assertThat(r.getString("data.me.events.edges[0].node.subjectId")).isEqualTo(f.socks.id());
+        });
+
+        s.put("kiosk/KioskCustomerSignIn.graphql", (client, op) -> {
+            forgetSignInAttempts();
+            Account account = Accounts.register();
+            JsonPath r = run(client, op, vars("email", account.email(), "password", account.password()));
+            assertThat(r.getList("data.customerSignIn.userErrors")).isEmpty();
+            String session = r.getString("data.customerSignIn.tokens.accessToken");
+            JsonPath viewer = run(GraphQL.as(session), read(OPERATIONS.resolve("kiosk/KioskViewer.graphql")), vars());
+            assertThat(viewer.getString("data.viewer.channel")).isEqualTo("KIOSK");
+            assertThat(viewer.getString("data.viewer.store.id")).isEqualTo(f.here.id());
+        });
+
+        s.put("staff/StaffSignIn.graphql", (client, op) -> {
+            forgetSignInAttempts();
+            String email = TestData.unique("shift").toLowerCase() + "@staff.example.com";
+            accounts.createStaffAccount(email, "Shift-start-0800", "Shift lead", List.of("staff"))
+                    .await().atMost(java.time.Duration.ofSeconds(10));
+            JsonPath r = run(GraphQL.anonymous(), op, vars("email", email, "password", "Shift-start-0800"));
+            assertThat(r.getList("data.staffSignIn.userErrors")).isEmpty();
+            assertThat(r.getList("data.staffSignIn.roles")).containsExactly("staff");
+            JsonPath viewer = GraphQL.as(r.getString("data.staffSignIn.tokens.accessToken")).ok("{ viewer { channel roles } }");
+            assertThat(viewer.getString("data.viewer.channel")).isEqualTo("STAFF");
+        });
+
         return s;
     }
 
@@ -489,6 +637,10 @@ class ClientOperationsTest {
                 "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()), "payment", Map.of("method", "PAY_IN_STORE"))));
         assertThat(r.getList("data.checkoutComplete.userErrors")).isEmpty();
         return r.setRootPath("data.checkoutComplete.order");
+    }
+
+    private void forgetSignInAttempts() {
+        redis.key().del(Accounts.addressAttemptKeys().toArray(String[]::new));
     }
 
     // ---- helpers

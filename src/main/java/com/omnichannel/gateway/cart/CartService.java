@@ -29,6 +29,8 @@ import com.omnichannel.gateway.common.money.Money;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.customer.CustomerActivity;
+import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
@@ -54,6 +56,7 @@ public class CartService {
 
     private final CartStore store;
     private final CartEvents events;
+    private final CustomerActivity activity;
     private final CatalogService catalog;
     private final InventoryService inventory;
     private final StoreService stores;
@@ -62,13 +65,14 @@ public class CartService {
     private final Duration customerTtl;
     private final Duration handoffTtl;
 
-    public CartService(CartStore store, CartEvents events, CatalogService catalog, InventoryService inventory, StoreService stores,
+    public CartService(CartStore store, CartEvents events, CustomerActivity activity, CatalogService catalog, InventoryService inventory, StoreService stores,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
             @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
             @ConfigProperty(name = "app.cart.handoff-ttl", defaultValue = "PT5M") Duration handoffTtl) {
         this.store = store;
         this.events = events;
+        this.activity = activity;
         this.catalog = catalog;
         this.inventory = inventory;
         this.stores = stores;
@@ -166,7 +170,8 @@ public class CartService {
             StoredCart cart = new StoredCart(newCartId(), customerId == null ? "" : customerId,
                     token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
                     List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds());
-            return store.create(cart).chain(this::view).map(view -> new CartPayload(view, token, List.of()));
+            return store.create(cart).invoke(created -> cartUpdated(caller, created.id(), "create"))
+                    .chain(this::view).map(view -> new CartPayload(view, token, List.of()));
         });
     }
 
@@ -319,6 +324,11 @@ public class CartService {
 
     /** Combines a cart taken out of the store with the customer's active cart (if any) by the mode. */
     private Uni<Cart> combine(Caller caller, String customerId, String activeId, StoredCart taken, CartAttachMode mode) {
+        return combineCarts(caller, customerId, activeId, taken, mode)
+                .invoke(cart -> cartUpdated(caller, cart.id(), "attach-" + mode.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private Uni<Cart> combineCarts(Caller caller, String customerId, String activeId, StoredCart taken, CartAttachMode mode) {
         Uni<StoredCart> active = activeId == null ? Uni.createFrom().nullItem() : store.find(activeId);
         return active.chain(existing -> {
             if (existing == null || mode == CartAttachMode.REPLACE) {
@@ -361,12 +371,22 @@ public class CartService {
                     if (changed == null) {
                         return Uni.createFrom().item(refusal(caller, outcome));
                     }
+                    cartUpdated(caller, changed.id(), operation);
                     // A write extends the cart's life; the customer's pointer to it must live as long (one more
                     // round trip, for customer carts only: the pointer sits in another cluster slot).
                     Uni<Void> pointer = changed.customerId().isEmpty() ? Uni.createFrom().voidItem()
                             : store.touchActive(changed.customerId(), changed.ttlSeconds());
                     return pointer.chain(() -> view(changed)).map(view -> new CartPayload(view, null, List.of()));
                 });
+    }
+
+    /** A signed-in customer's cart change joins their cross-channel activity (queued, off the request path). */
+    private void cartUpdated(Caller caller, String cartId, String operation) {
+        String customerId = customerId(caller);
+        if (customerId != null) {
+            activity.record(customerId, CustomerEventKind.CART_UPDATED, caller.channel(), cartId,
+                    new JsonObject().put("operation", operation));
+        }
     }
 
     private static CartPayload refusal(Caller caller, CartStore.Outcome outcome) {

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.customer.CustomerActivity;
+import com.omnichannel.gateway.customer.CustomerEventKind;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,16 +24,20 @@ public class CatalogGraphQLApi {
 
     private final CatalogService catalog;
     private final CallerResolver callers;
+    private final CustomerActivity activity;
 
-    public CatalogGraphQLApi(CatalogService catalog, CallerResolver callers) {
+    public CatalogGraphQLApi(CatalogService catalog, CallerResolver callers, CustomerActivity activity) {
         this.catalog = catalog;
         this.callers = callers;
+        this.activity = activity;
     }
 
     @Query("product")
     @Description("A product by id or by slug (exactly one).")
     public Uni<@NonNull Product> product(@Id String id, String slug) {
-        return catalog.product(callers.current(), id, slug);
+        Caller caller = callers.current();
+        return catalog.product(caller, id, slug)
+                .invoke(product -> activity.recordFor(caller, CustomerEventKind.PRODUCT_VIEWED, product.id()));
     }
 
     @Query("productVariant")

@@ -37,6 +37,8 @@ import com.omnichannel.gateway.common.paging.Page;
 import com.omnichannel.gateway.common.paging.PageRequest;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.customer.CustomerActivity;
+import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.inventory.InventoryService.LockedSupply;
 import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
@@ -85,13 +87,14 @@ public class OrderService {
     private final StoreService stores;
     private final AllocationStrategy allocation;
     private final CheckoutDiscounts discounts;
+    private final CustomerActivity activity;
     private final Map<PaymentMethod, PaymentProvider> providers = new HashMap<>();
     private final Db db;
     private final String currency;
 
     public OrderService(OrderRepository repository, OrderEvents events, OrderPricing pricing, CartService carts,
             CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
-            CheckoutDiscounts discounts, Instance<PaymentProvider> paymentProviders, Db db,
+            CheckoutDiscounts discounts, CustomerActivity activity, Instance<PaymentProvider> paymentProviders, Db db,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
         this.events = events;
@@ -102,6 +105,7 @@ public class OrderService {
         this.stores = stores;
         this.allocation = allocation;
         this.discounts = discounts;
+        this.activity = activity;
         paymentProviders.forEach(p -> providers.put(p.method(), p));
         this.db = db;
         this.currency = currency;
@@ -390,6 +394,7 @@ public class OrderService {
                     return null;
                 })
                 .call(() -> events.publish(order.id(), OrderStatus.PLACED))
+                .invoke(() -> activity.recordFor(caller, CustomerEventKind.ORDER_PLACED, order.number()))
                 .chain(() -> toOrders(List.of(order)))
                 .map(orders -> CheckoutPayload.of(orders.get(0))));
     }

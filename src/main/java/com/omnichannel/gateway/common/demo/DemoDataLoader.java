@@ -1,6 +1,9 @@
 package com.omnichannel.gateway.common.demo;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,8 @@ import org.jboss.logging.Logger;
 import com.omnichannel.gateway.common.db.Db;
 import com.omnichannel.gateway.common.security.Role;
 import com.omnichannel.gateway.common.security.TokenIssuer;
+import com.omnichannel.gateway.customer.ConsentPurpose;
+import com.omnichannel.gateway.customer.CustomerAuthService;
 import com.omnichannel.gateway.store.Location;
 
 import io.quarkus.runtime.LaunchMode;
@@ -31,12 +36,14 @@ public class DemoDataLoader {
 
     private final Db db;
     private final TokenIssuer tokens;
+    private final CustomerAuthService accounts;
     private final boolean enabled;
 
-    public DemoDataLoader(Db db, TokenIssuer tokens,
+    public DemoDataLoader(Db db, TokenIssuer tokens, CustomerAuthService accounts,
             @ConfigProperty(name = "app.demo-data.enabled", defaultValue = "false") boolean enabled) {
         this.db = db;
         this.tokens = tokens;
+        this.accounts = accounts;
         this.enabled = enabled;
     }
 
@@ -55,6 +62,7 @@ public class DemoDataLoader {
         if (loaded) {
             LOG.infof("Demo data loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
+        loadAccounts().await().atMost(Duration.ofMinutes(1));
         printDemoTokens();
     }
 
@@ -145,6 +153,26 @@ public class DemoDataLoader {
                             demo.categories.size(), demo.products.size(), demo.variants.size(), demo.locations.size(),
                             demo.stock.size()));
         });
+    }
+
+    /**
+     * Staff and customer accounts with known passwords (listed in README.md), created when missing. Dev and benchmark
+     * only, like all demo data.
+     */
+    public Uni<Void> loadAccounts() {
+        Map<ConsentPurpose, Boolean> allGiven = new EnumMap<>(ConsentPurpose.class);
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            allGiven.put(purpose, true);
+        }
+        return accounts.createStaffAccount("staff@demo.shop", "Staff-demo-2026", "Sam Staff", List.of(Role.STAFF))
+                .chain(() -> accounts.createStaffAccount("admin@demo.shop", "Admin-demo-2026", "Alex Admin", List.of(Role.ADMIN)))
+                .chain(() -> accounts.createCustomerAccount("anna@demo.shop", "Anna-demo-2026", "Anna", "Schmidt", allGiven))
+                .chain(() -> accounts.createCustomerAccount("ben@demo.shop", "Ben-demo-2026", "Ben", "Meyer", Map.of()))
+                .chain(() -> accounts.createCustomerAccount("chloe@demo.shop", "Chloe-demo-2026", "Chloé", "Martin",
+                        Map.of(ConsentPurpose.PERSONALISATION, true)))
+                .invoke(() -> LOG.info("Demo accounts: staff@demo.shop, admin@demo.shop (staff); anna@, ben@, chloe@demo.shop "
+                        + "(customers); passwords in README.md"))
+                .replaceWithVoid();
     }
 
     /** Prints ready-to-use tokens so a developer can try staff and kiosk operations at once. */

@@ -57,17 +57,23 @@ public class CallerResolver {
         if (caller.subject() != null) {
             return "sub:" + caller.subject();
         }
+        return "ip:" + clientAddress();
+    }
+
+    /** The address the request came from (of the last proxy, unless forwarding headers are trusted). */
+    public String clientAddress() {
         RoutingContext context = request.getCurrent();
-        String address = context == null || context.request().remoteAddress() == null ? "unknown"
+        return context == null || context.request().remoteAddress() == null ? "unknown"
                 : context.request().remoteAddress().hostAddress();
-        return "ip:" + address;
     }
 
     private Caller resolve() {
         String subject = token == null ? null : token.getSubject();
         Set<String> roles = subject == null || token.getGroups() == null ? Set.of() : Set.copyOf(new HashSet<>(token.getGroups()));
         Channel requested = requestedChannel();
-        boolean kiosk = roles.contains(Role.KIOSK);
+        // Kiosk devices, and customers who identified at a kiosk (a kiosk session), are bound to the kiosk's store.
+        Object channelClaim = subject == null ? null : token.getClaim(TokenIssuer.CHANNEL_CLAIM);
+        boolean kiosk = roles.contains(Role.KIOSK) || (channelClaim != null && Channel.KIOSK.name().equals(channelClaim.toString()));
         boolean staff = roles.contains(Role.STAFF) || roles.contains(Role.ADMIN);
 
         Channel channel;

@@ -1,0 +1,167 @@
+package com.omnichannel.gateway.customer;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.common.security.Role;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Records what customers do on every channel (product views, cart changes, orders, store visits, sign-ins) without
+ * slowing the request that caused it: {@link #record} only queues the event; a timer writes the queue in batches
+ * (one statement per batch). Events of callers that are not registered customers are dropped. Should the buffer
+ * fill up (the database unreachable for a long time), new events are dropped and counted rather than held without
+ * bound; activity is a signal for recommendations and insights, not a ledger.
+ */
+@ApplicationScoped
+public class CustomerActivity {
+
+    private static final Logger LOG = Logger.getLogger(CustomerActivity.class);
+    static final int MAX_BATCH = 500;
+
+    record Pending(UUID customerId, CustomerEventKind kind, Channel channel, String subject, OffsetDateTime occurredAt,
+            String data) {
+    }
+
+    private final Db db;
+    private final Vertx vertx;
+    private final long flushIntervalMillis;
+    private final int capacity;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private long timer = -1;
+
+    public CustomerActivity(Db db, Vertx vertx, MeterRegistry registry,
+            @ConfigProperty(name = "app.customer.activity.flush-interval-millis", defaultValue = "250") long flushIntervalMillis,
+            @ConfigProperty(name = "app.customer.activity.buffer-capacity", defaultValue = "50000") int capacity) {
+        this.db = db;
+        this.vertx = vertx;
+        this.flushIntervalMillis = flushIntervalMillis;
+        this.capacity = capacity;
+        registry.more().counter("gateway.customer.events.dropped", List.of(), dropped);
+        registry.more().counter("gateway.customer.events.failed", List.of(), failed);
+        registry.gauge("gateway.customer.events.queued", queued);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(flushIntervalMillis, id -> flush().subscribe().with(n -> {
+        }, e -> LOG.warnf("Writing customer events failed: %s", e.getMessage())));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        try {
+            flush().await().atMost(java.time.Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("Customer events not written at shutdown: %s", e.getMessage());
+        }
+    }
+
+    /** Queues an event for a customer; returns at once. Ignored for ids that are not customer ids. */
+    public void record(String customerId, CustomerEventKind kind, Channel channel, String subject) {
+        record(customerId, kind, channel, subject, null);
+    }
+
+    public void record(String customerId, CustomerEventKind kind, Channel channel, String subject, JsonObject data) {
+        UUID id = parse(customerId);
+        if (id == null || kind == null || channel == null) {
+            return;
+        }
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            dropped.increment();
+            return;
+        }
+        queue.add(new Pending(id, kind, channel, subject, OffsetDateTime.now(ZoneOffset.UTC),
+                data == null ? "{}" : data.encode()));
+    }
+
+    /** Queues an event when the caller is a signed-in customer; a no-op for everyone else. */
+    public void recordFor(Caller caller, CustomerEventKind kind, String subject) {
+        if (caller != null && caller.hasRole(Role.CUSTOMER)) {
+            record(caller.subject(), kind, caller.channel(), subject);
+        }
+    }
+
+    /** Writes what is queued, in batches; completes with the number of events taken off the queue. */
+    public Uni<Integer> flush() {
+        if (!flushing.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        return writeAll(0).eventually(() -> flushing.set(false));
+    }
+
+    private Uni<Integer> writeAll(int written) {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(written);
+        }
+        queued.addAndGet(-batch.size());
+        return write(batch).onFailure().recoverWithItem(e -> {
+            failed.add(batch.size());
+            LOG.warnf("Dropped %d customer events that could not be written: %s", batch.size(), e.getMessage());
+            return null;
+        }).chain(() -> writeAll(written + batch.size()));
+    }
+
+    private Uni<Void> write(List<Pending> batch) {
+        // Unknown customer ids (tokens of an external identity provider for someone never registered here) are
+        // filtered by the join instead of failing the batch.
+        return db.query("""
+                INSERT INTO customer_event (customer_id, kind, channel, subject, occurred_at, data)
+                SELECT t.customer_id, t.kind, t.channel, t.subject, t.occurred_at, t.data::jsonb
+                  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+                       AS t(customer_id, kind, channel, subject, occurred_at, data)
+                  JOIN customer c ON c.id = t.customer_id""",
+                Tuple.of(batch.stream().map(Pending::customerId).toArray(UUID[]::new),
+                        batch.stream().map(p -> p.kind().name()).toArray(String[]::new),
+                        batch.stream().map(p -> p.channel().name()).toArray(String[]::new),
+                        batch.stream().map(Pending::subject).toArray(String[]::new),
+                        batch.stream().map(Pending::occurredAt).toArray(OffsetDateTime[]::new),
+                        batch.stream().map(Pending::data).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static UUID parse(String id) {
+        if (id == null || id.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.omnichannel.gateway.customer;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.security.Channel;
+
+@Description("Something the customer did, with the channel and time.")
+public record CustomerEvent(@NonNull @Id String id, @NonNull CustomerEventKind kind, @NonNull Channel channel,
+        @Description("What it was about: a product, cart or order id, or the store of a visit.") String subjectId,
+        @NonNull OffsetDateTime occurredAt) {
+
+    public static final String TYPE = "CustomerEvent";
+
+    public static String globalId(long key) {
+        return GlobalId.encode(TYPE, key);
+    }
+}

@@ -1,0 +1,128 @@
+package com.omnichannel.gateway.customer;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.store.Location;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class CustomerGraphQLApi {
+
+    private final CustomerService customers;
+    private final CustomerAuthService auth;
+    private final CallerResolver callers;
+
+    public CustomerGraphQLApi(CustomerService customers, CustomerAuthService auth, CallerResolver callers) {
+        this.customers = customers;
+        this.auth = auth;
+        this.callers = callers;
+    }
+
+    // ---- identity
+
+    @Mutation("customerRegister")
+    @Description("Create a customer account and sign in (at a kiosk: a kiosk session).")
+    public Uni<CustomerPayloads.@NonNull Session> customerRegister(@NonNull CustomerInputs.Register input) {
+        return auth.register(callers.current(), input);
+    }
+
+    @Mutation("customerSignIn")
+    @Description("Sign in with email and password: a short-lived access token and a refresh token. From a kiosk: a short "
+            + "kiosk session bound to the kiosk's store, without a refresh token. Attempts are limited per account and per "
+            + "client address (RATE_LIMITED); a wrong email and a wrong password give the same INVALID_CREDENTIALS.")
+    public Uni<CustomerPayloads.@NonNull Session> customerSignIn(@NonNull CustomerInputs.SignIn input) {
+        return auth.signIn(callers.current(), callers.clientAddress(), input);
+    }
+
+    @Mutation("tokenRefresh")
+    @Description("Exchange a refresh token (once) for a new access token and a new refresh token. Presenting a refresh "
+            + "token a second time ends every session of that sign-in (REFRESH_TOKEN_REUSED).")
+    public Uni<CustomerPayloads.@NonNull Session> tokenRefresh(@NonNull CustomerInputs.TokenRefresh input) {
+        return auth.refresh(input);
+    }
+
+    @Mutation("customerSignOut")
+    @Description("End the session of this refresh token: it and every token refreshed from it stop working. The access "
+            + "token stays valid until it expires (minutes).")
+    public Uni<CustomerPayloads.@NonNull SignOut> customerSignOut(@NonNull CustomerInputs.SignOut input) {
+        return auth.signOut(input);
+    }
+
+    @Mutation("staffSignIn")
+    @Description("Store staff: sign in with email and password for a staff token (no refresh token). Limited like "
+            + "customerSignIn.")
+    public Uni<CustomerPayloads.@NonNull StaffSession> staffSignIn(@NonNull CustomerInputs.StaffSignIn input) {
+        return auth.staffSignIn(callers.clientAddress(), input);
+    }
+
+    // ---- profile
+
+    @Query("me")
+    @Description("The signed-in customer's own profile, addresses, preferences, consents and activity.")
+    public Uni<@NonNull Customer> me() {
+        return customers.me(callers.current());
+    }
+
+    @Mutation("customerUpdate")
+    @Description("Change the signed-in customer's profile and preferences.")
+    public Uni<CustomerPayloads.@NonNull Profile> customerUpdate(@NonNull CustomerInputs.Update input) {
+        return customers.update(callers.current(), input);
+    }
+
+    @Mutation("customerConsentSet")
+    @Description("Give or withdraw a consent; the change is recorded with the time and the channel.")
+    public Uni<CustomerPayloads.@NonNull Profile> customerConsentSet(@NonNull CustomerInputs.ConsentSet input) {
+        return customers.setConsent(callers.current(), input);
+    }
+
+    @Mutation("customerAddressCreate")
+    public Uni<CustomerPayloads.@NonNull Address> customerAddressCreate(@NonNull CustomerInputs.AddressCreate input) {
+        return customers.createAddress(callers.current(), input);
+    }
+
+    @Mutation("customerAddressUpdate")
+    public Uni<CustomerPayloads.@NonNull Address> customerAddressUpdate(@NonNull CustomerInputs.AddressUpdate input) {
+        return customers.updateAddress(callers.current(), input);
+    }
+
+    @Mutation("customerAddressDelete")
+    public Uni<CustomerPayloads.@NonNull AddressDelete> customerAddressDelete(@NonNull CustomerInputs.AddressDelete input) {
+        return customers.deleteAddress(callers.current(), input);
+    }
+
+    // ---- relationships
+
+    @Name("addresses")
+    @Description("The address book, oldest first.")
+    public Uni<List<@NonNull List<@NonNull CustomerAddress>>> addresses(@Source List<Customer> parents) {
+        return customers.addressesOf(parents);
+    }
+
+    @Name("consents")
+    @Description("One entry per purpose.")
+    public Uni<List<@NonNull List<@NonNull Consent>>> consents(@Source List<Customer> parents) {
+        return customers.consentsOf(parents);
+    }
+
+    @Name("preferredStore")
+    public Uni<List<Location>> preferredStore(@Source List<CustomerPreferences> parents) {
+        return customers.preferredStoresOf(parents);
+    }
+
+    @Name("events")
+    @Description("What the customer did on every channel, newest first; 'first' defaults to 20 and may be at most 100.")
+    public Uni<@NonNull CustomerEventConnection> events(@Source Customer customer, Integer first, String after) {
+        return customers.events(customer, PageRequest.of(first, after, "customer-events"));
+    }
+}

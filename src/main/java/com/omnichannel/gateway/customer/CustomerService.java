@@ -1,0 +1,291 @@
+package com.omnichannel.gateway.customer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.paging.Page;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.StoreService;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A customer's own profile: reading it, changing its fields, the address book and consents. Every operation works on
+ * the caller's own customer id (the subject of their token); nothing here takes a customer id from the client, and an
+ * address id of another customer is treated as unknown.
+ */
+@ApplicationScoped
+public class CustomerService {
+
+    private final CustomerRepository repository;
+    private final StoreService stores;
+
+    public CustomerService(CustomerRepository repository, StoreService stores) {
+        this.repository = repository;
+        this.stores = stores;
+    }
+
+    // ---- reads
+
+    public Uni<Customer> me(Caller caller) {
+        UUID id = customerId(caller);
+        return repository.byId(id).map(customer -> {
+            if (customer == null) {
+                throw ApiException.notFound("No customer profile for this sign-in");
+            }
+            return customer;
+        });
+    }
+
+    public Uni<List<List<CustomerAddress>>> addressesOf(List<Customer> customers) {
+        List<String> ids = customers.stream().map(Customer::id).distinct().toList();
+        return repository.addressesOf(ids).map(byId -> customers.stream().map(c -> byId.getOrDefault(c.id(), List.of())).toList());
+    }
+
+    /** Every purpose, in a fixed order; one never decided is not granted. */
+    public Uni<List<List<Consent>>> consentsOf(List<Customer> customers) {
+        List<String> ids = customers.stream().map(Customer::id).distinct().toList();
+        return repository.consentsOf(ids).map(byId -> customers.stream().map(c -> {
+            Map<ConsentPurpose, Consent> given = new EnumMap<>(ConsentPurpose.class);
+            byId.getOrDefault(c.id(), List.of()).forEach(consent -> given.put(consent.purpose(), consent));
+            List<Consent> all = new ArrayList<>();
+            for (ConsentPurpose purpose : ConsentPurpose.values()) {
+                all.add(given.getOrDefault(purpose, new Consent(purpose, false, null, null)));
+            }
+            return all;
+        }).toList());
+    }
+
+    public Uni<List<Location>> preferredStoresOf(List<CustomerPreferences> preferences) {
+        Set<Long> keys = new LinkedHashSet<>();
+        preferences.forEach(p -> {
+            if (p.preferredStoreKey() != null) {
+                keys.add(p.preferredStoreKey());
+            }
+        });
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(preferences.stream().map(p -> (Location) null).toList());
+        }
+        return stores.locationsByKeys(keys).map(byKey -> {
+            List<Location> result = new ArrayList<>();
+            preferences.forEach(p -> result.add(p.preferredStoreKey() == null ? null : byKey.get(p.preferredStoreKey())));
+            return result;
+        });
+    }
+
+    public Uni<CustomerEventConnection> events(Customer customer, PageRequest page) {
+        return repository.events(UUID.fromString(customer.id()), page.fetchSize(), page.offset())
+                .map(rows -> Page.connection(rows, page, CustomerEventConnection.Edge::new, CustomerEventConnection::new));
+    }
+
+    // ---- profile changes
+
+    public Uni<CustomerPayloads.Profile> update(Caller caller, CustomerInputs.Update input) {
+        UUID id = accountChanger(caller);
+        UserError error = null;
+        if (input.firstName() != null) {
+            error = CustomerValidation.required(input.firstName(), CustomerValidation.MAX_NAME, "First name", "input", "firstName");
+        }
+        if (error == null && input.lastName() != null) {
+            error = CustomerValidation.required(input.lastName(), CustomerValidation.MAX_NAME, "Last name", "input", "lastName");
+        }
+        if (error == null) {
+            error = CustomerValidation.phone(input.phone(), "input", "phone");
+        }
+        if (error == null) {
+            error = CustomerValidation.language(input.language(), "input", "language");
+        }
+        if (error == null && input.preferredChannel() == Channel.STAFF) {
+            error = UserError.of("INVALID_CHANNEL", "Preferred channel must be WEB, MOBILE or KIOSK", "input", "preferredChannel");
+        }
+        if (error != null) {
+            return Uni.createFrom().item(CustomerPayloads.Profile.failed(error));
+        }
+        boolean clearStore = input.preferredStoreId() != null && input.preferredStoreId().isEmpty();
+        Long storeKey = input.preferredStoreId() == null || clearStore ? null : GlobalId.tryDecode(Location.TYPE, input.preferredStoreId());
+        if (input.preferredStoreId() != null && !clearStore && storeKey == null) {
+            return Uni.createFrom().item(CustomerPayloads.Profile.failed(unknownStore()));
+        }
+        Uni<Location> store = storeKey == null ? Uni.createFrom().nullItem() : stores.findStore(storeKey);
+        return store.chain(found -> {
+            if (storeKey != null && found == null) {
+                return Uni.createFrom().item(CustomerPayloads.Profile.failed(unknownStore()));
+            }
+            CustomerRepository.ProfileChange change = new CustomerRepository.ProfileChange(
+                    CustomerValidation.strip(input.firstName()), CustomerValidation.strip(input.lastName()),
+                    CustomerValidation.strip(input.phone()), CustomerValidation.strip(input.language()), storeKey, clearStore,
+                    input.preferredChannel());
+            return repository.update(id, change).map(updated -> {
+                if (updated == null) {
+                    throw ApiException.notFound("No customer profile for this sign-in");
+                }
+                return new CustomerPayloads.Profile(updated, List.of());
+            });
+        });
+    }
+
+    public Uni<CustomerPayloads.Profile> setConsent(Caller caller, CustomerInputs.ConsentSet input) {
+        UUID id = accountChanger(caller);
+        return repository.byId(id).chain(customer -> {
+            if (customer == null) {
+                throw ApiException.notFound("No customer profile for this sign-in");
+            }
+            return repository.setConsent(id, input.purpose(), input.granted(), caller.channel())
+                    .replaceWith(new CustomerPayloads.Profile(customer, List.of()));
+        });
+    }
+
+    // ---- address book
+
+    public Uni<CustomerPayloads.Address> createAddress(Caller caller, CustomerInputs.AddressCreate input) {
+        UUID id = accountChanger(caller);
+        Object checked = checkAddress(input.firstName(), input.lastName(), input.company(), input.line1(), input.line2(),
+                input.city(), input.postalCode(), input.region(), input.countryCode(), input.phone(),
+                Boolean.TRUE.equals(input.defaultShipping()));
+        if (checked instanceof UserError error) {
+            return Uni.createFrom().item(CustomerPayloads.Address.failed(error));
+        }
+        CustomerRepository.AddressFields fields = (CustomerRepository.AddressFields) checked;
+        return repository.withAddressBook(id, book -> {
+            if (!book.customerExists()) {
+                throw ApiException.notFound("No customer profile for this sign-in");
+            }
+            return book.count().chain(count -> count >= CustomerValidation.MAX_ADDRESSES
+                    ? Uni.createFrom().item(CustomerPayloads.Address.failed(UserError.of("TOO_MANY_ADDRESSES",
+                            "An address book holds at most " + CustomerValidation.MAX_ADDRESSES + " addresses")))
+                    : book.insert(fields).map(address -> new CustomerPayloads.Address(address, List.of())));
+        });
+    }
+
+    public Uni<CustomerPayloads.Address> updateAddress(Caller caller, CustomerInputs.AddressUpdate input) {
+        UUID id = accountChanger(caller);
+        Long key = GlobalId.tryDecode(CustomerAddress.TYPE, input.id());
+        if (key == null) {
+            return Uni.createFrom().item(CustomerPayloads.Address.failed(addressNotFound()));
+        }
+        return repository.withAddressBook(id, book -> book.find(key).chain(current -> {
+            if (current == null) {
+                return Uni.createFrom().item(CustomerPayloads.Address.failed(addressNotFound()));
+            }
+            Object checked = checkAddress(
+                    or(input.firstName(), current.firstName()), or(input.lastName(), current.lastName()),
+                    orOptional(input.company(), current.company()), or(input.line1(), current.line1()),
+                    orOptional(input.line2(), current.line2()), or(input.city(), current.city()),
+                    or(input.postalCode(), current.postalCode()), orOptional(input.region(), current.region()),
+                    or(input.countryCode(), current.countryCode()), orOptional(input.phone(), current.phone()),
+                    input.defaultShipping() == null ? current.defaultShipping() : input.defaultShipping());
+            if (checked instanceof UserError error) {
+                return Uni.createFrom().item(CustomerPayloads.Address.failed(error));
+            }
+            return book.update(key, (CustomerRepository.AddressFields) checked)
+                    .map(address -> new CustomerPayloads.Address(address, List.of()));
+        }));
+    }
+
+    public Uni<CustomerPayloads.AddressDelete> deleteAddress(Caller caller, CustomerInputs.AddressDelete input) {
+        UUID id = accountChanger(caller);
+        Long key = GlobalId.tryDecode(CustomerAddress.TYPE, input.id());
+        if (key == null) {
+            return Uni.createFrom().item(new CustomerPayloads.AddressDelete(null, List.of(addressNotFound())));
+        }
+        return repository.withAddressBook(id, book -> book.delete(key)).map(deleted -> deleted
+                ? new CustomerPayloads.AddressDelete(input.id(), List.of())
+                : new CustomerPayloads.AddressDelete(null, List.of(addressNotFound())));
+    }
+
+    /** The address as it will be stored, or the first rule it breaks (a UserError). */
+    private static Object checkAddress(String firstName, String lastName, String company, String line1, String line2,
+            String city, String postalCode, String region, String countryCode, String phone, boolean defaultShipping) {
+        UserError error = firstOf(
+                CustomerValidation.required(firstName, CustomerValidation.MAX_NAME, "First name", "input", "firstName"),
+                CustomerValidation.required(lastName, CustomerValidation.MAX_NAME, "Last name", "input", "lastName"),
+                CustomerValidation.tooLong(company, CustomerValidation.MAX_COMPANY, "Company", "input", "company"),
+                CustomerValidation.required(line1, CustomerValidation.MAX_LINE, "Address line 1", "input", "line1"),
+                CustomerValidation.tooLong(line2, CustomerValidation.MAX_LINE, "Address line 2", "input", "line2"),
+                CustomerValidation.required(city, CustomerValidation.MAX_CITY, "City", "input", "city"),
+                CustomerValidation.tooLong(region, CustomerValidation.MAX_REGION, "Region", "input", "region"),
+                CustomerValidation.phone(phone, "input", "phone"));
+        if (error != null) {
+            return error;
+        }
+        String country = CustomerValidation.country(countryCode);
+        if (country == null) {
+            return UserError.of("INVALID_COUNTRY", "Country must be an ISO 3166-1 alpha-2 code, e.g. DE", "input", "countryCode");
+        }
+        String postal = CustomerValidation.postalCode(postalCode, country);
+        if (postal == null) {
+            return UserError.of("INVALID_POSTAL_CODE", "Not a valid postal code for " + country, "input", "postalCode");
+        }
+        return new CustomerRepository.AddressFields(firstName.strip(), lastName.strip(), CustomerValidation.optional(company),
+                line1.strip(), CustomerValidation.optional(line2), city.strip(), postal, CustomerValidation.optional(region),
+                country, CustomerValidation.optional(phone), defaultShipping);
+    }
+
+    private static UserError firstOf(UserError... errors) {
+        for (UserError error : errors) {
+            if (error != null) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    /** A required field: null keeps the current value (an empty one is then refused as missing). */
+    private static String or(String given, String current) {
+        return given == null ? current : given;
+    }
+
+    /** An optional field: null keeps the current value, empty removes it. */
+    private static String orOptional(String given, String current) {
+        return given == null ? current : given.isBlank() ? null : given;
+    }
+
+    private static UserError addressNotFound() {
+        return UserError.of("NOT_FOUND", "No address with this id in your address book", "input", "id");
+    }
+
+    private static UserError unknownStore() {
+        return UserError.of("UNKNOWN_STORE", "No store with this id", "input", "preferredStoreId");
+    }
+
+    // ---- who may
+
+    /** The signed-in customer's id; anonymous callers are UNAUTHENTICATED, callers of other roles FORBIDDEN. */
+    static UUID customerId(Caller caller) {
+        if (!caller.isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        if (!caller.hasRole(Role.CUSTOMER)) {
+            throw new ApiException(com.omnichannel.gateway.common.error.ErrorCode.FORBIDDEN, "Only for signed-in customers");
+        }
+        try {
+            return UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No customer profile for this sign-in");
+        }
+    }
+
+    /** As {@link #customerId}, and not from a kiosk session: a shared device reads the profile but never changes it. */
+    static UUID accountChanger(Caller caller) {
+        UUID id = customerId(caller);
+        if (caller.channel() == Channel.KIOSK) {
+            throw new ApiException(com.omnichannel.gateway.common.error.ErrorCode.FORBIDDEN,
+                    "Account settings cannot be changed in a kiosk session");
+        }
+        return id;
+    }
+}

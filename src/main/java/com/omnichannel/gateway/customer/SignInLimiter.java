@@ -1,0 +1,81 @@
+package com.omnichannel.gateway.customer;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.ErrorCode;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Limits password sign-in attempts in Redis, shared by every instance: per account (the email, whether or not an
+ * account exists) and per client address, each within a window that starts with the first attempt. Every attempt
+ * counts; a successful sign-in clears its account's count.
+ */
+@ApplicationScoped
+public class SignInLimiter {
+
+    private static final Logger LOG = Logger.getLogger(SignInLimiter.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final int perAccount;
+    private final int perAddress;
+    private final Duration window;
+
+    public SignInLimiter(ReactiveRedisDataSource redis,
+            @ConfigProperty(name = "app.customer.sign-in.max-attempts-per-account", defaultValue = "10") int perAccount,
+            @ConfigProperty(name = "app.customer.sign-in.max-attempts-per-address", defaultValue = "50") int perAddress,
+            @ConfigProperty(name = "app.customer.sign-in.attempt-window", defaultValue = "PT15M") Duration window) {
+        this.redis = redis;
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.window = window;
+    }
+
+    static String accountKey(String realm, String email) {
+        // No valid email is longer; a longer one still counts, under its first characters.
+        String account = email.length() > CustomerValidation.MAX_EMAIL ? email.substring(0, CustomerValidation.MAX_EMAIL) : email;
+        return "sign-in-attempts:" + realm + ":{" + account + "}";
+    }
+
+    static String addressKey(String address) {
+        return "sign-in-attempts:address:{" + address + "}";
+    }
+
+    /** Counts an attempt; true when it is within both limits and may be checked. */
+    public Uni<Boolean> tryAttempt(String realm, String email, String address) {
+        return Uni.combine().all().unis(count(accountKey(realm, email)), count(addressKey(address))).asTuple()
+                .map(counts -> counts.getItem1() <= perAccount && counts.getItem2() <= perAddress);
+    }
+
+    /** Forgets the failed attempts on an account after it signed in. */
+    public Uni<Void> succeeded(String realm, String email) {
+        return redis.execute("DEL", accountKey(realm, email)).replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Could not reset sign-in attempts: %s", e.getMessage());
+                    return null;
+                });
+    }
+
+    public Duration window() {
+        return window;
+    }
+
+    private Uni<Long> count(String key) {
+        return redis.execute("INCR", key).chain(count -> {
+            long n = count.toLong();
+            return n == 1 ? redis.execute("PEXPIRE", key, String.valueOf(window.toMillis())).replaceWith(n)
+                    : Uni.createFrom().item(n);
+        }).onFailure(e -> !(e instanceof ApiException)).transform(e -> {
+            // Without the limiter, sign-in would be open to guessing: refuse rather than let it through.
+            LOG.warnf(e, "Sign-in attempt limiter unavailable");
+            return new ApiException(ErrorCode.INTERNAL, "Sign-in is unavailable; try again shortly");
+        });
+    }
+}
