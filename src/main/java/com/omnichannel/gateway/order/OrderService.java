@@ -88,13 +88,16 @@ public class OrderService {
     private final AllocationStrategy allocation;
     private final CheckoutDiscounts discounts;
     private final CustomerActivity activity;
+    private final List<CheckoutParticipant> participants;
+    private final List<OrderStatusListener> statusListeners;
     private final Map<PaymentMethod, PaymentProvider> providers = new HashMap<>();
     private final Db db;
     private final String currency;
 
     public OrderService(OrderRepository repository, OrderEvents events, OrderPricing pricing, CartService carts,
             CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
-            CheckoutDiscounts discounts, CustomerActivity activity, Instance<PaymentProvider> paymentProviders, Db db,
+            CheckoutDiscounts discounts, CustomerActivity activity, Instance<PaymentProvider> paymentProviders,
+            Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, Db db,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
         this.events = events;
@@ -106,6 +109,8 @@ public class OrderService {
         this.allocation = allocation;
         this.discounts = discounts;
         this.activity = activity;
+        this.participants = participants.stream().toList();
+        this.statusListeners = statusListeners.stream().toList();
         paymentProviders.forEach(p -> providers.put(p.method(), p));
         this.db = db;
         this.currency = currency;
@@ -178,6 +183,9 @@ public class OrderService {
                                 }
                                 return voided.replaceWith(rollback.payload);
                             })
+                            .onFailure(CheckoutRefusal.class).recoverWithUni(failure -> provider
+                                    .voidAuthorization(payment.reference())
+                                    .replaceWith(CheckoutPayload.failed(((CheckoutRefusal) failure).error())))
                             .onFailure(OrderService::isCartAlreadyOrdered).recoverWithUni(failure -> provider
                                     .voidAuthorization(payment.reference())
                                     .replaceWith(CheckoutPayload.failed(UserError.of("CART_ALREADY_CHECKED_OUT",
@@ -382,10 +390,10 @@ public class OrderService {
                                     quantities.add(a.quantity());
                                 }
                                 return repository.insertShipmentLines(tx, shipments, orderLines, quantities);
-                            });
+                            }).chain(() -> repository.insertEvents(tx, List.of(order.id()), OrderEventKind.PLACED, nulls(1),
+                                    List.of(OrderStatus.PLACED), caller.actor(), caller.channel(), "Placed through " + caller.channel()))
+                                    .chain(() -> participate(tx, caller, input, order, p, lines, lineIds));
                         })
-                        .chain(() -> repository.insertEvents(tx, List.of(order.id()), OrderEventKind.PLACED, nulls(1),
-                                List.of(OrderStatus.PLACED), caller.actor(), caller.channel(), "Placed through " + caller.channel()))
                         .replaceWith(order);
             });
         })).chain(order -> carts.checkedOut(cart.id())
@@ -397,6 +405,23 @@ public class OrderService {
                 .invoke(() -> activity.recordFor(caller, CustomerEventKind.ORDER_PLACED, order.number()))
                 .chain(() -> toOrders(List.of(order)))
                 .map(orders -> CheckoutPayload.of(orders.get(0))));
+    }
+
+    /** Lets every {@link CheckoutParticipant} act inside the order transaction, one after another. */
+    private Uni<Void> participate(Db.Tx tx, Caller caller, OrderInputs.CheckoutComplete input, OrderRow order, Prepared p,
+            List<NewLine> lines, List<Long> lineIds) {
+        if (participants.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<CheckoutParticipant.PlacedLine> placed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            NewLine l = lines.get(i);
+            placed.add(new CheckoutParticipant.PlacedLine(lineIds.get(i), l.variantId(), p.variants().get(i).productKey(), l.quantity(),
+                    l.unitPrice(), l.discount(), l.total()));
+        }
+        CheckoutParticipant.PlacedOrder placedOrder = new CheckoutParticipant.PlacedOrder(order.id(), order.number(), order.customerId(),
+                order.email(), order.fulfilmentType(), order.currency(), order.subtotal(), order.discount(), order.total(), placed, input);
+        return chainAll(participants.stream().map(participant -> participant.orderPlaced(tx, caller, placedOrder)).toList());
     }
 
     private static AllocationStrategy.Supply supply(LockedSupply s) {
@@ -838,7 +863,8 @@ public class OrderService {
                 .chain(() -> publish(changed))
                 .chain(() -> repository.findById(key)).chain(this::single)
                 .map(order -> new OrderPayload(order, List.of()))
-                .onFailure(Refused.class).recoverWithItem(e -> OrderPayload.failed(((Refused) e).error));
+                .onFailure(Refused.class).recoverWithItem(e -> OrderPayload.failed(((Refused) e).error))
+                .onFailure(CheckoutRefusal.class).recoverWithItem(e -> OrderPayload.failed(((CheckoutRefusal) e).error()));
     }
 
     /** Runs a change of shipments in a transaction (orders locked before shipments), then tells subscribers. */
@@ -859,7 +885,8 @@ public class OrderService {
                 .chain(id -> publish(changed).replaceWith(id))
                 .chain(this::shipmentById)
                 .map(shipment -> new ShipmentPayload(shipment, List.of()))
-                .onFailure(Refused.class).recoverWithItem(e -> ShipmentPayload.failed(((Refused) e).error));
+                .onFailure(Refused.class).recoverWithItem(e -> ShipmentPayload.failed(((Refused) e).error))
+                .onFailure(CheckoutRefusal.class).recoverWithItem(e -> ShipmentPayload.failed(((CheckoutRefusal) e).error()));
     }
 
     private Uni<Shipment> shipmentById(long key) {
@@ -968,10 +995,13 @@ public class OrderService {
                         || (order.paymentStatus() == PaymentStatus.PENDING && target == OrderStatus.PICKED_UP));
         Uni<Void> payment = !capture ? Uni.createFrom().voidItem()
                 : repository.setPaymentStatus(tx, order.id(), PaymentStatus.PAID).chain(() -> settlePayment(order, PaymentStatus.PAID));
+        OrderStatusListener.StatusChange change = new OrderStatusListener.StatusChange(order.id(), order.number(), order.customerId(),
+                order.status(), target, order.total(), order.currency());
         return repository.setOrderStatus(tx, List.of(order.id()), target)
                 .chain(() -> repository.insertEvents(tx, List.of(order.id()), OrderEventKind.STATUS_CHANGED, List.of(order.status()),
                         List.of(target), caller.actor(), caller.channel(), note))
-                .chain(() -> payment);
+                .chain(() -> payment)
+                .chain(() -> chainAll(statusListeners.stream().map(listener -> listener.statusChanged(tx, caller, change)).toList()));
     }
 
     /** Tells the payment provider; inside the transaction so a provider failure rolls the change back. */

@@ -1,0 +1,30 @@
+package com.omnichannel.gateway.order;
+
+import java.util.List;
+
+import com.omnichannel.gateway.cart.FulfilmentType;
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.security.Caller;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Takes part in the order transaction of a checkout (e.g. loyalty points redeemed and earned, promotion usage
+ * counted). Runs after stock is reserved and the lines are written, on the same connection; failing with
+ * {@link CheckoutRefusal} rolls the whole checkout back and answers with its user error. Implementations are
+ * CDI beans; all of them run, one after another.
+ */
+public interface CheckoutParticipant {
+
+    /** The order as placed: keys and amounts in minor units. */
+    record PlacedOrder(long orderKey, String number, String customerId, String email, FulfilmentType fulfilmentType,
+            String currency, long subtotalMinor, long discountMinor, long totalMinor, List<PlacedLine> lines,
+            OrderInputs.CheckoutComplete input) {
+    }
+
+    record PlacedLine(long lineKey, long variantKey, long productKey, int quantity, long unitPriceMinor, long discountMinor,
+            long totalMinor) {
+    }
+
+    Uni<Void> orderPlaced(Db.Tx tx, Caller caller, PlacedOrder order);
+}

@@ -1,0 +1,18 @@
+package com.omnichannel.gateway.order;
+
+import com.omnichannel.gateway.common.error.UserError;
+
+/** Thrown by a {@link CheckoutParticipant} or {@link OrderStatusListener} to roll back and answer with a user error. */
+public class CheckoutRefusal extends RuntimeException {
+
+    private final UserError error;
+
+    public CheckoutRefusal(UserError error) {
+        super(error.message(), null, false, false);
+        this.error = error;
+    }
+
+    public UserError error() {
+        return error;
+    }
+}

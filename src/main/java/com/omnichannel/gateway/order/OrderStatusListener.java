@@ -1,0 +1,19 @@
+package com.omnichannel.gateway.order;
+
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.security.Caller;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Hears every order status change inside the transaction that makes it (e.g. loyalty makes pending points
+ * available on DELIVERED or PICKED_UP and reverses them on CANCELLED). Implementations are CDI beans.
+ */
+public interface OrderStatusListener {
+
+    record StatusChange(long orderKey, String number, String customerId, OrderStatus from, OrderStatus to, long totalMinor,
+            String currency) {
+    }
+
+    Uni<Void> statusChanged(Db.Tx tx, Caller caller, StatusChange change);
+}
