@@ -36,6 +36,17 @@ class PersistedQueriesTest {
         return Files.readString(Path.of("graphql-schema/operations", path), StandardCharsets.UTF_8);
     }
 
+    /** Registration does not hold up the request: waits a moment for it to appear. */
+    boolean registered(String hash) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            if (redis.key().exists("apq:{" + hash + "}")) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     static Response send(String query, String hash) {
         Map<String, Object> body = new HashMap<>();
         if (query != null) {
@@ -65,7 +76,7 @@ class PersistedQueriesTest {
     }
 
     @Test
-    void the_apq_round_trip_registers_a_document_in_redis_and_runs_it_by_hash_afterwards() {
+    void the_apq_round_trip_registers_a_document_in_redis_and_runs_it_by_hash_afterwards() throws InterruptedException {
         String name = "Apq" + TestData.unique("q").replaceAll("[^A-Za-z0-9]", "");
         String document = "query " + name + " { __typename }";
         String hash = PersistedQueries.sha256(document);
@@ -74,6 +85,7 @@ class PersistedQueriesTest {
         JsonPath registered = send(document, hash).then().statusCode(200).extract().jsonPath();
         assertThat(registered.getString("data.__typename")).isEqualTo("Query");
 
+        assertThat(registered(hash)).isTrue();
         assertThat(redis.value(String.class).get("apq:{" + hash + "}")).isEqualTo(document);
         assertThat(redis.key().ttl("apq:{" + hash + "}")).isBetween(1L, 86_400L);
 
@@ -95,6 +107,24 @@ class PersistedQueriesTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
         assertThat(redis.key().exists("apq:{" + otherHash + "}")).isFalse();
+    }
+
+    @Test
+    void registrations_per_client_address_are_rate_limited_but_the_documents_still_run() throws InterruptedException {
+        redis.key().del("apq-registrations:{ip:127.0.0.1}", "apq-registrations:{ip:0:0:0:0:0:0:0:1}");
+        int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("app.rate-limit.apq-registrations.max-attempts", Integer.class);
+        String last = null;
+        for (int i = 0; i <= limit; i++) {
+            String document = "query Many" + System.nanoTime() + " { __typename }";
+            last = PersistedQueries.sha256(document);
+            assertThat(send(document, last).jsonPath().getString("data.__typename")).isEqualTo("Query");
+            if (i < limit) {
+                assertThat(registered(last)).as("registration %d", i + 1).isTrue();
+            }
+        }
+        assertThat(registered(last)).as("registration over the limit").isFalse();
+        redis.key().del("apq-registrations:{ip:127.0.0.1}", "apq-registrations:{ip:0:0:0:0:0:0:0:1}");
     }
 
     @Test

@@ -253,6 +253,27 @@ class RequestLimitsTest {
     }
 
     @Test
+    void clients_accepting_graphql_response_json_get_400_for_a_validation_failure_and_json_clients_200() {
+        String invalid = "query($unused: Int) { __typename }";
+        Response modern = given().contentType("application/json").accept("application/graphql-response+json")
+                .body(Map.of("query", invalid)).post("/graphql");
+        assertThat(modern.statusCode()).isEqualTo(400);
+        assertThat(modern.jsonPath().getString("errors[0].extensions.code")).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        assertThat(modern.jsonPath().getString("data")).isNull();
+
+        Response legacy = given().contentType("application/json").accept("application/json").body(Map.of("query", invalid))
+                .post("/graphql");
+        assertThat(legacy.statusCode()).isEqualTo(200);
+        assertThat(legacy.jsonPath().getString("errors[0].extensions.code")).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+
+        // an execution error is not a request error: the status stays 200
+        Response executed = given().contentType("application/json").accept("application/graphql-response+json")
+                .body(Map.of("query", "query { product(slug: \"no-such-product-anywhere\") { id } }")).post("/graphql");
+        assertThat(executed.statusCode()).isEqualTo(200);
+        assertThat(executed.jsonPath().getString("errors[0].extensions.code")).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void clients_that_accept_anything_get_application_json() {
         Response response = given().contentType("application/json").accept("*/*").body(Map.of("query", "{ __typename }"))
                 .post("/graphql");

@@ -42,6 +42,9 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
         if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
+        if (!result.isDataPresent()) {
+            GraphQLRequestGate.markRequestError();
+        }
         List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
         boolean inputRejected = false;
         for (GraphQLError error : result.getErrors()) {

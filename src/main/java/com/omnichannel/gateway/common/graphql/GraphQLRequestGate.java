@@ -1,5 +1,6 @@
 package com.omnichannel.gateway.common.graphql;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.common.error.ErrorCode;
+import com.omnichannel.gateway.common.ratelimit.RateLimiter;
 import com.omnichannel.gateway.common.security.CallerResolver;
 import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.common.security.Role;
@@ -30,6 +32,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -65,18 +69,30 @@ public class GraphQLRequestGate {
 
     static final String PATH = "/graphql";
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
+    private static final String REQUEST_ERROR = "graphql.request-error";
     /** Clients send a small set of distinct documents; remembering that many bounds the memory arbitrary input can take. */
     static final int MAX_REMEMBERED_DOCUMENTS = 2000;
+    /**
+     * Automatic registrations share Redis with the carts: documents larger than real client operations are run but
+     * not registered, and each client address may register only so many per window (rate-limit action
+     * {@value #APQ_REGISTRATIONS}).
+     */
+    static final int MAX_REGISTERED_DOCUMENT_LENGTH = 32 * 1024;
+    static final String APQ_REGISTRATIONS = "apq-registrations";
 
     private final Map<String, Document> parsedDocuments = new ConcurrentHashMap<>();
     private final PersistedQueries persistedQueries;
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit registrations;
     private final Set<Channel> trustedOnly = EnumSet.noneOf(Channel.class);
     private final ParserOptions parserOptions;
     private final long maxBodySize;
     private final boolean schemaEndpointEnabled;
 
-    public GraphQLRequestGate(PersistedQueries persistedQueries, Config config) {
+    public GraphQLRequestGate(PersistedQueries persistedQueries, RateLimiter limiter, Config config) {
         this.persistedQueries = persistedQueries;
+        this.limiter = limiter;
+        this.registrations = limiter.limit(APQ_REGISTRATIONS, 100, Duration.ofHours(1));
         for (Channel channel : Channel.values()) {
             if (config.getOptionalValue("app.graphql.trusted-operations-only." + channel.name().toLowerCase(Locale.ROOT),
                     Boolean.class).orElse(false)) {
@@ -304,11 +320,17 @@ public class GraphQLRequestGate {
             reply(ctx, 405, ErrorCode.BAD_REQUEST, "Only queries may be sent with GET; send mutations with POST", null);
             return;
         }
-        if (register) {
-            persistedQueries.register(request.persistedHash(), text).subscribe().with(
-                    ok -> {
-                    },
-                    failure -> LOG.warnf("Could not register a persisted query: %s", failure.toString()));
+        if (register && text.length() <= MAX_REGISTERED_DOCUMENT_LENGTH) {
+            // Registration does not hold up the request; a client whose document was not registered gets
+            // PERSISTED_QUERY_NOT_FOUND for the hash later and sends the document again.
+            String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+            limiter.hit(registrations, "ip:" + address)
+                    .chain(decision -> decision.allowed() ? persistedQueries.register(request.persistedHash(), text)
+                            : Uni.createFrom().voidItem())
+                    .subscribe().with(
+                            ok -> {
+                            },
+                            failure -> LOG.warnf("Could not register a persisted query: %s", failure.toString()));
         }
         if (fillIn) {
             if (get) {
@@ -387,11 +409,33 @@ public class GraphQLRequestGate {
     }
 
     /**
+     * Called by the engine's error handling when a request failed before execution (validation, variable
+     * coercion: the result has no data). Remembered on the request's own Vert.x context, so that clients that
+     * accept {@code application/graphql-response+json} get HTTP 400 for it, as GraphQL over HTTP asks.
+     */
+    static void markRequestError() {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            context.putLocal(REQUEST_ERROR, Boolean.TRUE);
+        }
+    }
+
+    /**
      * Clients that do not ask for {@code application/graphql-response+json} (no Accept, {@code *}{@code /*},
-     * {@code application/json}) get {@code application/json}, as GraphQL over HTTP asks of servers.
+     * {@code application/json}) get {@code application/json}, as GraphQL over HTTP asks of servers; those that do
+     * get HTTP 400 for requests that failed before execution.
      */
     private static void fixResponseContentType(RoutingContext ctx) {
         if (acceptsGraphQLResponse(ctx)) {
+            Context context = Vertx.currentContext();
+            if (context != null && VertxContext.isDuplicatedContext(context)) {
+                context.removeLocal(REQUEST_ERROR);
+                ctx.addHeadersEndHandler(v -> {
+                    if (Boolean.TRUE.equals(context.getLocal(REQUEST_ERROR)) && ctx.response().getStatusCode() == 200) {
+                        ctx.response().setStatusCode(400);
+                    }
+                });
+            }
             return;
         }
         ctx.addHeadersEndHandler(v -> {
