@@ -26,6 +26,7 @@ import com.omnichannel.gateway.common.error.ErrorCode;
 import com.omnichannel.gateway.common.error.UserError;
 import com.omnichannel.gateway.common.id.GlobalId;
 import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.ratelimit.RateLimiter;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.common.security.Role;
@@ -52,6 +53,8 @@ public class CartService {
     /** Failed and successful claims alike count, per client, within the window. */
     static final int MAX_HANDOFF_ATTEMPTS = 10;
     static final Duration HANDOFF_ATTEMPT_WINDOW = Duration.ofMinutes(15);
+    /** Rate-limit action of hand-off claims; also the prefix of its Redis counters. */
+    static final String HANDOFF_CLAIM_ACTION = "cart-handoff-attempts";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CartStore store;
@@ -64,8 +67,11 @@ public class CartService {
     private final Duration anonymousTtl;
     private final Duration customerTtl;
     private final Duration handoffTtl;
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit handoffClaims;
 
     public CartService(CartStore store, CartEvents events, CustomerActivity activity, CatalogService catalog, InventoryService inventory, StoreService stores,
+            RateLimiter limiter,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
             @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
@@ -80,6 +86,8 @@ public class CartService {
         this.anonymousTtl = anonymousTtl;
         this.customerTtl = customerTtl;
         this.handoffTtl = handoffTtl;
+        this.limiter = limiter;
+        this.handoffClaims = limiter.limit(HANDOFF_CLAIM_ACTION, MAX_HANDOFF_ATTEMPTS, HANDOFF_ATTEMPT_WINDOW);
     }
 
     // ---- reads
@@ -290,8 +298,10 @@ public class CartService {
      * anyone else gets the cart with a new cart token (the old one, e.g. the kiosk's, stops working).
      */
     public Uni<CartPayload> claimHandoff(Caller caller, String client, CartInputs.HandoffClaim input) {
-        return store.countHandoffAttempt(client, HANDOFF_ATTEMPT_WINDOW.toSeconds()).chain(attempts -> {
-            if (attempts > MAX_HANDOFF_ATTEMPTS) {
+        // Counted in the carts' Redis: when it is down, so are carts, and the claim fails the same way.
+        Uni<RateLimiter.Decision> attempt = limiter.hit(handoffClaims, client).onFailure().transform(CartStore::unavailable);
+        return attempt.chain(decision -> {
+            if (!decision.allowed()) {
                 return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_ATTEMPTS_EXCEEDED",
                         "Too many attempts; wait a few minutes and try again", "input", "code")));
             }

@@ -38,10 +38,6 @@ public class CartStore {
         return "cart-handoff:{" + code + "}";
     }
 
-    static String attemptsKey(String client) {
-        return "cart-handoff-attempts:{" + client + "}";
-    }
-
     static String cartKey(String cartId) {
         return "cart:{" + cartId + "}";
     }
@@ -125,17 +121,7 @@ public class CartStore {
                 .onFailure().transform(CartStore::unavailable);
     }
 
-    /** Counts a hand-off claim attempt of a client within the window; returns the count. */
-    public Uni<Long> countHandoffAttempt(String client, long windowSeconds) {
-        String key = attemptsKey(client);
-        return redis.execute("INCR", key).chain(count -> {
-            long n = count.toLong();
-            return n == 1 ? redis.execute("EXPIRE", key, String.valueOf(windowSeconds)).replaceWith(n)
-                    : Uni.createFrom().item(n);
-        }).onFailure().transform(CartStore::unavailable);
-    }
-
-    private static Throwable unavailable(Throwable cause) {
+    static Throwable unavailable(Throwable cause) {
         if (cause instanceof ApiException) {
             return cause;
         }

@@ -1,5 +1,7 @@
 package com.omnichannel.gateway.common.error;
 
+import java.util.Map;
+
 /**
  * A failure the client is told about as a top-level GraphQL error with {@code extensions.code}.
  * The message is written for API users; it never carries SQL, class names or stack traces.
@@ -8,15 +10,27 @@ package com.omnichannel.gateway.common.error;
 public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
+    private final Map<String, Object> extensions;
 
     public ApiException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    /** With extra {@code extensions} entries beside the code, e.g. {@code retryAfterSeconds}. */
+    public ApiException(ErrorCode code, String message, Map<String, Object> extensions) {
         // No stack trace: these are control flow for the client, not bugs.
         super(message, null, false, false);
         this.code = code;
+        this.extensions = Map.copyOf(extensions);
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** Extra entries of the error's {@code extensions}; never contains {@code code}. */
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public static ApiException notFound(String message) {

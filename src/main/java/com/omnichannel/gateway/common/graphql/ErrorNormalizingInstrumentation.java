@@ -18,6 +18,7 @@ import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.IntrospectionDisabledError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
@@ -40,6 +41,9 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
+        }
+        if (!result.isDataPresent()) {
+            GraphQLRequestGate.markRequestError();
         }
         List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
         boolean inputRejected = false;
@@ -78,7 +82,7 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
         if (error instanceof ExceptionWhileDataFetching fetching) {
             Throwable cause = unwrap(fetching.getException());
             if (cause instanceof ApiException api) {
-                return build(error, api.code(), api.getMessage());
+                return build(error, api.code(), api.getMessage(), api.extensions());
             }
             if (cause instanceof CoercingParseLiteralException || cause instanceof CoercingParseValueException) {
                 // A scalar argument that could not be read, e.g. 1.5 for an Int.
@@ -87,6 +91,9 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             }
             LOG.errorf(cause, "Unexpected failure in operation %s at %s", parameters.getOperation(), error.getPath());
             return build(error, ErrorCode.INTERNAL, "Internal server error");
+        }
+        if (error instanceof IntrospectionDisabledError) {
+            return build(error, ErrorCode.GRAPHQL_VALIDATION_FAILED, "Introspection is disabled on this server");
         }
         ErrorClassification type = error.getErrorType();
         if (type == ErrorType.InvalidSyntax) {
@@ -103,7 +110,7 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             return build(error, code, clean(error.getMessage()));
         }
         if (type == ErrorType.ExecutionAborted) {
-            // Raised by the depth and complexity limits before anything runs.
+            // Raised by the operation limits (OperationLimitsInstrumentation) before anything runs.
             return build(error, ErrorCode.BAD_USER_INPUT, error.getMessage());
         }
         if (type == ErrorType.OperationNotSupported) {
@@ -121,8 +128,13 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
     }
 
     private static GraphQLError build(GraphQLError original, ErrorCode code, String message) {
+        return build(original, code, message, Map.of());
+    }
+
+    private static GraphQLError build(GraphQLError original, ErrorCode code, String message, Map<String, Object> extra) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
+        extensions.putAll(extra);
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
                 .message(message == null ? code.name() : message)
                 .extensions(extensions);

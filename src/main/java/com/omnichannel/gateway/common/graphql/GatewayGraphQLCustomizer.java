@@ -9,14 +9,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Shapes the GraphQL engine: fast reads of plain fields, query limits and the error model, added to the engine's
+ * Shapes the GraphQL engine: fast reads of plain fields, introspection, query limits and the error model, added to the engine's
  * own instrumentation.
  * Registered through {@code META-INF/services}; SmallRye GraphQL calls it once when it builds the engine.
  */
@@ -34,6 +32,8 @@ public class GatewayGraphQLCustomizer implements EventingService {
         Config config = ConfigProvider.getConfig();
         int maxDepth = config.getOptionalValue("app.graphql.max-depth", Integer.class).orElse(12);
         int maxComplexity = config.getOptionalValue("app.graphql.max-complexity", Integer.class).orElse(5000);
+        int maxAliases = config.getOptionalValue("app.graphql.max-aliases", Integer.class).orElse(30);
+        boolean introspection = config.getOptionalValue("app.graphql.introspection-enabled", Boolean.class).orElse(true);
 
         List<Instrumentation> chain = new ArrayList<>();
         // The engine's instrumentation includes its document cache, which must keep working: SmallRye reads
@@ -44,8 +44,7 @@ public class GatewayGraphQLCustomizer implements EventingService {
         }
         // One instrumentation for all of ours: a chain calls every member for every field, which is measurable
         // on list pages with hundreds of fields.
-        chain.add(new GatewayInstrumentation(new MaxQueryDepthInstrumentation(maxDepth),
-                new MaxQueryComplexityInstrumentation(maxComplexity)));
+        chain.add(new GatewayInstrumentation(introspection, new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases)));
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 

@@ -2,6 +2,7 @@ package com.omnichannel.gateway.common.graphql;
 
 import java.util.concurrent.CompletableFuture;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -9,21 +10,35 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.introspection.Introspection;
 import graphql.schema.DataFetcher;
 
 /**
- * Everything this service adds to GraphQL execution, as one instrumentation: query limits before execution,
+ * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
+ * configured, query limits before execution,
  * plain field reads during it ({@link PlainFieldFetching}) and the error model after it
  * ({@link ErrorNormalizingInstrumentation}).
  */
 public class GatewayInstrumentation extends SimplePerformantInstrumentation {
 
+    private final boolean introspectionEnabled;
     private final SimplePerformantInstrumentation[] limits;
     private final PlainFieldFetching plainFields = new PlainFieldFetching();
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
 
-    public GatewayInstrumentation(SimplePerformantInstrumentation... limits) {
+    public GatewayInstrumentation(boolean introspectionEnabled, SimplePerformantInstrumentation... limits) {
+        this.introspectionEnabled = introspectionEnabled;
         this.limits = limits;
+    }
+
+    @Override
+    public ExecutionInput instrumentExecutionInput(ExecutionInput executionInput, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        if (!introspectionEnabled) {
+            // The engine then answers __schema and __type with an error; __typename keeps working.
+            executionInput.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
+        }
+        return executionInput;
     }
 
     @Override

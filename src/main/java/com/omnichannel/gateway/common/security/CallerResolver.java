@@ -57,6 +57,11 @@ public class CallerResolver {
         if (caller.subject() != null) {
             return "sub:" + caller.subject();
         }
+        return clientAddressKey();
+    }
+
+    /** The client address as a rate-limit subject ({@code ip:<address>}), whoever the caller is. */
+    public String clientAddressKey() {
         return "ip:" + clientAddress();
     }
 
