@@ -19,9 +19,19 @@ public final class GraphQLWebSocket implements AutoCloseable {
 
     private final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final WebSocket socket;
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     /** Connects; with a bearer token on the upgrade request when {@code token} is not null. */
     public GraphQLWebSocket(Vertx vertx, URI endpoint, String token) throws Exception {
+        this(vertx, endpoint, token, null);
+    }
+
+    /**
+     * Connects with a bearer token on the upgrade request ({@code headerToken}) and/or in the connection_init
+     * payload ({@code initToken}, as browsers must, since they cannot set headers on a WebSocket).
+     */
+    public GraphQLWebSocket(Vertx vertx, URI endpoint, String headerToken, String initToken) throws Exception {
+        String token = headerToken;
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost())
                 .setPort(endpoint.getPort()).setURI(endpoint.getPath()).setSubProtocols(List.of("graphql-transport-ws"));
         if (token != null) {
@@ -31,7 +41,9 @@ public final class GraphQLWebSocket implements AutoCloseable {
         vertx.createHttpClient().webSocket(options).onSuccess(connected::complete).onFailure(connected::completeExceptionally);
         socket = connected.get(10, TimeUnit.SECONDS);
         socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()).encode());
+        socket.closeHandler(v -> closed.complete(socket.closeStatusCode() == null ? -1 : socket.closeStatusCode().intValue()));
+        JsonObject payload = initToken == null ? new JsonObject() : new JsonObject().put("Authorization", "Bearer " + initToken);
+        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", payload).encode());
         assertThat(next().getString("type")).isEqualTo("connection_ack");
     }
 
@@ -50,6 +62,11 @@ public final class GraphQLWebSocket implements AutoCloseable {
             }
             socket.writeTextMessage(new JsonObject().put("type", "pong").encode());
         }
+    }
+
+    /** The close code the server sent, waiting up to the given seconds for the socket to close. */
+    public int closeCode(int seconds) throws Exception {
+        return closed.get(seconds, TimeUnit.SECONDS);
     }
 
     @Override

@@ -51,6 +51,7 @@ public class CartEvents {
 
     /** Changes of one cart from now on. */
     public Multi<CartChanged> of(String cartId) {
-        return changes.filter(change -> change.cartId().equals(cartId));
+        // A subscriber reads the cart after each event; changes arriving meanwhile wait in a buffer.
+        return changes.filter(change -> change.cartId().equals(cartId)).onOverflow().buffer(256);
     }
 }

@@ -17,6 +17,8 @@ import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.common.paging.PageRequest;
 import com.omnichannel.gateway.common.security.CallerResolver;
 
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -75,6 +77,19 @@ public class InventoryGraphQLApi {
     }
 
     // ---- staff
+
+    @Subscription("stockChanged")
+    @Description("Stock levels at a location each time they change (an order, a delivery, a count), through any instance. "
+            + "Kiosks may leave out the location to follow their own store; variantIds narrows it to some variants.")
+    public Multi<StockLevel> stockChanged(@Id String locationId, @Description("Only these variants (their ids).") List<String> variantIds) {
+        return Multi.createFrom().deferred(() -> inventory.stockChanges(callers.current(), locationId, variantIds));
+    }
+
+    @Subscription("lowStockAlerts")
+    @Description("Staff: each stock level at the location as it falls to or below its low-stock threshold.")
+    public Multi<StockLevel> lowStockAlerts(@NonNull @Id String locationId) {
+        return Multi.createFrom().deferred(() -> inventory.lowStockAlerts(callers.current(), locationId));
+    }
 
     @Query("lowStockItems")
     @Description("Staff: stock levels at a location at or below their low-stock threshold, lowest first.")

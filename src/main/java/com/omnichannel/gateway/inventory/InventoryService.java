@@ -30,6 +30,7 @@ import com.omnichannel.gateway.store.GeoPoint;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
@@ -44,14 +45,16 @@ public class InventoryService {
     private final StoreService stores;
     private final CatalogService catalog;
     private final Db db;
+    private final StockEvents events;
     private final int defaultLowStockThreshold;
 
-    public InventoryService(InventoryRepository repository, StoreService stores, CatalogService catalog, Db db,
+    public InventoryService(InventoryRepository repository, StoreService stores, CatalogService catalog, Db db, StockEvents events,
             @ConfigProperty(name = "app.inventory.default-low-stock-threshold", defaultValue = "3") int defaultLowStockThreshold) {
         this.repository = repository;
         this.stores = stores;
         this.catalog = catalog;
         this.db = db;
+        this.events = events;
         this.defaultLowStockThreshold = defaultLowStockThreshold;
     }
 
@@ -237,6 +240,7 @@ public class InventoryService {
                             "input", input.delta() != null ? "delta" : "onHand"));
                 }
                 return repository.writeLevel(tx, variantKey, locationKey, (int) target, before.reserved())
+                        .invoke(after -> tx.afterCommit(() -> events.publish(List.of(before), List.of(after))))
                         .chain(after -> repository.recordMovement(tx, before, after, kind, reason, caller.actor(),
                                 caller.channel(), null)
                                 .map(m -> new StockLevelPayload(level(after, location), movement(m, location), List.of())));
@@ -265,11 +269,69 @@ public class InventoryService {
                 return failed("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
             }
             return db.inTransaction(tx -> repository.lockLevel(tx, variantKey, locationKey)
-                    .chain(() -> repository.writeThreshold(tx, variantKey, locationKey, input.threshold())))
+                    .chain(before -> repository.writeThreshold(tx, variantKey, locationKey, input.threshold())
+                            .invoke(after -> tx.afterCommit(() -> events.publish(List.of(before), List.of(after))))))
                     .map(row -> new StockLevelPayload(level(row, location), null, List.of()))
                     .onFailure(InventoryService::isUnknownVariant)
                     .recoverWithItem(e -> StockLevelPayload.failed(UserError.of("UNKNOWN_VARIANT", "No product variant with this id", "input", "variantId")));
         });
+    }
+
+    // ---- live stock
+
+    /**
+     * Stock levels at a location (the kiosk's own store when none is given) each time they change, through any
+     * instance; optionally only for some variants. Open to every caller, as stock is on every product page.
+     */
+    public Multi<StockLevel> stockChanges(Caller caller, String locationId, List<String> variantIds) {
+        Long locationKey = locationId != null ? GlobalId.tryDecode(Location.TYPE, locationId) : caller.storeId();
+        if (locationKey == null) {
+            return Multi.createFrom().failure(ApiException.badUserInput(locationId == null
+                    ? "Argument 'locationId' is required (only kiosks have a store of their own)"
+                    : "Argument 'locationId' is not a location id"));
+        }
+        Set<Long> variants = new LinkedHashSet<>();
+        if (variantIds != null) {
+            if (variantIds.size() > 100) {
+                return Multi.createFrom().failure(ApiException.badUserInput("At most 100 variant ids"));
+            }
+            for (String id : variantIds) {
+                Long key = GlobalId.tryDecode(ProductVariant.TYPE, id);
+                if (key == null) {
+                    return Multi.createFrom().failure(ApiException.badUserInput("Argument 'variantIds' holds an id that is not a variant id"));
+                }
+                variants.add(key);
+            }
+        }
+        return live(locationKey, change -> variants.isEmpty() || variants.contains(change.variantKey()));
+    }
+
+    /** Staff: each stock level at the location that falls to or below its low-stock threshold. */
+    public Multi<StockLevel> lowStockAlerts(Caller caller, String locationId) {
+        try {
+            caller.requireStaff();
+        } catch (ApiException e) {
+            return Multi.createFrom().failure(e);
+        }
+        Long locationKey = GlobalId.tryDecode(Location.TYPE, locationId);
+        if (locationKey == null) {
+            return Multi.createFrom().failure(ApiException.badUserInput("Argument 'locationId' is not a location id"));
+        }
+        return live(locationKey, change -> {
+            int threshold = change.threshold() != null ? change.threshold() : defaultLowStockThreshold;
+            return change.available() <= threshold && change.availableBefore() > threshold;
+        });
+    }
+
+    private Multi<StockLevel> live(long locationKey, java.util.function.Predicate<StockEvents.StockChanged> wanted) {
+        return Multi.createFrom().uni(stores.findLocation(locationKey).invoke(location -> {
+            if (location == null) {
+                throw ApiException.notFound("No location with this id");
+            }
+        })).onItem().transformToMultiAndConcatenate(location -> events.all()
+                .filter(change -> change.locationKey() == locationKey && wanted.test(change))
+                .map(change -> level(new StockRow(change.variantKey(), change.locationKey(), change.onHand(), change.reserved(),
+                        change.threshold(), change.updatedAt()), location)));
     }
 
     // ---- order stock, inside the order's transaction
@@ -356,6 +418,7 @@ public class InventoryService {
             if (after.size() != variants.size()) {
                 throw new IllegalStateException("Stock level missing for an order movement");
             }
+            tx.afterCommit(() -> events.publish(before, after));
             return repository.recordMovements(tx, before, after, kind, reason, actor, channel, reference);
         });
     }

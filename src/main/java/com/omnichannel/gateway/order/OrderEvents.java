@@ -57,6 +57,6 @@ public class OrderEvents {
     }
 
     public Multi<OrderChanged> of(long orderKey) {
-        return changes.filter(change -> change.orderKey() == orderKey);
+        return changes.filter(change -> change.orderKey() == orderKey).onOverflow().buffer(256);
     }
 }

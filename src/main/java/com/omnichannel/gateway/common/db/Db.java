@@ -1,5 +1,7 @@
 package com.omnichannel.gateway.common.db;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -38,9 +40,16 @@ public class Db {
         return pool.query(sql).execute();
     }
 
-    /** Runs {@code work} in one transaction on one connection; it commits when the returned Uni succeeds. */
+    /**
+     * Runs {@code work} in one transaction on one connection; it commits when the returned Uni succeeds. Actions
+     * registered with {@link Tx#afterCommit} run once the commit succeeded (never after a rollback).
+     */
     public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work) {
-        return pool.withTransaction(connection -> work.apply(new Tx(connection)));
+        return Uni.createFrom().deferred(() -> {
+            List<Runnable> afterCommit = new ArrayList<>();
+            return pool.withTransaction(connection -> work.apply(new Tx(connection, afterCommit)))
+                    .invoke(() -> afterCommit.forEach(Runnable::run));
+        });
     }
 
     /** Total statements sent since start. */
@@ -56,9 +65,16 @@ public class Db {
     /** A transaction's connection; statements on it run one after another. */
     public final class Tx {
         private final SqlClient connection;
+        private final List<Runnable> afterCommit;
 
-        private Tx(SqlClient connection) {
+        private Tx(SqlClient connection, List<Runnable> afterCommit) {
             this.connection = connection;
+            this.afterCommit = afterCommit;
+        }
+
+        /** Runs the action after this transaction commits, e.g. to tell other instances of what it changed. */
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
         }
 
         public Uni<RowSet<Row>> query(String sql, Tuple args) {

@@ -1,0 +1,85 @@
+package com.omnichannel.gateway.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Stock level changes through Redis pub/sub: published after the change commits by whichever instance made it,
+ * relayed by every instance to its own subscribers (kiosks, product pages, staff low-stock alerts).
+ */
+@ApplicationScoped
+public class StockEvents {
+
+    static final String CHANNEL = "stock-events";
+    private static final Logger LOG = Logger.getLogger(StockEvents.class);
+
+    /** A level after a change, and the available quantity before it. */
+    public record StockChanged(long variantKey, long locationKey, int onHand, int reserved, Integer threshold,
+            int availableBefore, java.time.OffsetDateTime updatedAt) {
+        int available() {
+            return onHand - reserved;
+        }
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final BroadcastProcessor<StockChanged> changes = BroadcastProcessor.create();
+
+    public StockEvents(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    void subscribe(@Observes StartupEvent event) {
+        redis.pubsub(String.class).subscribe(CHANNEL, this::relay)
+                .subscribe().with(subscriber -> LOG.debug("Subscribed to stock events"),
+                        failure -> LOG.warn("Cannot subscribe to stock events; stock subscriptions get no updates", failure));
+    }
+
+    /** Tells every instance of the levels a committed transaction changed; failures are logged only. */
+    void publish(List<StockRow> before, List<StockRow> after) {
+        JsonArray levels = new JsonArray();
+        for (int i = 0; i < after.size(); i++) {
+            StockRow a = after.get(i);
+            StockRow b = before.get(i);
+            levels.add(new JsonObject().put("v", a.variantKey()).put("l", a.locationKey()).put("onHand", a.onHand())
+                    .put("reserved", a.reserved()).put("threshold", a.threshold()).put("before", b.onHand() - b.reserved())
+                    .put("at", a.updatedAt().toString()));
+        }
+        redis.execute("PUBLISH", CHANNEL, levels.encode()).subscribe().with(ok -> {
+        }, failure -> LOG.warnf(failure, "Cannot publish %d stock changes", after.size()));
+    }
+
+    private void relay(String message) {
+        try {
+            JsonArray levels = new JsonArray(message);
+            List<StockChanged> parsed = new ArrayList<>(levels.size());
+            for (int i = 0; i < levels.size(); i++) {
+                JsonObject o = levels.getJsonObject(i);
+                parsed.add(new StockChanged(o.getLong("v"), o.getLong("l"), o.getInteger("onHand"), o.getInteger("reserved"),
+                        o.getInteger("threshold"), o.getInteger("before"), java.time.OffsetDateTime.parse(o.getString("at"))));
+            }
+            parsed.forEach(changes::onNext);
+        } catch (RuntimeException e) {
+            LOG.debugf("Ignoring malformed stock event %s", message);
+        }
+    }
+
+    /** Every change from now on. */
+    Multi<StockChanged> all() {
+        // A subscriber takes events one at a time; bursts (an order touching many levels) wait in a buffer.
+        return changes.onOverflow().buffer(4096);
+    }
+}
