@@ -136,6 +136,22 @@ public class CatalogRepository {
                 });
     }
 
+    /** Variants with their product's name and category, for freezing order lines. */
+    public Uni<Map<Long, CatalogService.OrderableVariant>> orderableVariants(Collection<Long> keys) {
+        return db.query("SELECT " + VARIANT_COLUMNS + ", p.name AS product_name, p.category_id " + """
+                 FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = ANY($1)""",
+                Tuple.of(keys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, CatalogService.OrderableVariant> result = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        ProductVariant variant = variant(row);
+                        result.put(variant.key(), new CatalogService.OrderableVariant(variant, row.getString("product_name"),
+                                row.getLong("category_id")));
+                    }
+                    return result;
+                });
+    }
+
     public Uni<Map<Long, ProductVariant>> variantsByKeys(Collection<Long> keys) {
         return db.query("SELECT " + VARIANT_COLUMNS + " " + """
                  FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = ANY($1)""",

@@ -74,6 +74,15 @@ public class CatalogService {
     }
 
     /** Variants by internal key, as stored (inactive ones too); for other domains resolving their references. */
+    /** A variant as an order line freezes it: with its product's name and category. */
+    public record OrderableVariant(ProductVariant variant, String productName, Long categoryKey) {
+    }
+
+    /** Variants by key with their product's name and category (one statement). */
+    public Uni<Map<Long, OrderableVariant>> orderableVariants(Set<Long> keys) {
+        return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : repository.orderableVariants(keys);
+    }
+
     public Uni<Map<Long, ProductVariant>> variantsByKeys(Set<Long> keys) {
         return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : repository.variantsByKeys(keys);
     }

@@ -158,51 +158,36 @@ public class InventoryRepository {
                 .map(InventoryRepository::levels);
     }
 
-    /** Applies on-hand and reserved deltas to locked levels (one row per level) and returns the new values. */
-    public Uni<List<StockRow>> applyDeltas(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
-            List<Integer> reservedDeltas) {
+    /**
+     * Applies on-hand and reserved deltas to locked levels (one row per level) and writes one ledger entry per level,
+     * in one statement; returns the levels after the change.
+     */
+    public Uni<List<StockRow>> applyAndRecord(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
+            List<Integer> reservedDeltas, StockMovementKind kind, String reason, String actor, Channel channel, String reference) {
         return tx.query("""
-                UPDATE stock_level s SET on_hand = s.on_hand + x.on_hand_delta, reserved = s.reserved + x.reserved_delta, updated_at = now()
-                  FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[]) AS x(variant_id, location_id, on_hand_delta, reserved_delta)
-                 WHERE s.variant_id = x.variant_id AND s.location_id = x.location_id
-                RETURNING s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at""",
-                Tuple.of(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new),
-                        onHandDeltas.toArray(Integer[]::new), reservedDeltas.toArray(Integer[]::new)))
+                WITH x AS (SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[])
+                                         AS x(variant_id, location_id, on_hand_delta, reserved_delta)),
+                     changed AS (
+                         UPDATE stock_level s SET on_hand = s.on_hand + x.on_hand_delta, reserved = s.reserved + x.reserved_delta,
+                                                  updated_at = now()
+                           FROM x
+                          WHERE s.variant_id = x.variant_id AND s.location_id = x.location_id
+                         RETURNING s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at,
+                                   x.on_hand_delta, x.reserved_delta),
+                     ledger AS (
+                         -- For reservations and releases the moved quantity is the change of reserved units.
+                         INSERT INTO stock_movement (variant_id, location_id, kind, quantity_delta, on_hand_before, on_hand_after,
+                                                     reserved_before, reserved_after, reason, actor, channel, reference)
+                         SELECT variant_id, location_id, $5,
+                                CASE WHEN on_hand_delta <> 0 THEN on_hand_delta ELSE reserved_delta END,
+                                on_hand - on_hand_delta, on_hand, reserved - reserved_delta, reserved, $6, $7, $8, $9
+                           FROM changed)
+                SELECT variant_id, location_id, on_hand, reserved, low_stock_threshold, updated_at FROM changed
+                 ORDER BY variant_id, location_id""",
+                Tuple.from(Arrays.asList(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new),
+                        onHandDeltas.toArray(Integer[]::new), reservedDeltas.toArray(Integer[]::new), kind.name(), reason, actor,
+                        channel.name(), reference)))
                 .map(InventoryRepository::levels);
-    }
-
-    /** Writes one ledger entry per change, in one statement. */
-    public Uni<Void> recordMovements(Db.Tx tx, List<StockRow> before, List<StockRow> after, StockMovementKind kind,
-            String reason, String actor, Channel channel, String reference) {
-        int n = after.size();
-        Long[] variants = new Long[n];
-        Long[] locations = new Long[n];
-        Integer[] deltas = new Integer[n];
-        Integer[] onHandBefore = new Integer[n];
-        Integer[] onHandAfter = new Integer[n];
-        Integer[] reservedBefore = new Integer[n];
-        Integer[] reservedAfter = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            StockRow b = before.get(i);
-            StockRow a = after.get(i);
-            variants[i] = a.variantKey();
-            locations[i] = a.locationKey();
-            // For reservations and releases the moved quantity is the change of reserved units.
-            deltas[i] = a.onHand() != b.onHand() ? a.onHand() - b.onHand() : a.reserved() - b.reserved();
-            onHandBefore[i] = b.onHand();
-            onHandAfter[i] = a.onHand();
-            reservedBefore[i] = b.reserved();
-            reservedAfter[i] = a.reserved();
-        }
-        return tx.query("""
-                INSERT INTO stock_movement (variant_id, location_id, kind, quantity_delta, on_hand_before, on_hand_after,
-                                            reserved_before, reserved_after, reason, actor, channel, reference)
-                SELECT x.variant_id, x.location_id, $8, x.delta, x.ohb, x.oha, x.rb, x.ra, $9, $10, $11, $12
-                  FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[])
-                       AS x(variant_id, location_id, delta, ohb, oha, rb, ra)""",
-                Tuple.from(Arrays.asList(variants, locations, deltas, onHandBefore, onHandAfter, reservedBefore, reservedAfter,
-                        kind.name(), reason, actor, channel.name(), reference)))
-                .replaceWithVoid();
     }
 
     // ---- mapping

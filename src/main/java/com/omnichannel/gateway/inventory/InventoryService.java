@@ -404,23 +404,23 @@ public class InventoryService {
         Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
                 ? Uni.createFrom().item(List.of())
                 : repository.lockLevels(tx, variants, locations);
-        return locked.chain(() -> repository.applyDeltas(tx, variants, locations, onHand, reserved)).chain(after -> {
-            Map<List<Long>, Integer> index = new HashMap<>();
-            for (int i = 0; i < variants.size(); i++) {
-                index.put(List.of(variants.get(i), locations.get(i)), i);
-            }
-            List<StockRow> before = new ArrayList<>(after.size());
-            for (StockRow a : after) {
-                int i = index.get(List.of(a.variantKey(), a.locationKey()));
-                before.add(new StockRow(a.variantKey(), a.locationKey(), a.onHand() - onHand.get(i), a.reserved() - reserved.get(i),
-                        a.threshold(), a.updatedAt()));
-            }
-            if (after.size() != variants.size()) {
-                throw new IllegalStateException("Stock level missing for an order movement");
-            }
-            tx.afterCommit(() -> events.publish(before, after));
-            return repository.recordMovements(tx, before, after, kind, reason, actor, channel, reference);
-        });
+        return locked.chain(() -> repository.applyAndRecord(tx, variants, locations, onHand, reserved, kind, reason, actor, channel,
+                reference)).invoke(after -> {
+                    if (after.size() != variants.size()) {
+                        throw new IllegalStateException("Stock level missing for an order movement");
+                    }
+                    Map<List<Long>, Integer> index = new HashMap<>();
+                    for (int i = 0; i < variants.size(); i++) {
+                        index.put(List.of(variants.get(i), locations.get(i)), i);
+                    }
+                    List<StockRow> before = new ArrayList<>(after.size());
+                    for (StockRow a : after) {
+                        int i = index.get(List.of(a.variantKey(), a.locationKey()));
+                        before.add(new StockRow(a.variantKey(), a.locationKey(), a.onHand() - onHand.get(i), a.reserved() - reserved.get(i),
+                                a.threshold(), a.updatedAt()));
+                    }
+                    tx.afterCommit(() -> events.publish(before, after));
+                }).replaceWithVoid();
     }
 
     // ---- helpers

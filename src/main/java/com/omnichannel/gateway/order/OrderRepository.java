@@ -226,8 +226,16 @@ public class OrderRepository {
                 .map(OrderRepository::firstOrder);
     }
 
-    /** Inserts the lines and returns their ids in position order. */
-    public Uni<List<Long>> insertLines(Db.Tx tx, long orderId, List<NewLine> lines) {
+    /** Units of a new order's line (by position) allocated to a location. */
+    public record NewAllocation(long locationKey, int linePosition, int quantity) {
+    }
+
+    /**
+     * Writes a new order's lines, its shipments (one per location, in the order given) with their lines, and the
+     * PLACED timeline entry, in one statement; returns the line ids in position order.
+     */
+    public Uni<List<Long>> insertOrderContents(Db.Tx tx, long orderId, List<NewLine> lines, List<Long> shipmentLocations,
+            FulfilmentType type, List<NewAllocation> allocations, String actor, Channel channel, String note) {
         int n = lines.size();
         Integer[] position = new Integer[n];
         Long[] variant = new Long[n];
@@ -239,7 +247,7 @@ public class OrderRepository {
         Long[] discount = new Long[n];
         Long[] tax = new Long[n];
         Long[] total = new Long[n];
-        String[] channel = new String[n];
+        String[] lineChannel = new String[n];
         for (int i = 0; i < n; i++) {
             NewLine l = lines.get(i);
             position[i] = l.position();
@@ -252,15 +260,36 @@ public class OrderRepository {
             discount[i] = l.discount();
             tax[i] = l.tax();
             total[i] = l.total();
-            channel[i] = l.channel().name();
+            lineChannel[i] = l.channel().name();
         }
+        Long[] allocationLocation = allocations.stream().map(NewAllocation::locationKey).toArray(Long[]::new);
+        Integer[] allocationPosition = allocations.stream().map(NewAllocation::linePosition).toArray(Integer[]::new);
+        Integer[] allocationQuantity = allocations.stream().map(NewAllocation::quantity).toArray(Integer[]::new);
         return tx.query("""
-                INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity, unit_price_minor,
-                                        discount_minor, tax_minor, total_minor, channel)
-                SELECT $1, x.* FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[],
-                                           $9::bigint[], $10::bigint[], $11::bigint[], $12::text[]) AS x
-                RETURNING id, position""",
-                Tuple.from(Arrays.asList(orderId, position, variant, sku, product, title, quantity, unit, discount, tax, total, channel)))
+                WITH lines AS (
+                         INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity,
+                                                 unit_price_minor, discount_minor, tax_minor, total_minor, channel)
+                         SELECT $1, x.* FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::int[],
+                                                    $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[]) AS x
+                         RETURNING id, position),
+                     shipments AS (
+                         INSERT INTO shipment (location_id, fulfilment_type, status)
+                         SELECT x.location_id, $14, 'PENDING' FROM unnest($13::bigint[]) WITH ORDINALITY AS x(location_id, ord)
+                          ORDER BY x.ord
+                         RETURNING id, location_id),
+                     shipment_lines AS (
+                         INSERT INTO shipment_line (shipment_id, order_line_id, quantity)
+                         SELECT shipments.id, lines.id, a.quantity
+                           FROM unnest($15::bigint[], $16::int[], $17::int[]) AS a(location_id, position, quantity)
+                           JOIN shipments ON shipments.location_id = a.location_id
+                           JOIN lines ON lines.position = a.position),
+                     placed AS (
+                         INSERT INTO order_event (order_id, kind, from_status, to_status, actor, channel, note)
+                         VALUES ($1, 'PLACED', NULL, 'PLACED', $18, $19, $20))
+                SELECT id, position FROM lines""",
+                Tuple.from(Arrays.asList(orderId, position, variant, sku, product, title, quantity, unit, discount, tax, total,
+                        lineChannel, shipmentLocations.toArray(Long[]::new), type.name(), allocationLocation, allocationPosition,
+                        allocationQuantity, actor, channel.name(), note)))
                 .map(rows -> {
                     Long[] ids = new Long[n];
                     for (Row row : rows) {

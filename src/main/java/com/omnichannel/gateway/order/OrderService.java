@@ -25,7 +25,6 @@ import com.omnichannel.gateway.cart.CartService;
 import com.omnichannel.gateway.cart.CheckoutCart;
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.catalog.CatalogService;
-import com.omnichannel.gateway.catalog.Product;
 import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.common.db.Batch;
 import com.omnichannel.gateway.common.db.Db;
@@ -121,7 +120,7 @@ public class OrderService {
     // =========================================================================================================
 
     /** What checkout settled before its transaction: the cart, frozen lines, totals, payment. */
-    private record Prepared(CheckoutCart cart, List<ProductVariant> variants, Map<Long, Product> products,
+    private record Prepared(CheckoutCart cart, List<ProductVariant> variants, Map<Long, String> productNames,
             OrderPricing.Totals totals, Location pickupStore, OrderAddress address, String email) {
     }
 
@@ -155,7 +154,11 @@ public class OrderService {
             }
             return prepare(caller, cartToken, input).chain(prepared -> {
                 if (prepared instanceof CheckoutPayload failed) {
-                    return Uni.createFrom().item(failed);
+                    // The cart may be gone because a concurrent retry with this key has just turned it into the order.
+                    return isCode(failed, "CART_NOT_FOUND")
+                            ? repository.findByIdempotencyKey(key).chain(order -> order == null
+                                    ? Uni.createFrom().item(failed) : replay(order, requestHash))
+                            : Uni.createFrom().item(failed);
                 }
                 Prepared p = (Prepared) prepared;
                 PaymentRequest request = new PaymentRequest(key, p.totals().totalMinor(), currency, input.fulfilment().type(), card);
@@ -196,6 +199,10 @@ public class OrderService {
                 });
             });
         });
+    }
+
+    private static boolean isCode(CheckoutPayload payload, String code) {
+        return payload.userErrors().stream().anyMatch(e -> e.code().equals(code));
     }
 
     private Uni<CheckoutPayload> replay(OrderRow existing, String requestHash) {
@@ -290,42 +297,40 @@ public class OrderService {
             }
             Set<Long> keys = new LinkedHashSet<>();
             cart.lines().forEach(l -> keys.add(l.variantKey()));
-            return catalog.variantsByKeys(keys).chain(variants -> {
+            return catalog.orderableVariants(keys).chain(variants -> {
                 List<ProductVariant> ordered = new ArrayList<>();
+                Map<Long, String> productNames = new HashMap<>();
                 for (CheckoutCart.Line line : cart.lines()) {
-                    ProductVariant variant = variants.get(line.variantKey());
-                    if (variant == null || !variant.active()) {
+                    CatalogService.OrderableVariant orderable = variants.get(line.variantKey());
+                    if (orderable == null || !orderable.variant().active()) {
                         return Uni.createFrom().item((Object) CheckoutPayload.failed(UserError.of("VARIANT_UNAVAILABLE",
                                 "A cart line is no longer sold (line " + line.lineId() + "); remove it and try again", "input", "cartId")));
                     }
-                    ordered.add(variant);
+                    ordered.add(orderable.variant());
+                    productNames.put(orderable.variant().key(), orderable.productName());
                 }
-                return catalog.productsOf(ordered).chain(products -> {
-                    Map<Long, Product> byKey = new HashMap<>();
-                    products.forEach(p -> byKey.put(p.key(), p));
-                    List<CheckoutDiscounts.Line> discountLines = new ArrayList<>();
-                    for (int i = 0; i < ordered.size(); i++) {
-                        discountLines.add(new CheckoutDiscounts.Line(ordered.get(i).key(), ordered.get(i).productKey(),
-                                cart.lines().get(i).quantity(), ordered.get(i).price().minorUnits()));
-                    }
-                    return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines))
-                            .map(applied -> {
-                                List<OrderPricing.PricedLine> priced = new ArrayList<>();
-                                for (int i = 0; i < ordered.size(); i++) {
-                                    priced.add(new OrderPricing.PricedLine(ordered.get(i).price().minorUnits(),
-                                            cart.lines().get(i).quantity(), applied.lineDiscountsMinor().get(i)));
-                                }
-                                OrderInputs.ShippingAddress a = fulfilment.address();
-                                String country = pickup != null ? pickup.address().countryCode() : a.countryCode();
-                                String region = pickup != null ? pickup.address().region() : a.region();
-                                OrderPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region,
-                                        applied.freeShipping(), Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0));
-                                OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
-                                        a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
-                                        blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
-                                return (Object) new Prepared(cart, ordered, byKey, totals, pickup, address, emailOf(input));
-                            });
-                });
+                List<CheckoutDiscounts.Line> discountLines = new ArrayList<>();
+                for (int i = 0; i < ordered.size(); i++) {
+                    discountLines.add(new CheckoutDiscounts.Line(ordered.get(i).key(), ordered.get(i).productKey(),
+                            cart.lines().get(i).quantity(), ordered.get(i).price().minorUnits()));
+                }
+                return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines))
+                        .map(applied -> {
+                            List<OrderPricing.PricedLine> priced = new ArrayList<>();
+                            for (int i = 0; i < ordered.size(); i++) {
+                                priced.add(new OrderPricing.PricedLine(ordered.get(i).price().minorUnits(),
+                                        cart.lines().get(i).quantity(), applied.lineDiscountsMinor().get(i)));
+                            }
+                            OrderInputs.ShippingAddress a = fulfilment.address();
+                            String country = pickup != null ? pickup.address().countryCode() : a.countryCode();
+                            String region = pickup != null ? pickup.address().region() : a.region();
+                            OrderPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region,
+                                    applied.freeShipping(), Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0));
+                            OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
+                                    a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
+                                    blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
+                            return (Object) new Prepared(cart, ordered, productNames, totals, pickup, address, emailOf(input));
+                        });
             });
         });
     }
@@ -361,39 +366,25 @@ public class OrderService {
                 for (int i = 0; i < cart.lines().size(); i++) {
                     CheckoutCart.Line line = cart.lines().get(i);
                     ProductVariant variant = p.variants().get(i);
-                    Product product = p.products().get(variant.productKey());
+                    String productName = p.productNames().get(variant.key());
                     OrderPricing.LineTotals totals = p.totals().lines().get(i);
-                    lines.add(new NewLine(i, variant.key(), variant.sku(), product == null ? variant.title() : product.name(),
+                    lines.add(new NewLine(i, variant.key(), variant.sku(), productName == null ? variant.title() : productName,
                             variant.title(), line.quantity(), variant.price().minorUnits(), totals.discountMinor(),
                             totals.taxMinor(), totals.totalMinor(), line.channel()));
                 }
+                List<Long> locations = new ArrayList<>(new LinkedHashSet<>(plan.allocations().stream()
+                        .map(AllocationStrategy.Allocation::locationKey).toList()));
+                Map<Long, Integer> positionByVariant = new HashMap<>();
+                for (int i = 0; i < cart.lines().size(); i++) {
+                    positionByVariant.put(cart.lines().get(i).variantKey(), i);
+                }
+                List<OrderRepository.NewAllocation> allocations = plan.allocations().stream()
+                        .map(a -> new OrderRepository.NewAllocation(a.locationKey(), positionByVariant.get(a.variantKey()), a.quantity()))
+                        .toList();
                 return inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number())
-                        .chain(() -> repository.insertLines(tx, order.id(), lines))
-                        .chain(lineIds -> {
-                            List<Long> locations = new ArrayList<>(new LinkedHashSet<>(plan.allocations().stream()
-                                    .map(AllocationStrategy.Allocation::locationKey).toList()));
-                            Map<Long, Long> lineByVariant = new HashMap<>();
-                            for (int i = 0; i < cart.lines().size(); i++) {
-                                lineByVariant.put(cart.lines().get(i).variantKey(), lineIds.get(i));
-                            }
-                            return repository.insertShipments(tx, locations, type).chain(shipmentIds -> {
-                                Map<Long, Long> shipmentByLocation = new HashMap<>();
-                                for (int i = 0; i < locations.size(); i++) {
-                                    shipmentByLocation.put(locations.get(i), shipmentIds.get(i));
-                                }
-                                List<Long> shipments = new ArrayList<>();
-                                List<Long> orderLines = new ArrayList<>();
-                                List<Integer> quantities = new ArrayList<>();
-                                for (AllocationStrategy.Allocation a : plan.allocations()) {
-                                    shipments.add(shipmentByLocation.get(a.locationKey()));
-                                    orderLines.add(lineByVariant.get(a.variantKey()));
-                                    quantities.add(a.quantity());
-                                }
-                                return repository.insertShipmentLines(tx, shipments, orderLines, quantities);
-                            }).chain(() -> repository.insertEvents(tx, List.of(order.id()), OrderEventKind.PLACED, nulls(1),
-                                    List.of(OrderStatus.PLACED), caller.actor(), caller.channel(), "Placed through " + caller.channel()))
-                                    .chain(() -> participate(tx, caller, input, order, p, lines, lineIds));
-                        })
+                        .chain(() -> repository.insertOrderContents(tx, order.id(), lines, locations, type, allocations, caller.actor(),
+                                caller.channel(), "Placed through " + caller.channel()))
+                        .chain(lineIds -> participate(tx, caller, input, order, p, lines, lineIds))
                         .replaceWith(order);
             });
         })).chain(order -> carts.checkedOut(cart.id())
