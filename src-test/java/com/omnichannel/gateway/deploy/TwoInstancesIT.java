@@ -168,6 +168,25 @@ class TwoInstancesIT {
         assertThat(refreshed.getString("data.tokenRefresh.tokens.accessToken")).isNotBlank();
     }
 
+    @Test
+    void a_cart_survives_a_restart_of_the_service() throws Exception {
+        String variant = firstVariantWithStock();
+        JsonPath created = graphql(b, null, "mutation($i: CartCreateInput) { cartCreate(input: $i) { cartToken cart { id } } }",
+                Map.of("i", Map.of("lines", List.of(Map.of("variantId", variant, "quantity", 2)))));
+        String cartId = created.getString("data.cartCreate.cart.id");
+        Map<String, String> token = Map.of("X-Cart-Token", created.getString("data.cartCreate.cartToken"));
+
+        // Carts live in Redis, not in the instance: stop B and start it again.
+        Process old = PROCESSES.remove(1);
+        old.destroy();
+        assertThat(old.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Path root = Path.of(System.getProperty("project.root", ".")).toAbsolutePath();
+        start(root, root.resolve("target/quarkus-app/quarkus-run.jar"), URI.create(b).getPort(), "b-restarted");
+
+        JsonPath read = graphql(b, token, "query($id: ID!) { cart(id: $id) { itemCount lines { quantity } } }", Map.of("id", cartId));
+        assertThat(read.getInt("data.cart.itemCount")).isEqualTo(2);
+    }
+
     // ---- helpers
 
     private static String firstVariantWithStock() {
