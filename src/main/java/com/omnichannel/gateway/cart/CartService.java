@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,9 +70,10 @@ public class CartService {
     private final Duration handoffTtl;
     private final RateLimiter limiter;
     private final RateLimiter.Limit handoffClaims;
+    private final Event<CartCreated> created;
 
     public CartService(CartStore store, CartEvents events, CustomerActivity activity, CatalogService catalog, InventoryService inventory, StoreService stores,
-            RateLimiter limiter,
+            RateLimiter limiter, Event<CartCreated> created,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
             @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
@@ -88,6 +90,7 @@ public class CartService {
         this.handoffTtl = handoffTtl;
         this.limiter = limiter;
         this.handoffClaims = limiter.limit(HANDOFF_CLAIM_ACTION, MAX_HANDOFF_ATTEMPTS, HANDOFF_ATTEMPT_WINDOW);
+        this.created = created;
     }
 
     // ---- reads
@@ -130,6 +133,42 @@ public class CartService {
                 .onItem().transformToUniAndConcatenate(change -> store.find(id))
                 .filter(stored -> stored != null)
                 .onItem().transformToUniAndConcatenate(this::view);
+    }
+
+    /**
+     * A customer's active cart as shoppers see it, or null; for staff views of a customer (the caller's rights are
+     * checked by whoever reached the customer).
+     */
+    public Uni<Cart> activeCartOf(String customerId) {
+        return store.activeCartId(customerId)
+                .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
+                .chain(stored -> stored == null || !customerId.equals(stored.customerId())
+                        ? Uni.createFrom().nullItem()
+                        : view(stored));
+    }
+
+    /**
+     * The customer's active cart as stored (lines, channels, fulfilment) for their data export; null when they have
+     * none.
+     */
+    public Uni<JsonObject> exportActiveCart(String customerId) {
+        return store.activeCartId(customerId)
+                .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
+                .map(stored -> stored == null || !customerId.equals(stored.customerId()) ? null : exported(stored));
+    }
+
+    private static JsonObject exported(StoredCart stored) {
+        JsonObject cart = new JsonObject(stored.toJson());
+        cart.remove("tokenHash");
+        return cart;
+    }
+
+    /**
+     * Erasure of a customer: removes their active cart and the pointer to it. Carts are found only through that
+     * pointer; a customer's earlier carts were merged into it or became orders.
+     */
+    public Uni<Void> dropCustomerCarts(String customerId) {
+        return store.dropCustomerCart(customerId);
     }
 
     // ---- checkout
@@ -178,7 +217,11 @@ public class CartService {
             StoredCart cart = new StoredCart(newCartId(), customerId == null ? "" : customerId,
                     token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
                     List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds());
-            return store.create(cart).invoke(created -> cartUpdated(caller, created.id(), "create"))
+            return store.create(cart).invoke(stored -> {
+                        cartUpdated(caller, stored.id(), "create");
+                        created.fire(new CartCreated(stored.id(), caller.channel(), customerId,
+                                caller.channel() == Channel.KIOSK ? caller.storeId() : null, OffsetDateTime.now(ZoneOffset.UTC)));
+                    })
                     .chain(this::view).map(view -> new CartPayload(view, token, List.of()));
         });
     }

@@ -77,6 +77,8 @@ public class OrderService {
     private static final Pattern TRACKING = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
     private static final int MAX_FIELD = 100;
     private static final int MAX_NOTE = 500;
+    /** Who an erased customer's actions are attributed to in timelines and ledgers. */
+    public static final String ERASED_ACTOR = "erased-customer";
 
     private final OrderRepository repository;
     private final OrderEvents events;
@@ -538,6 +540,29 @@ public class OrderService {
                 .onItem().transformToUniAndConcatenate(change -> repository.findById(key))
                 .filter(row -> row != null)
                 .onItem().transformToUniAndConcatenate(this::single);
+    }
+
+    /**
+     * A customer's orders from every channel, newest first, for whoever may see that customer (the customer
+     * themselves, or staff: the caller reached the customer through a checked path).
+     */
+    public Uni<OrderConnection> ordersOfCustomer(String customerId, PageRequest page) {
+        return repository.customerOrders(customerId, page.fetchSize(), page.offset()).chain(this::toOrders)
+                .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
+    }
+
+    /** A customer's orders with lines and timelines as a JSON array, for their data export. */
+    public Uni<String> exportForCustomer(String customerId) {
+        return repository.exportCustomerOrders(customerId);
+    }
+
+    /**
+     * Erasure of a customer, inside the erasure transaction: orders keep their accounting figures and lose the
+     * personal fields; timelines and the stock ledger stop naming the customer.
+     */
+    public Uni<Void> anonymizeCustomer(Db.Tx tx, String customerId) {
+        return repository.anonymizeCustomer(tx, customerId, ERASED_ACTOR)
+                .chain(() -> inventory.anonymizeActor(tx, customerId, ERASED_ACTOR));
     }
 
     // ---- batch resolvers
