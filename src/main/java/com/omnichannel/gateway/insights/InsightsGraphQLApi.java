@@ -60,12 +60,13 @@ public class InsightsGraphQLApi {
 
     @Name("orders")
     @Description("The customer's orders from every channel, newest first; 'first' defaults to 20, at most 100.")
-    public Uni<@NonNull OrderConnection> orders(@Source Customer customer, Integer first, String after) {
-        return insights.ordersOf(customer, PageRequest.of(first, after, "customer-orders"));
+    public Uni<List<@NonNull OrderConnection>> orders(@Source List<Customer> customers, Integer first, String after) {
+        return insights.ordersOf(customers, PageRequest.of(first, after, "customer-orders"));
     }
 
     @Name("activeCart")
-    @Description("The customer's active cart, with live prices; null when they have none.")
+    @Description("The customer's active cart, with live prices; null when they have none. Read from Redis per customer: "
+            + "meant for one customer's view rather than for a list.")
     public Uni<Cart> activeCart(@Source Customer customer) {
         return insights.activeCartOf(customer);
     }

@@ -84,8 +84,8 @@ public class InsightsService {
 
     // ---- customer 360
 
-    public Uni<OrderConnection> ordersOf(Customer customer, PageRequest page) {
-        return orders.ordersOfCustomer(customer.id(), page);
+    public Uni<List<OrderConnection>> ordersOf(List<Customer> customers, PageRequest page) {
+        return orders.ordersOfCustomers(customers.stream().map(Customer::id).toList(), page);
     }
 
     public Uni<Cart> activeCartOf(Customer customer) {

@@ -112,6 +112,20 @@ public class OrderRepository {
                 Tuple.of(customerId, limit, offset)).map(OrderRepository::orders);
     }
 
+    /** One page of orders (newest first) of each of these customers, with one statement. */
+    public Uni<Map<String, List<OrderRow>>> customersOrders(Collection<String> customerIds, int limit, int offset) {
+        return db.query("SELECT * FROM (SELECT " + ORDER_COLUMNS + """
+                , row_number() OVER (PARTITION BY o.customer_id ORDER BY o.placed_at DESC, o.id DESC) AS position
+                  FROM customer_order o WHERE o.customer_id = ANY($1)) x
+                 WHERE x.position > $2 AND x.position <= $2 + $3
+                 ORDER BY x.customer_id, x.position""", Tuple.of(customerIds.toArray(String[]::new), offset, limit))
+                .map(rows -> {
+                    Map<String, List<OrderRow>> result = new HashMap<>();
+                    rows.forEach(r -> result.computeIfAbsent(r.getString("customer_id"), k -> new ArrayList<>()).add(order(r)));
+                    return result;
+                });
+    }
+
     /**
      * A customer's orders with their lines and timeline as one JSON array, every stored field included (payment
      * references and idempotency data left out), oldest first.

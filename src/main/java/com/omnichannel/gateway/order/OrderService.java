@@ -543,12 +543,21 @@ public class OrderService {
     }
 
     /**
-     * A customer's orders from every channel, newest first, for whoever may see that customer (the customer
-     * themselves, or staff: the caller reached the customer through a checked path).
+     * One page of orders from every channel, newest first, of each of these customers (in their order), for whoever
+     * may see those customers (the customer themselves, or staff: the caller reached them through a checked path).
      */
-    public Uni<OrderConnection> ordersOfCustomer(String customerId, PageRequest page) {
-        return repository.customerOrders(customerId, page.fetchSize(), page.offset()).chain(this::toOrders)
-                .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
+    public Uni<List<OrderConnection>> ordersOfCustomers(List<String> customerIds, PageRequest page) {
+        Set<String> ids = new LinkedHashSet<>(customerIds);
+        return repository.customersOrders(ids, page.fetchSize(), page.offset()).chain(byCustomer -> {
+            List<OrderRow> all = new ArrayList<>();
+            byCustomer.values().forEach(all::addAll);
+            return toOrders(all).map(orders -> {
+                Map<Long, Order> byKey = new HashMap<>();
+                orders.forEach(o -> byKey.put(o.key(), o));
+                return customerIds.stream().map(id -> Page.connection(byCustomer.getOrDefault(id, List.of()).stream()
+                        .map(r -> byKey.get(r.id())).toList(), page, OrderConnection.Edge::new, OrderConnection::new)).toList();
+            });
+        });
     }
 
     /** A customer's orders with lines and timelines as a JSON array, for their data export. */
