@@ -198,6 +198,13 @@ class CustomerPrivacyTest {
                 .getString("data.tokenRefresh.userErrors[0].code")).isEqualTo("INVALID_REFRESH_TOKEN");
         assertThat(client.execute(DELETE, "input", Map.of("password", p.account().password()))
                 .getString("errors[0].extensions.code")).isEqualTo("NOT_FOUND");
+        // The access token lives on for minutes, but stores nothing new about the person.
+        assertThat(client.execute(Checkouts.CREATE_CART, "input", Map.of("lines", List.of()))
+                .getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
+        Checkouts.CartRef guest = Checkouts.guestCart();
+        Map<String, Object> checkout = Checkouts.input(guest, UUID.randomUUID().toString(), Checkouts.ship(), Checkouts.payInStore());
+        assertThat(client.header("X-Cart-Token", "none").execute(Checkouts.CHECKOUT, "input", checkout)
+                .getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
         assertThat(Accounts.signIn(GraphQL.anonymous(), p.account().email(), p.account().password())
                 .getString("data.customerSignIn.userErrors[0].code")).isEqualTo("INVALID_CREDENTIALS");
     }

@@ -125,6 +125,47 @@ class Customer360Test {
         assertThat(me.getString("data.me.activeCart.id")).isEqualTo(cartId);
     }
 
+    @Inject
+    com.omnichannel.gateway.common.db.Db db;
+
+    @Test
+    void a_list_of_customers_with_their_orders_costs_the_same_statements_for_one_and_for_three() {
+        String family = TestData.unique("Listenfamilie");
+        var store = data.store("360 list store", 52.5, 13.4);
+        var product = data.product("360 list item", null, 1500);
+        data.stock(product.variant(0), store, 50);
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> registration = Accounts.registration(Accounts.uniqueEmail());
+            registration.put("lastName", family);
+            Accounts.Account account = Accounts.register(registration);
+            placed(customerCart(account.client(), line(product.variant(0), 1)), pickup(store), payInStore());
+            placed(customerCart(account.client(), line(product.variant(0), 2)), pickup(store), payInStore());
+            UUID id = UUID.fromString(account.id());
+            Accounts.await(() -> count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'ORDER_PLACED'", id) == 2);
+        }
+        String list = """
+                query($search: String, $first: Int) { customers(search: $search, first: $first) { edges { node {
+                  email orders(first: 5) { edges { node { number lines { sku quantity } pickupStore { name } } } }
+                  channelMix { channel orders spend { amount } } } } } }""";
+        GraphQL staff = GraphQL.as(Tokens.staff());
+        JsonPath three = staff.ok(list, "search", family, "first", 3);
+        assertThat(three.getList("data.customers.edges")).hasSize(3);
+        assertThat(three.getList("data.customers.edges[2].node.orders.edges")).hasSize(2);
+        assertThat(three.getList("data.customers.edges[0].node.orders.edges[0].node.lines.quantity")).containsExactly(2);
+        long forOne = statements(staff, list, "search", family, "first", 1);
+        long forThree = statements(staff, list, "search", family, "first", 3);
+        assertThat(forThree).isEqualTo(forOne);
+        // customers, orders, lines, channel mix (pickup stores come from memory)
+        assertThat(forThree).isLessThanOrEqualTo(4);
+    }
+
+    private long statements(GraphQL client, String query, Object... variables) {
+        client.ok(query, variables);
+        long before = db.statementCount();
+        client.ok(query, variables);
+        return db.statementCount() - before;
+    }
+
     @Test
     void customers_and_kiosks_cannot_look_up_customers() {
         Accounts.Account victim = Accounts.register();

@@ -32,6 +32,7 @@ import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.common.security.Role;
 import com.omnichannel.gateway.customer.CustomerActivity;
+import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.store.Location;
@@ -61,6 +62,7 @@ public class CartService {
     private final CartStore store;
     private final CartEvents events;
     private final CustomerActivity activity;
+    private final CustomerErasures erasures;
     private final CatalogService catalog;
     private final InventoryService inventory;
     private final StoreService stores;
@@ -72,7 +74,7 @@ public class CartService {
     private final RateLimiter.Limit handoffClaims;
     private final Event<CartCreated> created;
 
-    public CartService(CartStore store, CartEvents events, CustomerActivity activity, CatalogService catalog, InventoryService inventory, StoreService stores,
+    public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CatalogService catalog, InventoryService inventory, StoreService stores,
             RateLimiter limiter, Event<CartCreated> created,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
@@ -81,6 +83,7 @@ public class CartService {
         this.store = store;
         this.events = events;
         this.activity = activity;
+        this.erasures = erasures;
         this.catalog = catalog;
         this.inventory = inventory;
         this.stores = stores;
@@ -202,7 +205,9 @@ public class CartService {
 
     public Uni<CartPayload> create(Caller caller, CartInputs.Create input) {
         List<CartLineInput> lines = input == null || input.lines() == null ? List.of() : input.lines();
-        return validateLines(lines).chain(validated -> {
+        // An erased customer's access token (valid for minutes) makes no new customer cart.
+        return erasures.requireNotErased(caller).onFailure().transform(CartStore::unavailable)
+                .chain(() -> validateLines(lines)).chain(validated -> {
             if (validated.error != null) {
                 return Uni.createFrom().item(CartPayload.failed(validated.error));
             }
@@ -299,7 +304,8 @@ public class CartService {
         }
         String id = cartId(input.cartId());
         CartAttachMode mode = input.mode() == null ? CartAttachMode.MERGE : input.mode();
-        return store.activeCartId(customerId).chain(activeId -> {
+        return erasures.requireNotErased(caller).onFailure().transform(CartStore::unavailable)
+                .chain(() -> store.activeCartId(customerId)).chain(activeId -> {
             if (id.equals(activeId)) {
                 return store.find(id).chain(this::view).map(view -> new CartPayload(view, null, List.of()));
             }
@@ -342,7 +348,8 @@ public class CartService {
      */
     public Uni<CartPayload> claimHandoff(Caller caller, String client, CartInputs.HandoffClaim input) {
         // Counted in the carts' Redis: when it is down, so are carts, and the claim fails the same way.
-        Uni<RateLimiter.Decision> attempt = limiter.hit(handoffClaims, client).onFailure().transform(CartStore::unavailable);
+        Uni<RateLimiter.Decision> attempt = erasures.requireNotErased(caller)
+                .chain(() -> limiter.hit(handoffClaims, client)).onFailure().transform(CartStore::unavailable);
         return attempt.chain(decision -> {
             if (!decision.allowed()) {
                 return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_ATTEMPTS_EXCEEDED",

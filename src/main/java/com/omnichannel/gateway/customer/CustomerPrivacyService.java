@@ -33,14 +33,16 @@ public class CustomerPrivacyService {
     private final CustomerRepository repository;
     private final PasswordHasher passwords;
     private final List<CustomerDataContributor> contributors;
+    private final CustomerErasures erasures;
     private final Db db;
 
     public CustomerPrivacyService(CustomerRepository repository, PasswordHasher passwords,
-            Instance<CustomerDataContributor> contributors, Db db) {
+            Instance<CustomerDataContributor> contributors, CustomerErasures erasures, Db db) {
         this.repository = repository;
         this.passwords = passwords;
         this.contributors = contributors.stream()
                 .sorted(java.util.Comparator.comparing(CustomerDataContributor::section)).toList();
+        this.erasures = erasures;
         this.db = db;
     }
 
@@ -72,7 +74,8 @@ public class CustomerPrivacyService {
 
     /**
      * Erases the account after the password is confirmed: state outside the database first (carts; idempotent),
-     * then in one transaction every domain's part and the customer row, so the erasure is all or nothing.
+     * then in one transaction every domain's part and the customer row, so the erasure is all or nothing; finally
+     * the erasure is remembered while the customer's access tokens may still be valid ({@link CustomerErasures}).
      */
     public Uni<CustomerPayloads.Delete> delete(Caller caller, CustomerInputs.Delete input) {
         UUID id = CustomerService.accountChanger(caller);
@@ -101,6 +104,11 @@ public class CustomerPrivacyService {
                 }
                 return parts.chain(() -> repository.delete(tx, id));
             }))).invoke(() -> LOG.infof("Customer %s erased at their request", id))
+                    // The access token lives on for minutes: paths that would store data about the person refuse it.
+                    .call(() -> erasures.remember(id.toString()).onFailure().recoverWithUni(e -> {
+                        LOG.warnf("Erasure of %s not remembered for its live access tokens: %s", id, e.getMessage());
+                        return Uni.createFrom().voidItem();
+                    }))
                     .map(done -> new CustomerPayloads.Delete(id.toString(), List.of()));
         });
     }

@@ -38,6 +38,7 @@ import com.omnichannel.gateway.common.paging.PageRequest;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Role;
 import com.omnichannel.gateway.customer.CustomerActivity;
+import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.inventory.InventoryService.LockedSupply;
@@ -90,6 +91,7 @@ public class OrderService {
     private final AllocationStrategy allocation;
     private final CheckoutDiscounts discounts;
     private final CustomerActivity activity;
+    private final CustomerErasures erasures;
     private final List<CheckoutParticipant> participants;
     private final List<OrderStatusListener> statusListeners;
     private final Map<PaymentMethod, PaymentProvider> providers = new HashMap<>();
@@ -98,7 +100,7 @@ public class OrderService {
 
     public OrderService(OrderRepository repository, OrderEvents events, OrderPricing pricing, CartService carts,
             CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
-            CheckoutDiscounts discounts, CustomerActivity activity, Instance<PaymentProvider> paymentProviders,
+            CheckoutDiscounts discounts, CustomerActivity activity, CustomerErasures erasures, Instance<PaymentProvider> paymentProviders,
             Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, Db db,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
@@ -111,6 +113,7 @@ public class OrderService {
         this.allocation = allocation;
         this.discounts = discounts;
         this.activity = activity;
+        this.erasures = erasures;
         this.participants = participants.stream().toList();
         this.statusListeners = statusListeners.stream().toList();
         paymentProviders.forEach(p -> providers.put(p.method(), p));
@@ -150,8 +153,9 @@ public class OrderService {
                         input.payment().card().expiryYear(), input.payment().card().cvc());
         String key = input.idempotencyKey().strip();
         String requestHash = requestHash(caller, input);
-        // A retry of a checkout that succeeded finds its order by key, even though the cart is gone by now.
-        return repository.findByIdempotencyKey(key).chain(existing -> {
+        // A retry of a checkout that succeeded finds its order by key, even though the cart is gone by now. A customer
+        // who erased their account may still hold an access token: it places no order.
+        return erasures.requireNotErased(caller).chain(() -> repository.findByIdempotencyKey(key)).chain(existing -> {
             if (existing != null) {
                 return replay(existing, requestHash);
             }
