@@ -200,7 +200,7 @@ class ClientOperationsTest {
         data.stock(jacket.variant(0), nearby, 4);
         data.stock(jacket.variant(0), warehouse, 20);
         data.stock(jacket.variant(1), here, 2);
-        data.stock(socks.variant(0), here, 10);
+        data.stock(socks.variant(0), here, 30);
         return new Fixture(word, clothing, jackets, rainJackets, slugs, lat, lng, here, nearby, warehouse, jacket, socks);
     }
 
@@ -384,7 +384,7 @@ class ClientOperationsTest {
 
         s.put("staff/LowStockItems.graphql", (client, op) -> {
             JsonPath r = run(client, op, vars("locationId", f.here.id(), "first", 50));
-            // at f.here: jacket size 0 has 7, socks 10, jacket size 1 has 2 (default threshold 3)
+            // at f.here: jacket size 0 has 7, socks 30 (less what guests ordered), jacket size 1 has 2 (default threshold 3)
             assertThat(r.getList("data.lowStockItems.edges.node.variant.sku", String.class))
                     .containsExactly(f.jacket.variant(1).sku());
             assertThat(r.getInt("data.lowStockItems.edges[0].node.available")).isEqualTo(2);
@@ -622,6 +622,74 @@ class ClientOperationsTest {
             assertThat(r.getList("data.staffSignIn.roles")).containsExactly("staff");
             JsonPath viewer = GraphQL.as(r.getString("data.staffSignIn.tokens.accessToken")).ok("{ viewer { channel roles } }");
             assertThat(viewer.getString("data.viewer.channel")).isEqualTo("STAFF");
+        });
+
+        // ---- privacy, recommendations, customer 360, channel insights
+
+        s.put("web/ExportMyData.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(account.client().channel("WEB"), op, vars());
+            assertThat(r.getList("data.customerDataExport.sections", String.class)).contains("profile", "orders", "cart");
+            assertThat(new io.vertx.core.json.JsonObject(r.getString("data.customerDataExport.document"))
+                    .getJsonObject("profile").getString("email")).isEqualTo(account.email());
+        });
+
+        s.put("web/DeleteMyAccount.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(account.client().channel("WEB"), op, vars("password", account.password()));
+            assertThat(r.getList("data.customerDelete.userErrors")).isEmpty();
+            assertThat(r.getString("data.customerDelete.deletedCustomerId")).isEqualTo(account.id());
+        });
+
+        s.put("web/ProductRecommendations.graphql", (client, op) -> {
+            Ref store = data.store("Recommending store " + f.searchWord(), f.lat() + 1, f.lng());
+            ProductRef boots = data.product("Boots", null, 5999);
+            ProductRef hat = data.product("Hat", null, 2999);
+            data.stock(boots.variant(0), store, 5);
+            data.stock(hat.variant(0), store, 5);
+            JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } cartToken } }",
+                    "input", Map.of("lines", List.of(Map.of("variantId", boots.variant(0).id(), "quantity", 1),
+                            Map.of("variantId", hat.variant(0).id(), "quantity", 1))));
+            JsonPath order = run(GraphQL.anonymous().header("X-Cart-Token", created.getString("data.cartCreate.cartToken")),
+                    read(OPERATIONS.resolve("web/Checkout.graphql")), vars("input", Map.of("cartId", created.getString("data.cartCreate.cart.id"),
+                            "idempotencyKey", java.util.UUID.randomUUID().toString(), "email", "together@example.com",
+                            "fulfilment", Map.of("type", "PICKUP", "storeId", store.id()), "payment", Map.of("method", "PAY_IN_STORE"))));
+            assertThat(order.getList("data.checkoutComplete.userErrors")).isEmpty();
+            JsonPath r = run(client, op, vars("slug", boots.slug()));
+            assertThat(r.getList("data.product.alsoBought.id", String.class)).containsExactly(hat.id());
+            assertThat(r.getList("data.recommendations")).isNotEmpty();
+        });
+
+        s.put("kiosk/RecommendationsHere.graphql", (client, op) -> {
+            placeGuestOrder(f, read(OPERATIONS.resolve("web/Checkout.graphql")), "here@example.com");
+            JsonPath r = run(client, op, vars("first", 6));
+            // Only what sold in this store (the fixture's own store) and is on its shelf.
+            assertThat(r.getList("data.recommendationsHere.id", String.class)).contains(f.socks.id())
+                    .isSubsetOf(f.socks.id(), f.jacket.id());
+        });
+
+        s.put("staff/Customers.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(client, op, vars("search", account.email(), "first", 5, "after", null));
+            assertThat(r.getList("data.customers.edges.node.id", String.class)).containsExactly(account.id());
+        });
+
+        s.put("staff/Customer360.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            String cartId = account.client().channel("MOBILE").ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }",
+                    "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 1))))
+                    .getString("data.cartCreate.cart.id");
+            JsonPath r = run(client, op, vars("id", account.id()));
+            assertThat(r.getString("data.customer.email")).isEqualTo(account.email());
+            assertThat(r.getString("data.customer.activeCart.id")).isEqualTo(cartId);
+            assertThat(r.getList("data.customer.orders.edges")).isEmpty();
+            assertThat(r.getString("data.customer.loyalty")).isNull();
+        });
+
+        s.put("staff/ChannelInsights.graphql", (client, op) -> {
+            JsonPath r = run(client, op, vars("from", "2020-01-01T00:00:00Z", "to", "2020-02-01T00:00:00Z"));
+            assertThat(r.getList("data.channelInsights.channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF");
+            assertThat(r.getInt("data.channelInsights.orders")).isZero();
         });
 
         return s;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,6 +32,7 @@ import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.common.security.Role;
 import com.omnichannel.gateway.customer.CustomerActivity;
+import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.store.Location;
@@ -60,6 +62,7 @@ public class CartService {
     private final CartStore store;
     private final CartEvents events;
     private final CustomerActivity activity;
+    private final CustomerErasures erasures;
     private final CatalogService catalog;
     private final InventoryService inventory;
     private final StoreService stores;
@@ -69,9 +72,10 @@ public class CartService {
     private final Duration handoffTtl;
     private final RateLimiter limiter;
     private final RateLimiter.Limit handoffClaims;
+    private final Event<CartCreated> created;
 
-    public CartService(CartStore store, CartEvents events, CustomerActivity activity, CatalogService catalog, InventoryService inventory, StoreService stores,
-            RateLimiter limiter,
+    public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CatalogService catalog, InventoryService inventory, StoreService stores,
+            RateLimiter limiter, Event<CartCreated> created,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
             @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
@@ -79,6 +83,7 @@ public class CartService {
         this.store = store;
         this.events = events;
         this.activity = activity;
+        this.erasures = erasures;
         this.catalog = catalog;
         this.inventory = inventory;
         this.stores = stores;
@@ -88,6 +93,7 @@ public class CartService {
         this.handoffTtl = handoffTtl;
         this.limiter = limiter;
         this.handoffClaims = limiter.limit(HANDOFF_CLAIM_ACTION, MAX_HANDOFF_ATTEMPTS, HANDOFF_ATTEMPT_WINDOW);
+        this.created = created;
     }
 
     // ---- reads
@@ -132,6 +138,42 @@ public class CartService {
                 .onItem().transformToUniAndConcatenate(this::view);
     }
 
+    /**
+     * A customer's active cart as shoppers see it, or null; for staff views of a customer (the caller's rights are
+     * checked by whoever reached the customer).
+     */
+    public Uni<Cart> activeCartOf(String customerId) {
+        return store.activeCartId(customerId)
+                .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
+                .chain(stored -> stored == null || !customerId.equals(stored.customerId())
+                        ? Uni.createFrom().nullItem()
+                        : view(stored));
+    }
+
+    /**
+     * The customer's active cart as stored (lines, channels, fulfilment) for their data export; null when they have
+     * none.
+     */
+    public Uni<JsonObject> exportActiveCart(String customerId) {
+        return store.activeCartId(customerId)
+                .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
+                .map(stored -> stored == null || !customerId.equals(stored.customerId()) ? null : exported(stored));
+    }
+
+    private static JsonObject exported(StoredCart stored) {
+        JsonObject cart = new JsonObject(stored.toJson());
+        cart.remove("tokenHash");
+        return cart;
+    }
+
+    /**
+     * Erasure of a customer: removes their active cart and the pointer to it. Carts are found only through that
+     * pointer; a customer's earlier carts were merged into it or became orders.
+     */
+    public Uni<Void> dropCustomerCarts(String customerId) {
+        return store.dropCustomerCart(customerId);
+    }
+
     // ---- checkout
 
     /** The cart to check out, if the caller may use it; null when it does not exist (or expired). */
@@ -163,7 +205,9 @@ public class CartService {
 
     public Uni<CartPayload> create(Caller caller, CartInputs.Create input) {
         List<CartLineInput> lines = input == null || input.lines() == null ? List.of() : input.lines();
-        return validateLines(lines).chain(validated -> {
+        // An erased customer's access token (valid for minutes) makes no new customer cart.
+        return erasures.requireNotErased(caller).onFailure().transform(CartStore::unavailable)
+                .chain(() -> validateLines(lines)).chain(validated -> {
             if (validated.error != null) {
                 return Uni.createFrom().item(CartPayload.failed(validated.error));
             }
@@ -178,7 +222,11 @@ public class CartService {
             StoredCart cart = new StoredCart(newCartId(), customerId == null ? "" : customerId,
                     token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
                     List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds());
-            return store.create(cart).invoke(created -> cartUpdated(caller, created.id(), "create"))
+            return store.create(cart).invoke(stored -> {
+                        cartUpdated(caller, stored.id(), "create");
+                        created.fire(new CartCreated(stored.id(), caller.channel(), customerId,
+                                caller.channel() == Channel.KIOSK ? caller.storeId() : null, OffsetDateTime.now(ZoneOffset.UTC)));
+                    })
                     .chain(this::view).map(view -> new CartPayload(view, token, List.of()));
         });
     }
@@ -256,7 +304,8 @@ public class CartService {
         }
         String id = cartId(input.cartId());
         CartAttachMode mode = input.mode() == null ? CartAttachMode.MERGE : input.mode();
-        return store.activeCartId(customerId).chain(activeId -> {
+        return erasures.requireNotErased(caller).onFailure().transform(CartStore::unavailable)
+                .chain(() -> store.activeCartId(customerId)).chain(activeId -> {
             if (id.equals(activeId)) {
                 return store.find(id).chain(this::view).map(view -> new CartPayload(view, null, List.of()));
             }
@@ -299,7 +348,8 @@ public class CartService {
      */
     public Uni<CartPayload> claimHandoff(Caller caller, String client, CartInputs.HandoffClaim input) {
         // Counted in the carts' Redis: when it is down, so are carts, and the claim fails the same way.
-        Uni<RateLimiter.Decision> attempt = limiter.hit(handoffClaims, client).onFailure().transform(CartStore::unavailable);
+        Uni<RateLimiter.Decision> attempt = erasures.requireNotErased(caller)
+                .chain(() -> limiter.hit(handoffClaims, client)).onFailure().transform(CartStore::unavailable);
         return attempt.chain(decision -> {
             if (!decision.allowed()) {
                 return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_ATTEMPTS_EXCEEDED",

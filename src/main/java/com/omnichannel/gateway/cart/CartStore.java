@@ -103,6 +103,17 @@ public class CartStore {
                 .onFailure().transform(CartStore::unavailable);
     }
 
+    /** Removes a customer's active cart (if it is theirs) and the pointer to it. */
+    public Uni<Void> dropCustomerCart(String customerId) {
+        return activeCartId(customerId).chain(cartId -> {
+            Uni<Void> cart = cartId == null ? Uni.createFrom().voidItem()
+                    : find(cartId).chain(stored -> stored == null || !customerId.equals(stored.customerId())
+                            ? Uni.createFrom().voidItem()
+                            : redis.execute("DEL", cartKey(cartId)).replaceWithVoid());
+            return cart.chain(() -> redis.execute("DEL", customerKey(customerId)).replaceWithVoid());
+        }).onFailure().transform(CartStore::unavailable);
+    }
+
     /** Stores a cart under its id, replacing what is there (after a take). */
     public Uni<StoredCart> put(StoredCart cart) {
         return redis.execute("SET", cartKey(cart.id()), cart.toJson(), "EX", String.valueOf(cart.ttlSeconds()))

@@ -87,6 +87,18 @@ public class CatalogService {
         return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : repository.variantsByKeys(keys);
     }
 
+    /**
+     * Products by internal key, as stored (hidden ones too), in the order of the keys; keys without a product are
+     * left out. For other domains that rank products (recommendations).
+     */
+    public Uni<List<Product>> productsByKeys(List<Long> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return repository.productsByKeys(keys)
+                .map(byKey -> keys.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList());
+    }
+
     public Uni<ProductConnection> products(Caller caller, ProductFilter filter, ProductSort sort, PageRequest page) {
         ProductFilter f = filter == null ? new ProductFilter(null, null, null, null, null, null) : filter;
         String search = cleanSearch(f.search());

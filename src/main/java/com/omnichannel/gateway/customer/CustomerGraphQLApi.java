@@ -21,11 +21,14 @@ public class CustomerGraphQLApi {
 
     private final CustomerService customers;
     private final CustomerAuthService auth;
+    private final CustomerPrivacyService privacy;
     private final CallerResolver callers;
 
-    public CustomerGraphQLApi(CustomerService customers, CustomerAuthService auth, CallerResolver callers) {
+    public CustomerGraphQLApi(CustomerService customers, CustomerAuthService auth, CustomerPrivacyService privacy,
+            CallerResolver callers) {
         this.customers = customers;
         this.auth = auth;
+        this.privacy = privacy;
         this.callers = callers;
     }
 
@@ -99,6 +102,23 @@ public class CustomerGraphQLApi {
     @Mutation("customerAddressDelete")
     public Uni<CustomerPayloads.@NonNull AddressDelete> customerAddressDelete(@NonNull CustomerInputs.AddressDelete input) {
         return customers.deleteAddress(callers.current(), input);
+    }
+
+    // ---- privacy
+
+    @Query("customerDataExport")
+    @Description("Everything held about the signed-in customer (profile, addresses, consents with their history, "
+            + "activity, sessions, orders, cart, ...) as one JSON document. Not in a kiosk session.")
+    public Uni<@NonNull CustomerDataExport> customerDataExport() {
+        return privacy.export(callers.current());
+    }
+
+    @Mutation("customerDelete")
+    @Description("Erase the signed-in customer's account after confirming the password: profile, addresses, consents, "
+            + "activity and sessions are deleted, the cart dropped; orders keep their figures with the personal fields "
+            + "anonymised. Every token of the account stops working. Not in a kiosk session.")
+    public Uni<CustomerPayloads.@NonNull Delete> customerDelete(@NonNull CustomerInputs.Delete input) {
+        return privacy.delete(callers.current(), input);
     }
 
     // ---- relationships

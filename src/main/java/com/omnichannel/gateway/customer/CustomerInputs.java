@@ -70,4 +70,8 @@ final class CustomerInputs {
     @Input("CustomerAddressDeleteInput")
     public record AddressDelete(@NonNull @Id String id) {
     }
+
+    @Input("CustomerDeleteInput")
+    public record Delete(@NonNull @Description("The current password, to confirm.") String password) {
+    }
 }

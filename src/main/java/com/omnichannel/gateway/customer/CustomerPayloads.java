@@ -52,4 +52,9 @@ final class CustomerPayloads {
     @Name("CustomerAddressDeletePayload")
     public record AddressDelete(@Id String deletedAddressId, @NonNull List<@NonNull UserError> userErrors) {
     }
+
+    @Name("CustomerDeletePayload")
+    public record Delete(@Id @Description("The id of the erased account.") String deletedCustomerId,
+            @NonNull List<@NonNull UserError> userErrors) {
+    }
 }

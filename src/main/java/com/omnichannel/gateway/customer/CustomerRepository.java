@@ -77,6 +77,39 @@ public class CustomerRepository {
                 .map(rows -> rows.size() == 0 ? null : customer(rows.iterator().next()));
     }
 
+    /** How a staff search string is matched. */
+    enum SearchBy { ALL, EMAIL, PHONE, NAME }
+
+    /**
+     * Customers for staff, newest first: by email prefix, by digits contained in the phone number, or by a part of
+     * "first last" name (case-insensitive).
+     */
+    public Uni<List<Customer>> search(SearchBy by, String term, int limit, int offset) {
+        String where = switch (by) {
+            case ALL -> "TRUE";
+            case EMAIL -> "c.email LIKE $1 ESCAPE '\\'";
+            case PHONE -> "regexp_replace(c.phone, '[^0-9]', '', 'g') LIKE $1";
+            case NAME -> "(c.first_name || ' ' || c.last_name) ILIKE $1 ESCAPE '\\'";
+        };
+        String pattern = switch (by) {
+            case ALL -> "";
+            case EMAIL -> likeEscape(term.toLowerCase(java.util.Locale.ROOT)) + "%";
+            case PHONE -> "%" + term + "%";
+            case NAME -> "%" + likeEscape(term) + "%";
+        };
+        return db.query("SELECT " + CUSTOMER_COLUMNS + " FROM customer c WHERE ($1::text IS NOT NULL) AND " + where
+                + " ORDER BY c.created_at DESC, c.id LIMIT $2 OFFSET $3", Tuple.of(pattern, limit, offset))
+                .map(rows -> {
+                    List<Customer> result = new ArrayList<>();
+                    rows.forEach(row -> result.add(customer(row)));
+                    return result;
+                });
+    }
+
+    private static String likeEscape(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** The profile fields to change; null keeps a field, an empty string removes an optional one. */
     record ProfileChange(String firstName, String lastName, String phone, String language, Long preferredStoreKey,
             boolean clearPreferredStore, Channel preferredChannel) {
@@ -243,6 +276,50 @@ public class CustomerRepository {
                     }
                     return events;
                 });
+    }
+
+    // ---- privacy
+
+    /**
+     * Everything the customer tables hold about one customer, as one JSON object (profile, addresses, consents,
+     * consentHistory, events, sessions), every stored column included except password and token hashes; null when
+     * there is no such customer.
+     */
+    public Uni<String> exportOwnData(UUID customerId) {
+        return db.query("""
+                SELECT json_build_object(
+                         'profile', to_jsonb(c) - 'password_hash',
+                         'addresses', coalesce((SELECT json_agg(to_jsonb(a) ORDER BY a.id) FROM customer_address a
+                                                 WHERE a.customer_id = c.id), '[]'),
+                         'consents', coalesce((SELECT json_agg(to_jsonb(k) ORDER BY k.purpose) FROM customer_consent k
+                                                WHERE k.customer_id = c.id), '[]'),
+                         'consentHistory', coalesce((SELECT json_agg(to_jsonb(h) ORDER BY h.id) FROM customer_consent_history h
+                                                      WHERE h.customer_id = c.id), '[]'),
+                         'events', coalesce((SELECT json_agg(to_jsonb(e) ORDER BY e.id) FROM customer_event e
+                                              WHERE e.customer_id = c.id), '[]'),
+                         'sessions', coalesce((SELECT json_agg(to_jsonb(t) - 'token_hash' ORDER BY t.id)
+                                                FROM customer_refresh_token t WHERE t.customer_id = c.id), '[]'))::text AS doc
+                  FROM customer c WHERE c.id = $1""", Tuple.of(customerId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("doc"));
+    }
+
+    /** The customer's password hash, or null when there is no such customer. */
+    public Uni<String> passwordHash(UUID customerId) {
+        return db.query("SELECT password_hash FROM customer WHERE id = $1", Tuple.of(customerId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("password_hash"));
+    }
+
+    /** Locks the customer row for erasure; false when the customer does not exist (any more). */
+    public Uni<Boolean> lockForErasure(Db.Tx tx, UUID customerId) {
+        return tx.query("SELECT id FROM customer WHERE id = $1 FOR UPDATE", Tuple.of(customerId)).map(rows -> rows.size() > 0);
+    }
+
+    /**
+     * Deletes the customer row; refresh tokens, addresses, consents, their history and events go with it (ON DELETE
+     * CASCADE), so every session ends.
+     */
+    public Uni<Void> delete(Db.Tx tx, UUID customerId) {
+        return tx.query("DELETE FROM customer WHERE id = $1", Tuple.of(customerId)).replaceWithVoid();
     }
 
     // ---- mapping

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import com.omnichannel.gateway.common.error.ApiException;
 import com.omnichannel.gateway.common.error.UserError;
@@ -33,10 +34,12 @@ public class CustomerService {
 
     private final CustomerRepository repository;
     private final StoreService stores;
+    private final List<ConsentListener> consentListeners;
 
-    public CustomerService(CustomerRepository repository, StoreService stores) {
+    public CustomerService(CustomerRepository repository, StoreService stores, Instance<ConsentListener> consentListeners) {
         this.repository = repository;
         this.stores = stores;
+        this.consentListeners = consentListeners.stream().toList();
     }
 
     // ---- reads
@@ -49,6 +52,47 @@ public class CustomerService {
             }
             return customer;
         });
+    }
+
+    // ---- staff
+
+    private static final java.util.regex.Pattern PHONE_SEARCH = java.util.regex.Pattern.compile("^[+0-9 ()/.-]+$");
+
+    /**
+     * Staff: customers whose email starts with the search (when it contains '@'), whose phone number contains its
+     * digits (when it looks like a phone number), or whose name contains it; all customers without a search.
+     */
+    public Uni<CustomerConnection> search(Caller caller, String search, PageRequest page) {
+        caller.requireStaff();
+        String term = search == null ? "" : search.strip();
+        if (term.length() > 200) {
+            throw ApiException.badUserInput("Argument 'search' may have at most 200 characters");
+        }
+        CustomerRepository.SearchBy by;
+        if (term.isEmpty()) {
+            by = CustomerRepository.SearchBy.ALL;
+        } else if (term.contains("@")) {
+            by = CustomerRepository.SearchBy.EMAIL;
+        } else if (PHONE_SEARCH.matcher(term).matches() && term.chars().filter(Character::isDigit).count() >= 3) {
+            by = CustomerRepository.SearchBy.PHONE;
+            term = term.replaceAll("[^0-9]", "");
+        } else {
+            by = CustomerRepository.SearchBy.NAME;
+        }
+        return repository.search(by, term, page.fetchSize(), page.offset())
+                .map(rows -> Page.connection(rows, page, CustomerConnection.Edge::new, CustomerConnection::new));
+    }
+
+    /** Staff: one customer by id; null when there is none. */
+    public Uni<Customer> customerForStaff(Caller caller, String id) {
+        caller.requireStaff();
+        UUID key;
+        try {
+            key = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().nullItem();
+        }
+        return repository.byId(key);
     }
 
     public Uni<List<List<CustomerAddress>>> addressesOf(List<Customer> customers) {
@@ -145,6 +189,14 @@ public class CustomerService {
                 throw ApiException.notFound("No customer profile for this sign-in");
             }
             return repository.setConsent(id, input.purpose(), input.granted(), caller.channel())
+                    .call(() -> {
+                        ConsentChanged change = new ConsentChanged(id.toString(), input.purpose(), input.granted());
+                        Uni<Void> all = Uni.createFrom().voidItem();
+                        for (ConsentListener listener : consentListeners) {
+                            all = all.call(() -> listener.consentChanged(change));
+                        }
+                        return all;
+                    })
                     .replaceWith(new CustomerPayloads.Profile(customer, List.of()));
         });
     }

@@ -366,6 +366,15 @@ public class InventoryService {
         });
     }
 
+    /**
+     * Erasure of a person: the stock ledger keeps every movement (stock must add up) but no longer names them as the
+     * actor. Runs in the caller's transaction.
+     */
+    public Uni<Void> anonymizeActor(Db.Tx tx, String actor, String replacement) {
+        return tx.query("UPDATE stock_movement SET actor = $2 WHERE actor = $1", io.vertx.mutiny.sqlclient.Tuple.of(actor, replacement))
+                .replaceWithVoid();
+    }
+
     /** Reserves units at levels the transaction has locked with {@link #lockSupply}; one ledger entry per level. */
     public Uni<Void> reserve(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
         return change(tx, items, StockMovementKind.RESERVATION, 0, 1, "Reserved for order " + reference, actor, channel, reference);

@@ -112,6 +112,59 @@ public class OrderRepository {
                 Tuple.of(customerId, limit, offset)).map(OrderRepository::orders);
     }
 
+    /** One page of orders (newest first) of each of these customers, with one statement. */
+    public Uni<Map<String, List<OrderRow>>> customersOrders(Collection<String> customerIds, int limit, int offset) {
+        return db.query("SELECT * FROM (SELECT " + ORDER_COLUMNS + """
+                , row_number() OVER (PARTITION BY o.customer_id ORDER BY o.placed_at DESC, o.id DESC) AS position
+                  FROM customer_order o WHERE o.customer_id = ANY($1)) x
+                 WHERE x.position > $2 AND x.position <= $2 + $3
+                 ORDER BY x.customer_id, x.position""", Tuple.of(customerIds.toArray(String[]::new), offset, limit))
+                .map(rows -> {
+                    Map<String, List<OrderRow>> result = new HashMap<>();
+                    rows.forEach(r -> result.computeIfAbsent(r.getString("customer_id"), k -> new ArrayList<>()).add(order(r)));
+                    return result;
+                });
+    }
+
+    /**
+     * A customer's orders with their lines and timeline as one JSON array, every stored field included (payment
+     * references and idempotency data left out), oldest first.
+     */
+    public Uni<String> exportCustomerOrders(String customerId) {
+        return db.query("""
+                SELECT coalesce(json_agg(to_jsonb(o) - 'payment_reference' - 'idempotency_key' - 'request_hash'
+                         || jsonb_build_object(
+                              'lines', coalesce((SELECT jsonb_agg(to_jsonb(l) ORDER BY l.position) FROM order_line l
+                                                  WHERE l.order_id = o.id), '[]'),
+                              'timeline', coalesce((SELECT jsonb_agg(to_jsonb(e) ORDER BY e.id) FROM order_event e
+                                                     WHERE e.order_id = o.id), '[]'))
+                         ORDER BY o.placed_at, o.id), '[]')::text AS doc
+                  FROM customer_order o WHERE o.customer_id = $1""", Tuple.of(customerId))
+                .map(rows -> rows.iterator().next().getString("doc"));
+    }
+
+    /**
+     * Erasure of a customer: their orders keep number, channels, status, lines and every amount, and lose who placed
+     * them: customer id, email, the delivery address but its country (tax), the curbside note, the card's last
+     * digits; their own entries in the timelines no longer name them. Returns the number of orders changed.
+     */
+    public Uni<Integer> anonymizeCustomer(Db.Tx tx, String customerId, String replacementActor) {
+        return tx.query("""
+                WITH changed AS (
+                    UPDATE customer_order
+                       SET customer_id = NULL, email = NULL, curbside_note = NULL, card_last4 = NULL,
+                           shipping_address = CASE WHEN shipping_address IS NULL THEN NULL
+                                                   ELSE jsonb_build_object('countryCode', shipping_address -> 'countryCode') END,
+                           updated_at = now()
+                     WHERE customer_id = $1
+                 RETURNING id),
+                timeline AS (
+                    UPDATE order_event SET actor = $2, note = NULL
+                     WHERE actor = $1 AND order_id IN (SELECT id FROM changed))
+                SELECT count(*) AS n FROM changed""", Tuple.of(customerId, replacementActor))
+                .map(rows -> rows.iterator().next().getLong("n").intValue());
+    }
+
     public Uni<List<OrderRow>> search(Channel channel, OrderStatus status, Long locationKey, OffsetDateTime from,
             OffsetDateTime to, String customerId, String email, int limit, int offset) {
         return db.query("SELECT " + ORDER_COLUMNS + " FROM customer_order o " + """

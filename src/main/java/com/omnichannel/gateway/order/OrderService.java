@@ -37,6 +37,7 @@ import com.omnichannel.gateway.common.paging.PageRequest;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Role;
 import com.omnichannel.gateway.customer.CustomerActivity;
+import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.inventory.InventoryService.LockedSupply;
@@ -76,6 +77,8 @@ public class OrderService {
     private static final Pattern TRACKING = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
     private static final int MAX_FIELD = 100;
     private static final int MAX_NOTE = 500;
+    /** Who an erased customer's actions are attributed to in timelines and ledgers. */
+    public static final String ERASED_ACTOR = "erased-customer";
 
     private final OrderRepository repository;
     private final OrderEvents events;
@@ -87,6 +90,7 @@ public class OrderService {
     private final AllocationStrategy allocation;
     private final CheckoutDiscounts discounts;
     private final CustomerActivity activity;
+    private final CustomerErasures erasures;
     private final List<CheckoutParticipant> participants;
     private final List<OrderStatusListener> statusListeners;
     private final Map<PaymentMethod, PaymentProvider> providers = new HashMap<>();
@@ -95,7 +99,7 @@ public class OrderService {
 
     public OrderService(OrderRepository repository, OrderEvents events, OrderPricing pricing, CartService carts,
             CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
-            CheckoutDiscounts discounts, CustomerActivity activity, Instance<PaymentProvider> paymentProviders,
+            CheckoutDiscounts discounts, CustomerActivity activity, CustomerErasures erasures, Instance<PaymentProvider> paymentProviders,
             Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, Db db,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
@@ -108,6 +112,7 @@ public class OrderService {
         this.allocation = allocation;
         this.discounts = discounts;
         this.activity = activity;
+        this.erasures = erasures;
         this.participants = participants.stream().toList();
         this.statusListeners = statusListeners.stream().toList();
         paymentProviders.forEach(p -> providers.put(p.method(), p));
@@ -147,8 +152,9 @@ public class OrderService {
                         input.payment().card().expiryYear(), input.payment().card().cvc());
         String key = input.idempotencyKey().strip();
         String requestHash = requestHash(caller, input);
-        // A retry of a checkout that succeeded finds its order by key, even though the cart is gone by now.
-        return repository.findByIdempotencyKey(key).chain(existing -> {
+        // A retry of a checkout that succeeded finds its order by key, even though the cart is gone by now. A customer
+        // who erased their account may still hold an access token: it places no order.
+        return erasures.requireNotErased(caller).chain(() -> repository.findByIdempotencyKey(key)).chain(existing -> {
             if (existing != null) {
                 return replay(existing, requestHash);
             }
@@ -529,6 +535,38 @@ public class OrderService {
                 .onItem().transformToUniAndConcatenate(change -> repository.findById(key))
                 .filter(row -> row != null)
                 .onItem().transformToUniAndConcatenate(this::single);
+    }
+
+    /**
+     * One page of orders from every channel, newest first, of each of these customers (in their order), for whoever
+     * may see those customers (the customer themselves, or staff: the caller reached them through a checked path).
+     */
+    public Uni<List<OrderConnection>> ordersOfCustomers(List<String> customerIds, PageRequest page) {
+        Set<String> ids = new LinkedHashSet<>(customerIds);
+        return repository.customersOrders(ids, page.fetchSize(), page.offset()).chain(byCustomer -> {
+            List<OrderRow> all = new ArrayList<>();
+            byCustomer.values().forEach(all::addAll);
+            return toOrders(all).map(orders -> {
+                Map<Long, Order> byKey = new HashMap<>();
+                orders.forEach(o -> byKey.put(o.key(), o));
+                return customerIds.stream().map(id -> Page.connection(byCustomer.getOrDefault(id, List.of()).stream()
+                        .map(r -> byKey.get(r.id())).toList(), page, OrderConnection.Edge::new, OrderConnection::new)).toList();
+            });
+        });
+    }
+
+    /** A customer's orders with lines and timelines as a JSON array, for their data export. */
+    public Uni<String> exportForCustomer(String customerId) {
+        return repository.exportCustomerOrders(customerId);
+    }
+
+    /**
+     * Erasure of a customer, inside the erasure transaction: orders keep their accounting figures and lose the
+     * personal fields; timelines and the stock ledger stop naming the customer.
+     */
+    public Uni<Void> anonymizeCustomer(Db.Tx tx, String customerId) {
+        return repository.anonymizeCustomer(tx, customerId, ERASED_ACTOR)
+                .chain(() -> inventory.anonymizeActor(tx, customerId, ERASED_ACTOR));
     }
 
     // ---- batch resolvers

@@ -1,0 +1,14 @@
+package com.omnichannel.gateway.customer;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.paging.PageInfo;
+
+public record CustomerConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
+    @Name("CustomerEdge")
+    public record Edge(@NonNull String cursor, @NonNull Customer node) {
+    }
+}

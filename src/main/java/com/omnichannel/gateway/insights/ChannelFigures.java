@@ -1,0 +1,18 @@
+package com.omnichannel.gateway.insights;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.security.Channel;
+
+@Description("What one channel did in the window.")
+public record ChannelFigures(@NonNull Channel channel,
+        @Description("Orders placed through the channel in the window, cancelled ones excluded.") int orders,
+        @NonNull @Description("The totals of these orders.") Money revenue,
+        @Description("revenue / orders, rounded half up to the minor unit; null without orders.") Money averageOrderValue,
+        @Description("Carts created through the channel in the window, anonymous ones included.") int cartsCreated,
+        @Description("Of these carts, how many became an order (through any channel, before the end of the window, "
+                + "whatever happened to the order later).") int cartsConverted,
+        @Description("cartsConverted / cartsCreated; null without carts.") Double cartToOrderConversion) {
+}

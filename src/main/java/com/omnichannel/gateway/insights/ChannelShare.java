@@ -1,0 +1,16 @@
+package com.omnichannel.gateway.insights;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.security.Channel;
+
+@Description("One channel's part in a customer's activity and spend.")
+public record ChannelShare(@NonNull Channel channel,
+        @Description("Activity events recorded through the channel.") int events,
+        @Description("events / all the customer's events; null when they have none.") Double eventShare,
+        @Description("Orders placed through the channel, cancelled ones excluded.") int orders,
+        @NonNull @Description("The totals of these orders.") Money spend,
+        @Description("spend / all the customer's spend; null when they have spent nothing.") Double spendShare) {
+}

@@ -1,0 +1,131 @@
+package com.omnichannel.gateway.insights;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.omnichannel.gateway.cart.Cart;
+import com.omnichannel.gateway.cart.CartService;
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.customer.Customer;
+import com.omnichannel.gateway.order.OrderConnection;
+import com.omnichannel.gateway.order.OrderService;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Staff views across channels: channel figures of a time window, and the 360° view of one customer (orders from
+ * every channel, active cart, loyalty, channel mix). Customers reach their own 360 fields through {@code me}; staff
+ * through {@code customer(id)} and {@code customers}: whoever holds a Customer object may see its fields.
+ */
+@ApplicationScoped
+public class InsightsService {
+
+    static final int MAX_PAIRS = 20;
+
+    private final InsightsRepository repository;
+    private final OrderService orders;
+    private final CartService carts;
+    private final Instance<CustomerLoyaltySource> loyalty;
+    private final String currency;
+    private final Duration maxWindow;
+
+    public InsightsService(InsightsRepository repository, OrderService orders, CartService carts,
+            Instance<CustomerLoyaltySource> loyalty,
+            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
+            @ConfigProperty(name = "app.insights.max-window", defaultValue = "P400D") Duration maxWindow) {
+        this.repository = repository;
+        this.orders = orders;
+        this.carts = carts;
+        this.loyalty = loyalty;
+        this.currency = currency;
+        this.maxWindow = maxWindow;
+    }
+
+    // ---- channel insights
+
+    public Uni<ChannelInsights> channelInsights(Caller caller, OffsetDateTime from, OffsetDateTime to) {
+        caller.requireStaff();
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw ApiException.badUserInput("Argument 'from' must be before 'to'");
+        }
+        if (Duration.between(from, to).compareTo(maxWindow) > 0) {
+            throw ApiException.badUserInput("The window may be at most " + maxWindow.toDays() + " days long");
+        }
+        return repository.channelFigures(from, to).chain(figures -> repository.journeyTotals(from, to)
+                .chain(totals -> repository.channelPairs(from, to, MAX_PAIRS).map(pairs -> new ChannelInsights(from, to,
+                        figures.stream().map(this::figures).toList(), (int) totals.orders(), (int) totals.crossChannel(),
+                        ratio(totals.crossChannel(), totals.orders()),
+                        pairs.stream().map(p -> new ChannelPair(p.from(), p.to(), (int) p.orders())).toList()))));
+    }
+
+    private ChannelFigures figures(InsightsRepository.ChannelRow r) {
+        Money average = r.orders() == 0 ? null
+                : Money.ofMinor(BigDecimal.valueOf(r.revenueMinor()).divide(BigDecimal.valueOf(r.orders()), 0, RoundingMode.HALF_UP)
+                        .longValueExact(), currency);
+        return new ChannelFigures(r.channel(), (int) r.orders(), Money.ofMinor(r.revenueMinor(), currency), average,
+                (int) r.carts(), (int) r.converted(), ratio(r.converted(), r.carts()));
+    }
+
+    // ---- customer 360
+
+    public Uni<List<OrderConnection>> ordersOf(List<Customer> customers, PageRequest page) {
+        return orders.ordersOfCustomers(customers.stream().map(Customer::id).toList(), page);
+    }
+
+    public Uni<Cart> activeCartOf(Customer customer) {
+        return carts.activeCartOf(customer.id());
+    }
+
+    /** Per customer: one share per channel with activity or orders, in channel order. */
+    public Uni<List<List<ChannelShare>>> channelMixOf(List<Customer> customers) {
+        Set<String> ids = new LinkedHashSet<>();
+        customers.forEach(c -> ids.add(c.id()));
+        return repository.channelMix(ids).map(byCustomer -> customers.stream().map(c -> {
+            List<InsightsRepository.MixRow> rows = new ArrayList<>(byCustomer.getOrDefault(c.id(), List.of()));
+            rows.sort(Comparator.comparing(InsightsRepository.MixRow::channel));
+            long events = rows.stream().mapToLong(InsightsRepository.MixRow::events).sum();
+            long spend = rows.stream().mapToLong(InsightsRepository.MixRow::spendMinor).sum();
+            return rows.stream().map(r -> new ChannelShare(r.channel(), (int) r.events(), ratio(r.events(), events),
+                    (int) r.orders(), Money.ofMinor(r.spendMinor(), currency), ratio(r.spendMinor(), spend))).toList();
+        }).toList());
+    }
+
+    public Uni<List<LoyaltySummary>> loyaltyOf(List<Customer> customers) {
+        if (loyalty.isUnsatisfied()) {
+            List<LoyaltySummary> none = new ArrayList<>();
+            customers.forEach(c -> none.add(null));
+            return Uni.createFrom().item(none);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        customers.forEach(c -> ids.add(c.id()));
+        return loyalty.get().summariesOf(ids).map((Map<String, LoyaltySummary> byId) -> {
+            List<LoyaltySummary> result = new ArrayList<>();
+            customers.forEach(c -> result.add(byId.get(c.id())));
+            return result;
+        });
+    }
+
+    /** A share rounded to 4 decimals; null when there is nothing to share. */
+    static Double ratio(long part, long whole) {
+        if (whole == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
+    }
+}
