@@ -14,6 +14,7 @@
 #   BENCH_JAVA_OPTS []         extra JVM options for the service, e.g. "-Xmx1g"
 #   BENCH_SCENARIOS [baseline products_list product_by_slug kiosk_barcode]
 #   BENCH_STARTUP_TIMEOUT [180] seconds to wait for readiness (first start loads the demo catalog)
+#   BENCH_INSTANCES [1]        2 = two instances behind a local HAProxy (round robin), as behind a load balancer
 #   BENCH_JFR []               JFR settings (e.g. "default") to record each measured run to results/<stamp>.<scenario>.jfr
 # Exit status: 0 when every scenario ran without errors, 1 on a failure to run, 2 when a scenario had errors.
 set -euo pipefail
@@ -59,7 +60,11 @@ SERVICE_LOG="$RESULTS_DIR/$STAMP.service.log"
 WORK="$(mktemp -d)"
 SERVICE_PID=""
 
+EXTRA_PIDS=()
 cleanup() {
+  for pid in "${EXTRA_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
   if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
     log "stopping the service (pid $SERVICE_PID) ..."
     kill "$SERVICE_PID" 2>/dev/null || true
@@ -140,6 +145,52 @@ until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
   sleep 1
 done
 log "ready after ${SECONDS}s$(grep -q 'Demo data loaded' "$SERVICE_LOG" && echo ' (demo data loaded now)')"
+INSTANCE_BASES=("$BASE")
+SERVICE_PIDS=("$SERVICE_PID")
+
+# BENCH_INSTANCES=2: a second instance against the same PostgreSQL and Redis, and HAProxy in front of both
+# (round robin, no stickiness); wrk then talks to HAProxy. All of it shares the same cores.
+if [ "${BENCH_INSTANCES:-1}" = 2 ]; then
+  ensure_tool haproxy haproxy
+  PORT2=$((PORT + 1))
+  while ! port_free "$PORT2"; do PORT2=$((PORT2 + 1)); done
+  log "starting a second instance on port $PORT2 ..."
+  SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT="$SIGN_IN_LIMIT" SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS="$SIGN_IN_ADDRESS_LIMIT" \
+  DB_NAME="$DB_NAME_BENCH" java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.port="$PORT2" \
+    -jar "$JAR" >"$SERVICE_LOG.2" 2>&1 &
+  EXTRA_PIDS+=("$!")
+  SERVICE_PIDS+=("$!")
+  until curl -fsS -o /dev/null "http://127.0.0.1:$PORT2/q/health/ready" 2>/dev/null; do
+    kill -0 "${EXTRA_PIDS[0]}" 2>/dev/null || { tail -n 40 "$SERVICE_LOG.2" >&2; die "the second instance exited during start-up"; }
+    [ "$SECONDS" -lt "$deadline" ] || die "the second instance is not ready"
+    sleep 1
+  done
+  INSTANCE_BASES+=("http://127.0.0.1:$PORT2")
+  LB_PORT=$((PORT2 + 1))
+  while ! port_free "$LB_PORT"; do LB_PORT=$((LB_PORT + 1)); done
+  cat >"$WORK/haproxy.cfg" <<CFG
+global
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+  option http-keep-alive
+frontend gateway
+  bind 127.0.0.1:$LB_PORT
+  default_backend instances
+backend instances
+  balance roundrobin
+  server a 127.0.0.1:$PORT
+  server b 127.0.0.1:$PORT2
+CFG
+  haproxy -f "$WORK/haproxy.cfg" >"$RESULTS_DIR/$STAMP.haproxy.log" 2>&1 &
+  EXTRA_PIDS+=("$!")
+  for _ in $(seq 1 20); do port_free "$LB_PORT" || break; sleep 0.5; done
+  BASE="http://127.0.0.1:$LB_PORT"
+  log "HAProxy on port $LB_PORT in front of ports $PORT and $PORT2"
+fi
 
 # ------------------------------------------------------------------ test data ---
 
@@ -250,8 +301,13 @@ VIEWER="$(graphql "$(jq -n -c --rawfile q "$ROOT/graphql-schema/operations/kiosk
 
 # ------------------------------------------------------------------ runs ---
 
-jvm_cpu_ticks() { # user + system clock ticks the service has used so far
-  awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo 0
+jvm_cpu_ticks() { # user + system clock ticks the service instances have used so far
+  local total=0 ticks pid
+  for pid in "${SERVICE_PIDS[@]}"; do
+    ticks="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    total=$((total + ticks))
+  done
+  echo "$total"
 }
 
 redis_commands() { # commands Redis has processed so far (scripts count as one)
@@ -259,8 +315,13 @@ redis_commands() { # commands Redis has processed so far (scripts count as one)
     awk -F: '/^total_commands_processed:/ { gsub(/\r/, "", $2); print $2 }'
 }
 
-sql_count() {
-  curl -fsS "$BASE/q/metrics" | awk '/^gateway_sql_statements_total[ {]/ { v = $NF } END { printf "%.0f", v + 0 }'
+sql_count() { # statements sent by all instances so far
+  local total=0 n base
+  for base in "${INSTANCE_BASES[@]}"; do
+    n="$(curl -fsS "$base/q/metrics" | awk '/^gateway_sql_statements_total[ {]/ { v = $NF } END { printf "%.0f", v + 0 }')"
+    total=$((total + n))
+  done
+  echo "$total"
 }
 
 # Sign-in spends about a second of CPU per request on bcrypt: 32 connections would only queue up past wrk's 10 s
@@ -287,6 +348,7 @@ advance_carts() { # <scenario> <wrk output>
 {
   echo "Load benchmark $STAMP: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (+ uncommitted changes)')"
   echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per scenario after ${WARMUP}s warm-up; $(nproc) cores shared by wrk, service, PostgreSQL and Redis"
+  [ "${BENCH_INSTANCES:-1}" != 2 ] || echo "two service instances behind HAProxy (round robin); SQL and CPU columns sum both instances"
   echo
 } >"$WORK/header.txt"
 
