@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
@@ -61,6 +62,7 @@ class StatementCountTest {
     private long statementsFor(String token, String query, Object... variables) {
         GraphQL client = token == null ? GraphQL.anonymous() : GraphQL.as(token);
         client.ok(query, variables); // warm: location snapshot and prepared statements
+        BackgroundWrites.settle();
         long before = db.statementCount();
         client.ok(query, variables);
         return db.statementCount() - before;

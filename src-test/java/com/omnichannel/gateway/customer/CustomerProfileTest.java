@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.Accounts.Account;
 import com.omnichannel.gateway.support.GraphQL;
@@ -426,6 +427,7 @@ class CustomerProfileTest {
 
     private static long statements(Runnable request) {
         Db db = Arc.container().instance(Db.class).get();
+        BackgroundWrites.settle();
         long before = db.statementCount();
         request.run();
         return db.statementCount() - before;

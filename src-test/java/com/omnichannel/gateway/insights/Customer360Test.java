@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.support.Accounts;
+import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
@@ -161,6 +162,7 @@ class Customer360Test {
 
     private long statements(GraphQL client, String query, Object... variables) {
         client.ok(query, variables);
+        BackgroundWrites.settle();
         long before = db.statementCount();
         client.ok(query, variables);
         return db.statementCount() - before;

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
@@ -59,6 +60,7 @@ class OrderStatementCountTest {
 
     private long statementsFor(GraphQL client, int first) {
         client.ok(HISTORY, "first", first);
+        BackgroundWrites.settle();
         long before = db.statementCount();
         client.ok(HISTORY, "first", first);
         return db.statementCount() - before;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.common.db.Db;
 import com.omnichannel.gateway.support.Accounts;
+import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
@@ -175,6 +176,7 @@ class RecommendationTest {
 
     private long statements(GraphQL client, String query, Object... variables) {
         client.ok(query, variables);
+        BackgroundWrites.settle();
         long before = db.statementCount();
         client.ok(query, variables);
         return db.statementCount() - before;
