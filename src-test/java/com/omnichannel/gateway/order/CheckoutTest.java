@@ -297,6 +297,22 @@ class CheckoutTest {
         assertThat(data.stockRow(product.variant(0), store).getInteger("reserved")).isZero();
     }
 
+    @Test
+    void checkout_attempts_are_limited_per_cart_with_a_clear_error() {
+        var store = data.store("Checkout limited store", 52.0, 13.0);
+        var product = data.product("Checkout limited pin", null, 100);
+        data.stock(product.variant(0), store, 5);
+        var cart = guestCart(line(product.variant(0), 1));
+        // 20 attempts within 10 minutes are answered (here: refused for a bad key); the 21st is rate limited.
+        for (int i = 0; i < 20; i++) {
+            assertThat(code(cart, input(cart, "bad", pickup(store), payInStore()))).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+        }
+        JsonPath limited = cart.client().execute(CHECKOUT, "input", input(cart, UUID.randomUUID().toString(), pickup(store), payInStore()));
+        assertThat(limited.getString("errors[0].extensions.code")).isEqualTo("RATE_LIMITED");
+        assertThat(limited.getInt("errors[0].extensions.retryAfterSeconds")).isPositive();
+        assertThat(data.count("SELECT count(*) FROM customer_order WHERE cart_id = $1", cart.id())).isZero();
+    }
+
     private static String code(Checkouts.CartRef cart, Map<String, Object> input) {
         JsonPath result = cart.client().ok(CHECKOUT, "input", input);
         assertThat(result.getString("data.checkoutComplete.order")).isNull();

@@ -37,7 +37,7 @@ public class OrderGraphQLApi {
     @Description("Turn a cart into an order: prices frozen from the catalog, stock reserved, payment taken, cart cleared. "
             + "Retrying with the same idempotencyKey returns the same order.")
     public Uni<@NonNull CheckoutPayload> checkoutComplete(@NonNull OrderInputs.CheckoutComplete input) {
-        return orders.checkout(callers.current(), callers.cartToken(), input);
+        return orders.checkout(callers.current(), callers.cartToken(), callers.clientAddressKey(), input);
     }
 
     // ---- reads

@@ -3,6 +3,7 @@ package com.omnichannel.gateway.order;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import com.omnichannel.gateway.common.error.UserError;
 import com.omnichannel.gateway.common.id.GlobalId;
 import com.omnichannel.gateway.common.money.Money;
 import com.omnichannel.gateway.common.paging.Page;
+import com.omnichannel.gateway.common.ratelimit.RateLimiter;
 import com.omnichannel.gateway.common.paging.PageRequest;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Role;
@@ -90,6 +92,9 @@ public class OrderService {
     private final AllocationStrategy allocation;
     private final CheckoutDiscounts discounts;
     private final CustomerActivity activity;
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit checkoutsPerShopper;
+    private final RateLimiter.Limit checkoutsPerAddress;
     private final CustomerErasures erasures;
     private final List<CheckoutParticipant> participants;
     private final List<OrderStatusListener> statusListeners;
@@ -100,7 +105,7 @@ public class OrderService {
     public OrderService(OrderRepository repository, OrderEvents events, OrderPricing pricing, CartService carts,
             CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
             CheckoutDiscounts discounts, CustomerActivity activity, CustomerErasures erasures, Instance<PaymentProvider> paymentProviders,
-            Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, Db db,
+            Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, RateLimiter limiter, Db db,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
         this.events = events;
@@ -112,6 +117,9 @@ public class OrderService {
         this.allocation = allocation;
         this.discounts = discounts;
         this.activity = activity;
+        this.limiter = limiter;
+        this.checkoutsPerShopper = limiter.limit("checkout-attempts", 20, Duration.ofMinutes(10));
+        this.checkoutsPerAddress = limiter.limit("checkout-attempts-per-address", 300, Duration.ofMinutes(10));
         this.erasures = erasures;
         this.participants = participants.stream().toList();
         this.statusListeners = statusListeners.stream().toList();
@@ -141,7 +149,18 @@ public class OrderService {
         }
     }
 
-    public Uni<CheckoutPayload> checkout(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
+    /**
+     * Places an order, counting the attempt first: per signed-in customer (or, for guests, per cart) and per client
+     * address, so neither one shopper nor one address can hammer checkout (e.g. to probe card numbers).
+     */
+    public Uni<CheckoutPayload> checkout(Caller caller, String cartToken, String clientAddressKey, OrderInputs.CheckoutComplete input) {
+        String shopper = customerId(caller) != null ? "sub:" + caller.subject() : "cart:" + input.cartId();
+        return limiter.enforce(checkoutsPerShopper, shopper)
+                .chain(() -> limiter.enforce(checkoutsPerAddress, clientAddressKey))
+                .chain(() -> checkout(caller, cartToken, input));
+    }
+
+    private Uni<CheckoutPayload> checkout(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
         UserError invalid = validateCheckout(caller, input);
         if (invalid != null) {
             return Uni.createFrom().item(CheckoutPayload.failed(invalid));
