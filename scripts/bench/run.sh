@@ -252,7 +252,7 @@ for line in sys.stdin:
 fi
 
 # Order history: a customer with at least 10 orders (placed through the API on the first run).
-bash "$BENCH_DIR/mint-customer-token.sh" bench-customer >"$WORK/customer-token.txt"
+bash "$BENCH_DIR/mint-token.sh" customer bench-customer >"$WORK/customer-token.txt"
 if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^order_history$'; then
   CUSTOMER_AUTH="Authorization: Bearer $(cat "$WORK/customer-token.txt")"
   have="$(psql_bench "SELECT count(*) FROM customer_order WHERE customer_id = 'bench-customer'")"
@@ -294,7 +294,7 @@ if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^me_profile$'; then
   log "anna@demo.shop signed in; 3 addresses, 5 product views"
 fi
 
-bash "$BENCH_DIR/mint-kiosk-token.sh" 1 bench >"$WORK/kiosk-token.txt"
+bash "$BENCH_DIR/mint-token.sh" kiosk 1 bench >"$WORK/kiosk-token.txt"
 # Kiosks may send only their app's registered operations in production: check the token with KioskViewer.
 VIEWER="$(graphql "$(jq -n -c --rawfile q "$ROOT/graphql-schema/operations/kiosk/KioskViewer.graphql" '{query: $q}')" \
   -H "Authorization: Bearer $(cat "$WORK/kiosk-token.txt")")"

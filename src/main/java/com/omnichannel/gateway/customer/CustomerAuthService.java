@@ -1,17 +1,11 @@
 package com.omnichannel.gateway.customer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.common.error.ApiException;
 import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.security.Secrets;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.common.security.Role;
@@ -45,7 +40,6 @@ import io.smallrye.mutiny.Uni;
 public class CustomerAuthService {
 
     static final String INVALID_CREDENTIALS_MESSAGE = "Email or password is incorrect";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_REFRESH_TOKEN = 200;
 
     private final CustomerRepository customers;
@@ -273,16 +267,10 @@ public class CustomerAuthService {
     }
 
     private static String newRefreshToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.randomToken(32);
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(value);
     }
 }

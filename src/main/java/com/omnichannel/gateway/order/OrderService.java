@@ -1,13 +1,9 @@
 package com.omnichannel.gateway.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +34,7 @@ import com.omnichannel.gateway.common.ratelimit.RateLimiter;
 import com.omnichannel.gateway.common.paging.PageRequest;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.common.security.Secrets;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
@@ -1226,10 +1223,6 @@ public class OrderService {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(value);
     }
 }
