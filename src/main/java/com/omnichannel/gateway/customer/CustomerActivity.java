@@ -2,20 +2,15 @@ package com.omnichannel.gateway.customer;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
+import com.omnichannel.gateway.common.db.BackgroundBatchWriter;
 import com.omnichannel.gateway.common.db.Db;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
@@ -39,50 +34,27 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CustomerActivity {
 
-    private static final Logger LOG = Logger.getLogger(CustomerActivity.class);
-    static final int MAX_BATCH = 500;
-
     record Pending(UUID customerId, CustomerEventKind kind, Channel channel, String subject, OffsetDateTime occurredAt,
             String data) {
     }
 
     private final Db db;
-    private final Vertx vertx;
-    private final long flushIntervalMillis;
-    private final int capacity;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean flushing = new AtomicBoolean();
-    private final LongAdder dropped = new LongAdder();
-    private final LongAdder failed = new LongAdder();
-    private long timer = -1;
+    private final BackgroundBatchWriter<Pending> writer;
 
     public CustomerActivity(Db db, Vertx vertx, MeterRegistry registry,
             @ConfigProperty(name = "app.customer.activity.flush-interval-millis", defaultValue = "250") long flushIntervalMillis,
             @ConfigProperty(name = "app.customer.activity.buffer-capacity", defaultValue = "50000") int capacity) {
         this.db = db;
-        this.vertx = vertx;
-        this.flushIntervalMillis = flushIntervalMillis;
-        this.capacity = capacity;
-        registry.more().counter("gateway.customer.events.dropped", List.of(), dropped);
-        registry.more().counter("gateway.customer.events.failed", List.of(), failed);
-        registry.gauge("gateway.customer.events.queued", queued);
+        this.writer = new BackgroundBatchWriter<>("customer events", "gateway.customer.events", vertx, registry,
+                flushIntervalMillis, capacity, this::write);
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(flushIntervalMillis, id -> flush().subscribe().with(n -> {
-        }, e -> LOG.warnf("Writing customer events failed: %s", e.getMessage())));
+        writer.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        try {
-            flush().await().atMost(java.time.Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            LOG.warnf("Customer events not written at shutdown: %s", e.getMessage());
-        }
+        writer.stop();
     }
 
     /** Queues an event for a customer; returns at once. Ignored for ids that are not customer ids. */
@@ -95,12 +67,7 @@ public class CustomerActivity {
         if (id == null || kind == null || channel == null) {
             return;
         }
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
-            dropped.increment();
-            return;
-        }
-        queue.add(new Pending(id, kind, channel, subject, OffsetDateTime.now(ZoneOffset.UTC),
+        writer.offer(new Pending(id, kind, channel, subject, OffsetDateTime.now(ZoneOffset.UTC),
                 data == null ? "{}" : data.encode()));
     }
 
@@ -113,27 +80,7 @@ public class CustomerActivity {
 
     /** Writes what is queued, in batches; completes with the number of events taken off the queue. */
     public Uni<Integer> flush() {
-        if (!flushing.compareAndSet(false, true)) {
-            return Uni.createFrom().item(0);
-        }
-        return writeAll(0).eventually(() -> flushing.set(false));
-    }
-
-    private Uni<Integer> writeAll(int written) {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(written);
-        }
-        queued.addAndGet(-batch.size());
-        return write(batch).onFailure().recoverWithItem(e -> {
-            failed.add(batch.size());
-            LOG.warnf("Dropped %d customer events that could not be written: %s", batch.size(), e.getMessage());
-            return null;
-        }).chain(() -> writeAll(written + batch.size()));
+        return writer.flush();
     }
 
     private Uni<Void> write(List<Pending> batch) {
