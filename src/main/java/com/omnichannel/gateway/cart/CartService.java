@@ -147,7 +147,7 @@ public class CartService {
                             Channel.valueOf(l.channel())))
                     .toList();
             return new CheckoutCart(stored.id(), stored.customerId().isEmpty() ? null : stored.customerId(), stored.version(),
-                    lines, stored.channels().stream().map(Channel::valueOf).toList());
+                    lines, stored.channels().stream().map(Channel::valueOf).toList(), stored.couponCode());
         });
     }
 
@@ -177,7 +177,7 @@ public class CartService {
             Duration ttl = customerId != null ? customerTtl : anonymousTtl;
             StoredCart cart = new StoredCart(newCartId(), customerId == null ? "" : customerId,
                     token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
-                    List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds());
+                    List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds(), null);
             return store.create(cart).invoke(created -> cartUpdated(caller, created.id(), "create"))
                     .chain(this::view).map(view -> new CartPayload(view, token, List.of()));
         });
@@ -244,6 +244,14 @@ public class CartService {
             fulfilment.put("storeId", pickupStore.id());
             return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
         });
+    }
+
+    // ---- coupon (validated and priced by the promotions domain, which calls these)
+
+    /** Stores (or with null, removes) the coupon code on the cart: one Lua change like any other. */
+    public Uni<CartPayload> setCoupon(Caller caller, String cartToken, String cartId, String couponCode, Long expectedVersion) {
+        String id = cartId(cartId);
+        return change(caller, cartToken, id, "coupon", expectedVersion, new JsonObject().put("couponCode", couponCode));
     }
 
     // ---- sign-in and hand-off
@@ -367,7 +375,7 @@ public class CartService {
 
     private static StoredCart withOwner(StoredCart cart, String customerId, String tokenHash, Duration ttl) {
         return new StoredCart(cart.id(), customerId, tokenHash, cart.lines(), cart.fulfilmentType(), cart.pickupStoreId(),
-                cart.channels(), cart.lastChannel(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds());
+                cart.channels(), cart.lastChannel(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
     }
 
     // ---- helpers
@@ -524,7 +532,8 @@ public class CartService {
         return new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
                 stored.channels().stream().map(Channel::valueOf).toList(),
                 stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),
-                OffsetDateTime.parse(stored.createdAt()), OffsetDateTime.parse(stored.updatedAt()), cartWarnings);
+                OffsetDateTime.parse(stored.createdAt()), OffsetDateTime.parse(stored.updatedAt()), cartWarnings,
+                stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId());
     }
 
     private static void requireAccess(Caller caller, String cartToken, StoredCart cart) {
