@@ -13,12 +13,12 @@ import com.omnichannel.gateway.support.TestData;
 import io.restassured.path.json.JsonPath;
 
 /** Carts and checkouts for the order tests. */
-final class Checkouts {
+public final class Checkouts {
 
     private Checkouts() {
     }
 
-    static final String ORDER_FIELDS = """
+    public static final String ORDER_FIELDS = """
             id number status nextStatuses email sourceChannel cartChannels fulfilmentType curbsideNote
             pickupStore { id } shippingAddress { firstName city countryCode }
             subtotal { amount currencyCode } discountTotal { amount } shippingTotal { amount } taxTotal { amount } total { amount }
@@ -27,38 +27,38 @@ final class Checkouts {
             shipments { id status fulfilmentType location { id } trackingNumber lines { orderNumber quantity orderLine { id sku } } }
             timeline { kind fromStatus toStatus actor channel }""";
 
-    static final String CHECKOUT = "mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { "
+    public static final String CHECKOUT = "mutation($input: CheckoutCompleteInput!) { checkoutComplete(input: $input) { order { "
             + ORDER_FIELDS + " } stockShortages { cartLineId requested available variant { id } } userErrors { code field message } } }";
 
-    static final String CREATE_CART = """
+    public static final String CREATE_CART = """
             mutation($input: CartCreateInput) { cartCreate(input: $input) { cartToken cart { id version } userErrors { code } } }""";
 
     /** A cart and the client that may use it (its token holder, or its owner). */
-    record CartRef(String id, GraphQL client) {
+    public record CartRef(String id, GraphQL client) {
     }
 
-    static Map<String, Object> line(TestData.VariantRef variant, int quantity) {
+    public static Map<String, Object> line(TestData.VariantRef variant, int quantity) {
         return Map.of("variantId", variant.id(), "quantity", quantity);
     }
 
-    static CartRef guestCart(Object... lines) {
+    public static CartRef guestCart(Object... lines) {
         JsonPath created = GraphQL.anonymous().ok(CREATE_CART, "input", Map.of("lines", List.of(lines)));
         assertThat(created.getList("data.cartCreate.userErrors")).isEmpty();
         return new CartRef(created.getString("data.cartCreate.cart.id"),
                 GraphQL.anonymous().header("X-Cart-Token", created.getString("data.cartCreate.cartToken")));
     }
 
-    static CartRef customerCart(GraphQL customer, Object... lines) {
+    public static CartRef customerCart(GraphQL customer, Object... lines) {
         JsonPath created = customer.ok(CREATE_CART, "input", Map.of("lines", List.of(lines)));
         assertThat(created.getList("data.cartCreate.userErrors")).isEmpty();
         return new CartRef(created.getString("data.cartCreate.cart.id"), customer);
     }
 
-    static Map<String, Object> pickup(TestData.Ref store) {
+    public static Map<String, Object> pickup(TestData.Ref store) {
         return Map.of("type", "PICKUP", "storeId", store.id());
     }
 
-    static Map<String, Object> ship() {
+    public static Map<String, Object> ship() {
         Map<String, Object> address = new HashMap<>();
         address.put("firstName", "Erika");
         address.put("lastName", "Muster");
@@ -69,15 +69,15 @@ final class Checkouts {
         return Map.of("type", "SHIP", "address", address);
     }
 
-    static Map<String, Object> payInStore() {
+    public static Map<String, Object> payInStore() {
         return Map.of("method", "PAY_IN_STORE");
     }
 
-    static Map<String, Object> card(String number) {
+    public static Map<String, Object> card(String number) {
         return Map.of("method", "CARD", "card", Map.of("number", number, "expiryMonth", 12, "expiryYear", 2099, "cvc", "123"));
     }
 
-    static Map<String, Object> input(CartRef cart, String key, Map<String, Object> fulfilment, Map<String, Object> payment) {
+    public static Map<String, Object> input(CartRef cart, String key, Map<String, Object> fulfilment, Map<String, Object> payment) {
         Map<String, Object> input = new HashMap<>();
         input.put("cartId", cart.id());
         input.put("idempotencyKey", key);
@@ -87,12 +87,12 @@ final class Checkouts {
         return input;
     }
 
-    static JsonPath checkout(CartRef cart, Map<String, Object> fulfilment, Map<String, Object> payment) {
+    public static JsonPath checkout(CartRef cart, Map<String, Object> fulfilment, Map<String, Object> payment) {
         return cart.client().ok(CHECKOUT, "input", input(cart, UUID.randomUUID().toString(), fulfilment, payment));
     }
 
     /** Checks out and asserts an order came out; returns the order. */
-    static JsonPath placed(CartRef cart, Map<String, Object> fulfilment, Map<String, Object> payment) {
+    public static JsonPath placed(CartRef cart, Map<String, Object> fulfilment, Map<String, Object> payment) {
         JsonPath result = checkout(cart, fulfilment, payment);
         assertThat(result.getList("data.checkoutComplete.userErrors")).as(result.prettify()).isEmpty();
         return result.setRootPath("data.checkoutComplete.order");
