@@ -30,6 +30,10 @@ public class PromotionRepository {
             id, name, code, kind, percent_off, amount_off_minor, min_subtotal_minor, product_ids, category_ids, customer_tiers,
             channels, starts_at, ends_at, usage_limit, per_customer_limit, used_count, paused, created_at, updated_at""";
 
+    /** Staff reads: every use counted from the redemption rows (unlimited promotions keep no counter). */
+    private static final String STAFF_COLUMNS = COLUMNS
+            + ", (SELECT count(*) FROM promotion_redemption r WHERE r.promotion_id = promotion.id) AS uses";
+
     private final Db db;
 
     public PromotionRepository(Db db) {
@@ -37,8 +41,9 @@ public class PromotionRepository {
     }
 
     /** A promotion row as stored. */
+    /** @param uses orders it was used on (staff reads only; 0 otherwise) */
     record PromotionRow(PromotionRule rule, OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {
+            OffsetDateTime updatedAt, long uses) {
     }
 
     /** A new or changed promotion, validated; amounts in minor units, codes upper-case. */
@@ -65,17 +70,17 @@ public class PromotionRepository {
     }
 
     Uni<PromotionRow> findById(long key) {
-        return db.query("SELECT " + COLUMNS + " FROM promotion WHERE id = $1", Tuple.of(key))
+        return db.query("SELECT " + STAFF_COLUMNS + " FROM promotion WHERE id = $1", Tuple.of(key))
                 .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }
 
     Uni<PromotionRow> findByCode(String code) {
-        return db.query("SELECT " + COLUMNS + " FROM promotion WHERE code = $1", Tuple.of(code))
+        return db.query("SELECT " + STAFF_COLUMNS + " FROM promotion WHERE code = $1", Tuple.of(code))
                 .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }
 
     Uni<List<PromotionRow>> list(int limit, int offset) {
-        return db.query("SELECT " + COLUMNS + " FROM promotion ORDER BY id DESC LIMIT $1 OFFSET $2", Tuple.of(limit, offset))
+        return db.query("SELECT " + STAFF_COLUMNS + " FROM promotion ORDER BY id DESC LIMIT $1 OFFSET $2", Tuple.of(limit, offset))
                 .map(PromotionRepository::rows);
     }
 
@@ -123,7 +128,7 @@ public class PromotionRepository {
     Uni<PromotionRow> insert(Definition d) {
         return db.query("INSERT INTO promotion (name, code, kind, percent_off, amount_off_minor, min_subtotal_minor, product_ids, "
                 + "category_ids, customer_tiers, channels, starts_at, ends_at, usage_limit, per_customer_limit) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING " + COLUMNS, definition(d))
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING " + STAFF_COLUMNS, definition(d))
                 .map(rows -> row(rows.iterator().next()));
     }
 
@@ -131,12 +136,16 @@ public class PromotionRepository {
         Tuple args = definition(d).addLong(key);
         return db.query("UPDATE promotion SET name = $1, code = $2, kind = $3, percent_off = $4, amount_off_minor = $5, "
                 + "min_subtotal_minor = $6, product_ids = $7, category_ids = $8, customer_tiers = $9, channels = $10, starts_at = $11, "
-                + "ends_at = $12, usage_limit = $13, per_customer_limit = $14, updated_at = now() WHERE id = $15 RETURNING " + COLUMNS, args)
+                + "ends_at = $12, usage_limit = $13, per_customer_limit = $14, updated_at = now(), "
+                // A promotion getting its first limit starts counting from the uses it already had.
+                + "used_count = CASE WHEN usage_limit IS NULL AND per_customer_limit IS NULL "
+                + "THEN (SELECT count(*) FROM promotion_redemption r WHERE r.promotion_id = promotion.id) ELSE used_count END "
+                + "WHERE id = $15 RETURNING " + STAFF_COLUMNS, args)
                 .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }
 
     Uni<PromotionRow> setPaused(long key, boolean paused) {
-        return db.query("UPDATE promotion SET paused = $2, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS, Tuple.of(key, paused))
+        return db.query("UPDATE promotion SET paused = $2, updated_at = now() WHERE id = $1 RETURNING " + STAFF_COLUMNS, Tuple.of(key, paused))
                 .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }
 
@@ -149,14 +158,24 @@ public class PromotionRepository {
     // ---- inside the order transaction
 
     /**
-     * Counts one use of a promotion unless its total limit is reached. The row lock makes concurrent checkouts
-     * take turns, so a limit of 10 gives exactly 10 uses. Not claimed when the limit is reached.
+     * Counts one use of a promotion with a usage limit unless the limit is reached. The row lock makes concurrent
+     * checkouts take turns, so a limit of 10 gives exactly 10 uses. Promotions without limits are not locked (their
+     * uses are the redemption rows), so an automatic promotion on every order does not serialize checkouts.
      */
     Uni<Claim> claimUse(Db.Tx tx, long key) {
         return tx.query("""
-                UPDATE promotion SET used_count = used_count + 1 WHERE id = $1 AND (usage_limit IS NULL OR used_count < usage_limit)
-                RETURNING per_customer_limit""", Tuple.of(key))
-                .map(rows -> rows.size() == 0 ? new Claim(false, null) : new Claim(true, rows.iterator().next().getInteger("per_customer_limit")));
+                WITH p AS (SELECT id, usage_limit, per_customer_limit FROM promotion WHERE id = $1),
+                claimed AS (
+                    UPDATE promotion SET used_count = used_count + 1 FROM p
+                    WHERE promotion.id = p.id AND (p.usage_limit IS NOT NULL OR p.per_customer_limit IS NOT NULL)
+                      AND (promotion.usage_limit IS NULL OR promotion.used_count < promotion.usage_limit)
+                    RETURNING promotion.id)
+                SELECT p.usage_limit, p.per_customer_limit, (SELECT count(*) FROM claimed) AS claimed FROM p""", Tuple.of(key))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    boolean limited = r.getInteger("usage_limit") != null || r.getInteger("per_customer_limit") != null;
+                    return new Claim(!limited || r.getLong("claimed") > 0, r.getInteger("per_customer_limit"));
+                });
     }
 
     record Claim(boolean claimed, Integer perCustomerLimit) {
@@ -216,6 +235,7 @@ public class PromotionRepository {
                 r.getInteger("per_customer_limit"), r.getInteger("used_count"), r.getBoolean("paused"));
         return new PromotionRow(rule, starts == null ? null : starts.withOffsetSameInstant(ZoneOffset.UTC),
                 ends == null ? null : ends.withOffsetSameInstant(ZoneOffset.UTC), r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC),
-                r.getOffsetDateTime("updated_at").withOffsetSameInstant(ZoneOffset.UTC));
+                r.getOffsetDateTime("updated_at").withOffsetSameInstant(ZoneOffset.UTC),
+                r.getColumnIndex("uses") >= 0 ? r.getLong("uses") : 0);
     }
 }

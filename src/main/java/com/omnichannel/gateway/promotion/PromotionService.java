@@ -406,9 +406,10 @@ public class PromotionService {
                 if (checked.error() != null) {
                     return Uni.createFrom().item(PromotionPayload.failed(checked.error()));
                 }
-                if (checked.definition().usageLimit() != null && checked.definition().usageLimit() < r.usedCount()) {
+                int used = usedCount(existing);
+                if (checked.definition().usageLimit() != null && checked.definition().usageLimit() < used) {
                     return Uni.createFrom().item(PromotionPayload.failed(UserError.of("INVALID_LIMIT",
-                            "It was already used " + r.usedCount() + " times", "input", "usageLimit")));
+                            "It was already used " + used + " times", "input", "usageLimit")));
                 }
                 return repository.update(key, checked.definition()).map(row -> new PromotionPayload(promotion(row), List.of()));
             });
@@ -560,7 +561,13 @@ public class PromotionService {
                 Money.ofMinorOrNull(r.amountOffMinor(), currency), Money.ofMinorOrNull(r.minSubtotalMinor(), currency),
                 r.productKeys().stream().map(Product::globalId).toList(), r.categoryKeys().stream().map(Category::globalId).toList(),
                 List.copyOf(r.customerTiers()), r.channels().stream().map(Channel::valueOf).toList(), row.startsAt(), row.endsAt(),
-                r.usageLimit(), r.perCustomerLimit(), r.usedCount(), r.paused(), row.createdAt(), row.updatedAt(), r.key());
+                r.usageLimit(), r.perCustomerLimit(), usedCount(row), r.paused(), row.createdAt(), row.updatedAt(), r.key());
+    }
+
+    /** Limited promotions count their uses (the counter the limit is checked against); others have redemption rows. */
+    private static int usedCount(PromotionRow row) {
+        PromotionRule r = row.rule();
+        return r.usageLimit() != null || r.perCustomerLimit() != null ? r.usedCount() : Math.toIntExact(row.uses());
     }
 
     private static long promotionKey(String id) {
