@@ -156,6 +156,11 @@ public class OrderService {
             }
             return prepare(caller, cartToken, input).chain(prepared -> {
                 if (prepared instanceof CheckoutPayload failed) {
+                    if (!failed.userErrors().isEmpty() && failed.userErrors().get(0).code().equals("CART_NOT_FOUND")) {
+                        // A concurrent request with the same key may have turned the cart into its order meanwhile.
+                        return repository.findByIdempotencyKey(key)
+                                .chain(winner -> winner == null ? Uni.createFrom().item(failed) : replay(winner, requestHash));
+                    }
                     return Uni.createFrom().item(failed);
                 }
                 Prepared p = (Prepared) prepared;
