@@ -19,7 +19,8 @@ public record Cart(@NonNull @Id String id, @NonNull List<@NonNull CartLine> line
         @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
         @NonNull List<@NonNull CartWarning> warnings,
         @Description("The coupon applied with cartCouponApply (see discounts for what it takes off), or null.") String couponCode,
-        @Ignore String customerId) {
+        @Ignore String customerId,
+        @Ignore @Description("The channel the cart is read through.") Channel readThrough) {
 
     // Identity is the cart at a version: batch resolvers hash their sources.
     @Override

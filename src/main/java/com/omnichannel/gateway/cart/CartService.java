@@ -99,7 +99,7 @@ public class CartService {
                 throw ApiException.notFound("No cart with this id (it may have expired)");
             }
             requireAccess(caller, cartToken, stored);
-            return view(stored);
+            return view(stored, caller.channel());
         });
     }
 
@@ -112,7 +112,7 @@ public class CartService {
                 .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
                 .chain(stored -> stored == null || !customerId.equals(stored.customerId())
                         ? Uni.createFrom().nullItem()
-                        : view(stored));
+                        : view(stored, caller.channel()));
     }
 
     /**
@@ -129,7 +129,7 @@ public class CartService {
         })).onItem().transformToMultiAndConcatenate(allowed -> events.of(id))
                 .onItem().transformToUniAndConcatenate(change -> store.find(id))
                 .filter(stored -> stored != null)
-                .onItem().transformToUniAndConcatenate(this::view);
+                .onItem().transformToUniAndConcatenate(stored -> view(stored, caller.channel()));
     }
 
     // ---- checkout
@@ -179,7 +179,7 @@ public class CartService {
                     token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
                     List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds(), null);
             return store.create(cart).invoke(created -> cartUpdated(caller, created.id(), "create"))
-                    .chain(this::view).map(view -> new CartPayload(view, token, List.of()));
+                    .chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
         });
     }
 
@@ -266,7 +266,7 @@ public class CartService {
         CartAttachMode mode = input.mode() == null ? CartAttachMode.MERGE : input.mode();
         return store.activeCartId(customerId).chain(activeId -> {
             if (id.equals(activeId)) {
-                return store.find(id).chain(this::view).map(view -> new CartPayload(view, null, List.of()));
+                return store.find(id).chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
             }
             return store.take(id, customerId, cartToken == null ? null : sha256(cartToken), caller.isStaff())
                     .chain(taken -> {
@@ -334,7 +334,7 @@ public class CartService {
                     }
                     String token = newSecret();
                     StoredCart handed = withOwner(taken.cart(), "", sha256(token), anonymousTtl);
-                    return store.put(handed).chain(this::view).map(view -> new CartPayload(view, token, List.of()));
+                    return store.put(handed).chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
                 });
             });
         });
@@ -353,10 +353,10 @@ public class CartService {
                 // No active cart, or the taken one replaces it: it becomes the customer's.
                 StoredCart owned = withOwner(taken, customerId, "", customerTtl);
                 return store.put(owned).call(() -> store.activate(customerId, owned.id(), customerTtl.toSeconds()))
-                        .chain(this::view);
+                        .chain(stored -> view(stored, caller.channel()));
             }
             if (mode == CartAttachMode.KEEP_EXISTING) {
-                return view(existing);
+                return view(existing, caller.channel());
             }
             JsonArray lines = new JsonArray();
             taken.lines().forEach(l -> lines.add(new JsonObject().put("id", l.id()).put("variantId", l.variantId())
@@ -368,7 +368,7 @@ public class CartService {
                         if (outcome.cart() == null) {
                             throw new IllegalStateException("Merge into the active cart refused: " + outcome.refusal());
                         }
-                        return view(outcome.cart());
+                        return view(outcome.cart(), caller.channel());
                     });
         });
     }
@@ -394,7 +394,7 @@ public class CartService {
                     // round trip, for customer carts only: the pointer sits in another cluster slot).
                     Uni<Void> pointer = changed.customerId().isEmpty() ? Uni.createFrom().voidItem()
                             : store.touchActive(changed.customerId(), changed.ttlSeconds());
-                    return pointer.chain(() -> view(changed)).map(view -> new CartPayload(view, null, List.of()));
+                    return pointer.chain(() -> view(changed, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
                 });
     }
 
@@ -472,8 +472,12 @@ public class CartService {
         });
     }
 
-    /** The cart as shoppers see it: stored lines with live prices and availability for its fulfilment. */
-    private Uni<Cart> view(StoredCart stored) {
+    /**
+     * The cart as shoppers see it: stored lines with live prices and availability for its fulfilment.
+     *
+     * @param channel the channel it is read through (channel-limited promotions depend on it)
+     */
+    private Uni<Cart> view(StoredCart stored, Channel channel) {
         Set<Long> keys = new LinkedHashSet<>();
         stored.lines().forEach(l -> keys.add(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId())));
         Long pickupKey = stored.pickupStoreId() == null ? null : GlobalId.tryDecode(Location.TYPE, stored.pickupStoreId());
@@ -489,12 +493,13 @@ public class CartService {
                 for (int i = 0; i < present.size(); i++) {
                     availableByKey.put(present.get(i).key(), available.get(i));
                 }
-                return assemble(stored, ordered, availableByKey, t.getItem2());
+                return assemble(stored, ordered, availableByKey, t.getItem2(), channel);
             });
         });
     }
 
-    private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup) {
+    private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup,
+            Channel channel) {
         List<CartLine> lines = new ArrayList<>();
         List<CartWarning> cartWarnings = new ArrayList<>();
         long subtotal = 0;
@@ -533,7 +538,7 @@ public class CartService {
                 stored.channels().stream().map(Channel::valueOf).toList(),
                 stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),
                 OffsetDateTime.parse(stored.createdAt()), OffsetDateTime.parse(stored.updatedAt()), cartWarnings,
-                stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId());
+                stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId(), channel);
     }
 
     private static void requireAccess(Caller caller, String cartToken, StoredCart cart) {

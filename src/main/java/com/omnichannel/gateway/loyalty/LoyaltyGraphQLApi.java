@@ -34,7 +34,7 @@ public class LoyaltyGraphQLApi {
     @Description("Points the cart's order would earn once delivered or collected: on the subtotal after promotions, at the "
             + "owner's tier (for anonymous carts, what signing in would earn at the first tier).")
     public Uni<List<@NonNull Integer>> loyaltyPointsToEarn(@Source List<Cart> carts) {
-        return promotions.discountedSubtotals(carts, callers.current().channel())
+        return promotions.discountedSubtotals(carts)
                 .chain(amounts -> loyalty.pointsToEarn(carts.stream().map(Cart::customerId).toList(), amounts));
     }
 

@@ -47,7 +47,8 @@ public class PromotionGraphQLApi {
     @Name("discounts")
     @Description("Promotions and the coupon as checkout would apply them now, per line and in total.")
     public Uni<List<@NonNull CartDiscounts>> cartDiscounts(@Source List<Cart> carts) {
-        return promotions.cartDiscounts(carts, callers.current().channel());
+        // The reading channel travels with the cart: batch resolvers do not ask for the caller.
+        return promotions.cartDiscounts(carts);
     }
 
     @Name("discounts")

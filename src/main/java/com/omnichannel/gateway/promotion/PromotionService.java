@@ -98,7 +98,7 @@ public class PromotionService {
             b.lines().forEach(l -> productKeys.add(l.productKey()));
         }
         if (productKeys.isEmpty()) {
-            return Uni.createFrom().item(baskets.stream().map(b -> evaluateEmpty(b, channel, now)).toList());
+            return Uni.createFrom().item(baskets.stream().map(b -> NOTHING).toList());
         }
         return Uni.combine().all().unis(repository.applicable(codes, now), repository.categoriesOf(productKeys)).asTuple()
                 .chain(t -> {
@@ -139,25 +139,33 @@ public class PromotionService {
                 });
     }
 
-    private static PromotionEngine.Result evaluateEmpty(Basket b, String channel, Instant now) {
-        return new PromotionEngine.Result(new long[0], false, List.of(), null);
-    }
+    /** An empty basket gets nothing (and a coupon on it is judged when lines arrive). */
+    private static final PromotionEngine.Result NOTHING = new PromotionEngine.Result(new long[0], false, List.of(), null);
 
-    /** The discounts of each cart, live, as checkout through the caller's channel would apply them. */
-    public Uni<List<CartDiscounts>> cartDiscounts(List<Cart> cartList, Channel channel) {
-        List<Basket> baskets = cartList.stream().map(PromotionService::basket).toList();
-        return evaluate(baskets, channel.name()).map(results -> {
-            List<CartDiscounts> out = new ArrayList<>();
-            for (int i = 0; i < cartList.size(); i++) {
-                out.add(view(cartList.get(i), results.get(i)));
-            }
-            return out;
-        });
+    /** The discounts of each cart, live, as checkout through the channel it is read through would apply them. */
+    public Uni<List<CartDiscounts>> cartDiscounts(List<Cart> cartList) {
+        // One evaluation per channel among the carts (normally one: a request has one channel).
+        Map<Channel, List<Integer>> byChannel = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < cartList.size(); i++) {
+            Channel channel = cartList.get(i).readThrough() == null ? Channel.WEB : cartList.get(i).readThrough();
+            byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(i);
+        }
+        CartDiscounts[] out = new CartDiscounts[cartList.size()];
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<Channel, List<Integer>> group : byChannel.entrySet()) {
+            List<Cart> carts = group.getValue().stream().map(cartList::get).toList();
+            all = all.chain(() -> evaluate(carts.stream().map(PromotionService::basket).toList(), group.getKey().name()).invoke(results -> {
+                for (int j = 0; j < carts.size(); j++) {
+                    out[group.getValue().get(j)] = view(carts.get(j), results.get(j));
+                }
+            }).replaceWithVoid());
+        }
+        return all.map(done -> List.of(out));
     }
 
     /** Subtotal after promotions of each cart (for the points its order would earn). */
-    public Uni<List<Long>> discountedSubtotals(List<Cart> cartList, Channel channel) {
-        return cartDiscounts(cartList, channel).map(list -> list.stream().map(d -> d.subtotalAfterDiscounts().minorUnits()).toList());
+    public Uni<List<Long>> discountedSubtotals(List<Cart> cartList) {
+        return cartDiscounts(cartList).map(list -> list.stream().map(d -> d.subtotalAfterDiscounts().minorUnits()).toList());
     }
 
     private static Basket basket(Cart cart) {
