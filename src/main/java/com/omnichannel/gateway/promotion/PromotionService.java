@@ -59,15 +59,17 @@ public class PromotionService {
     private static final int MAX_SCOPE = 500;
 
     private final PromotionRepository repository;
+    private final PromotionCache cache;
     private final CartService carts;
     private final LoyaltyService loyalty;
     private final Db db;
     private final Clock clock;
     private final String currency;
 
-    public PromotionService(PromotionRepository repository, CartService carts, LoyaltyService loyalty, Db db, Clock clock,
-            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+    public PromotionService(PromotionRepository repository, PromotionCache cache, CartService carts, LoyaltyService loyalty, Db db,
+            Clock clock, @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
+        this.cache = cache;
         this.carts = carts;
         this.loyalty = loyalty;
         this.db = db;
@@ -86,8 +88,11 @@ public class PromotionService {
     record BasketLine(long productKey, int quantity, long unitPriceMinor) {
     }
 
-    /** Evaluates baskets with one read of the promotions and one of the categories, whatever their number. */
-    Uni<List<PromotionEngine.Result>> evaluate(List<Basket> baskets, String channel) {
+    /**
+     * Evaluates baskets with one read of the promotions and one of the categories, whatever their number; from the
+     * cache for cart reads ({@code fresh} false), from the database for applying a coupon and for checkout.
+     */
+    Uni<List<PromotionEngine.Result>> evaluate(List<Basket> baskets, String channel, boolean fresh) {
         Instant now = clock.instant();
         Set<String> codes = new LinkedHashSet<>();
         Set<Long> productKeys = new LinkedHashSet<>();
@@ -100,7 +105,8 @@ public class PromotionService {
         if (productKeys.isEmpty()) {
             return Uni.createFrom().item(baskets.stream().map(b -> NOTHING).toList());
         }
-        return Uni.combine().all().unis(repository.applicable(codes, now), repository.categoriesOf(productKeys)).asTuple()
+        Uni<List<PromotionRule>> applicable = fresh ? repository.applicable(codes, now) : cache.applicable(codes, now);
+        return Uni.combine().all().unis(applicable, cache.categoriesOf(productKeys)).asTuple()
                 .chain(t -> {
                     List<PromotionRule> rules = t.getItem1();
                     Map<Long, Set<Long>> categories = t.getItem2();
@@ -154,7 +160,7 @@ public class PromotionService {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Map.Entry<Channel, List<Integer>> group : byChannel.entrySet()) {
             List<Cart> carts = group.getValue().stream().map(cartList::get).toList();
-            all = all.chain(() -> evaluate(carts.stream().map(PromotionService::basket).toList(), group.getKey().name()).invoke(results -> {
+            all = all.chain(() -> evaluate(carts.stream().map(PromotionService::basket).toList(), group.getKey().name(), false).invoke(results -> {
                 for (int j = 0; j < carts.size(); j++) {
                     out[group.getValue().get(j)] = view(carts.get(j), results.get(j));
                 }
@@ -207,7 +213,7 @@ public class PromotionService {
     Uni<CheckoutDiscounts.Applied> checkoutDiscounts(CheckoutDiscounts.Context context) {
         Basket basket = new Basket(context.customerId(), context.couponCode(),
                 context.lines().stream().map(l -> new BasketLine(l.productKey(), l.quantity(), l.unitPriceMinor())).toList());
-        return evaluate(List.of(basket), context.channel()).chain(results -> {
+        return evaluate(List.of(basket), context.channel(), true).chain(results -> {
             PromotionEngine.Result result = results.get(0);
             if (result.couponProblem() != null) {
                 UserError p = result.couponProblem();
@@ -323,7 +329,7 @@ public class PromotionService {
             }
             Basket basket = basket(cart);
             Basket withCoupon = new Basket(basket.customerId(), code, basket.lines());
-            return evaluate(List.of(withCoupon), caller.channel().name()).chain(results -> {
+            return evaluate(List.of(withCoupon), caller.channel().name(), true).chain(results -> {
                 UserError problem = results.get(0).couponProblem();
                 if (problem == null && basket.lines().isEmpty()) {
                     problem = UserError.of("COUPON_NOT_APPLICABLE", "Add items to the cart before applying a coupon", "input", "code");
@@ -386,7 +392,7 @@ public class PromotionService {
             if (checked.error() != null) {
                 return Uni.createFrom().item(PromotionPayload.failed(checked.error()));
             }
-            return repository.insert(checked.definition()).map(row -> new PromotionPayload(promotion(row), List.of()))
+            return repository.insert(checked.definition()).invoke(cache::invalidate).map(row -> new PromotionPayload(promotion(row), List.of()))
                     .onFailure(PromotionService::isCodeTaken).recoverWithItem(() -> PromotionPayload.failed(UserError.of("CODE_TAKEN",
                             "Another promotion has this code", "input", "code")));
         });
@@ -419,7 +425,8 @@ public class PromotionService {
                     return Uni.createFrom().item(PromotionPayload.failed(UserError.of("INVALID_LIMIT",
                             "It was already used " + used + " times", "input", "usageLimit")));
                 }
-                return repository.update(key, checked.definition()).map(row -> new PromotionPayload(promotion(row), List.of()));
+                return repository.update(key, checked.definition()).invoke(cache::invalidate)
+                        .map(row -> new PromotionPayload(promotion(row), List.of()));
             });
         });
     }
@@ -427,7 +434,7 @@ public class PromotionService {
     public Uni<PromotionPayload> pause(Caller caller, PromotionInputs.Pause input) {
         caller.requireStaff();
         long key = promotionKey(input.id());
-        return repository.setPaused(key, input.paused()).map(row -> {
+        return repository.setPaused(key, input.paused()).invoke(cache::invalidate).map(row -> {
             if (row == null) {
                 throw ApiException.notFound("No promotion with this id");
             }
