@@ -230,6 +230,29 @@ fi
 
 psql_bench() { psql -X -A -t -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME_BENCH" -c "$1"; }
 
+# Promotions for cart_read_promo: a coupon (BENCH5, 5.00 off) and an automatic 10 % for the app (MOBILE only, so
+# the other scenarios' prices do not change), and 64 more carts like the ones above, each holding the coupon.
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^cart_read_promo$'; then
+  psql_bench "INSERT INTO promotion (name, code, kind, amount_off_minor) VALUES ('Bench five off', 'BENCH5', 'FIXED_AMOUNT', 500)
+              ON CONFLICT (code) DO NOTHING;
+              INSERT INTO promotion (name, kind, percent_off, channels) SELECT 'Bench app week', 'PERCENTAGE', 10, '{MOBILE}'
+              WHERE NOT EXISTS (SELECT 1 FROM promotion WHERE name = 'Bench app week')"
+  : >"$WORK/carts-promo.txt"
+  for c in $(seq 0 63); do
+    lines="$(sed -n "$((c % 90 + 1)),$((c % 90 + 10))p" "$WORK/variants.txt" | jq -R '{variantId: ., quantity: 1}' | jq -s -c .)"
+    created="$(graphql "$(jq -n -c --argjson lines "$lines" \
+      '{query: "mutation($i: CartCreateInput){ cartCreate(input: $i){ cartToken cart { id } userErrors { code } } }", variables: {i: {lines: $lines}}}')")"
+    cart_id="$(jq -r '.data.cartCreate.cart.id' <<<"$created")"
+    token="$(jq -r '.data.cartCreate.cartToken' <<<"$created")"
+    applied="$(graphql "$(jq -n -c --arg cart "$cart_id" \
+      '{query: "mutation($i: CartCouponApplyInput!){ cartCouponApply(input: $i){ cart { couponCode } userErrors { code message } } }", variables: {i: {cartId: $cart, code: "BENCH5"}}}')" \
+      -H "X-Cart-Token: $token" -H "X-Channel: MOBILE")"
+    [ "$(jq -r '.data.cartCouponApply.cart.couponCode' <<<"$applied")" = BENCH5 ] || die "could not apply the coupon: $applied"
+    echo "$cart_id $token" >>"$WORK/carts-promo.txt"
+  done
+  log "64 carts of 10 lines with coupon BENCH5 for cart_read_promo"
+fi
+
 # Checkout: fresh 3-line carts of well-stocked variants, made through the API by a wrk preparation run (every
 # checkout request uses a cart of its own), and the stock figures the oversell check compares after the runs.
 if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout$'; then
@@ -247,6 +270,35 @@ for line in sys.stdin:
     { cat "$WORK/cart-create.txt" >&2; die "could not make carts"; }
   cat "$WORK"/checkout-carts.*.txt >"$WORK/checkout-carts.txt"
   log "$(wc -l <"$WORK/checkout-carts.txt") carts of 3 lines for the checkout scenario"
+fi
+
+# Checkout with points: 64 customers (bench-points-1..64) with large balances (topped up through an ADJUST entry,
+# so the ledger still adds up) and fresh 3-line carts of theirs, made like the checkout scenario's.
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout_points$'; then
+  [ -s "$WORK/checkout-variants.txt" ] || psql_bench "SELECT v.id FROM product_variant v JOIN stock_level s ON s.variant_id = v.id WHERE v.active
+              GROUP BY v.id HAVING sum(s.on_hand - s.reserved) >= 40 ORDER BY v.id" |
+    python3 -c 'import sys, base64
+for line in sys.stdin:
+    if line.strip():
+        print(base64.urlsafe_b64encode(("ProductVariant:" + line.strip()).encode()).decode().rstrip("="))' \
+    >"$WORK/checkout-variants.txt"
+  for k in $(seq 1 64); do bash "$BENCH_DIR/mint-token.sh" customer "bench-points-$k"; done >"$WORK/points-customers.txt"
+  psql_bench "INSERT INTO loyalty_account (customer_id) SELECT 'bench-points-' || g FROM generate_series(1, 64) g
+              ON CONFLICT (customer_id) DO NOTHING;
+              WITH topped AS (UPDATE loyalty_account SET balance = balance + 10000000, last_activity_at = now()
+                WHERE customer_id LIKE 'bench-points-%' AND balance < 1000000 RETURNING customer_id)
+              INSERT INTO loyalty_ledger_entry (customer_id, kind, points, reason, actor)
+              SELECT customer_id, 'ADJUST', 10000000, 'Load benchmark balance', 'bench' FROM topped"
+  log "making customers' carts for the checkout_points scenario for ${BENCH_CHECKOUT_CART_SECONDS:-40}s ..."
+  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_CART_CUSTOMERS=points-customers.txt BENCH_CART_OUT=checkout-points-carts \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${BENCH_CHECKOUT_CART_SECONDS:-40}s" \
+    --timeout 10s -s "$BENCH_DIR/prepare/cart_create.lua" "$BASE" >"$WORK/cart-create-points.txt" 2>&1 ||
+    { cat "$WORK/cart-create-points.txt" >&2; die "could not make carts"; }
+  cat "$WORK"/checkout-points-carts.*.txt >"$WORK/checkout-points-carts.txt"
+  log "$(wc -l <"$WORK/checkout-points-carts.txt") customers' carts of 3 lines for the checkout_points scenario"
+fi
+
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout'; then
   STOCK_BEFORE="$(psql_bench "SELECT (SELECT coalesce(sum(reserved), 0) FROM stock_level) || ' ' ||
     (SELECT coalesce(sum(l.quantity), 0) FROM order_line l JOIN customer_order o ON o.id = l.order_id WHERE o.status = 'PLACED')")"
 fi
@@ -333,18 +385,24 @@ connections_for() { # <scenario>
 }
 
 CART_OFFSET=0
+POINTS_CART_OFFSET=0
 run_wrk() { # <scenario> <seconds> -> wrk output
-  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_THREADS="$THREADS" BENCH_CART_OFFSET="$CART_OFFSET" BENCH_RUN_TAG="$STAMP" \
+  local offset="$CART_OFFSET"
+  [ "$1" != checkout_points ] || offset="$POINTS_CART_OFFSET"
+  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_THREADS="$THREADS" BENCH_CART_OFFSET="$offset" BENCH_RUN_TAG="$STAMP" \
     wrk -t"$THREADS" -c"$(connections_for "$1")" -d"${2}s" --timeout 10s -s "$BENCH_DIR/scenarios/$1.lua" "$BASE"
 }
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 
-# The checkout scenario uses each cart once: later runs start after the carts earlier runs may have sent
+# The checkout scenarios use each cart once: later runs start after the carts earlier runs may have sent
 # (completed requests plus those in flight when wrk stopped).
 advance_carts() { # <scenario> <wrk output>
-  [ "$1" = checkout ] || return 0
-  CART_OFFSET=$((CART_OFFSET + $(field requests "$(grep '^BENCH_RESULT ' "$2")") + CONNECTIONS))
+  local used
+  case "$1" in
+    checkout) used="$(field requests "$(grep '^BENCH_RESULT ' "$2")")"; CART_OFFSET=$((CART_OFFSET + used + CONNECTIONS)) ;;
+    checkout_points) used="$(field requests "$(grep '^BENCH_RESULT ' "$2")")"; POINTS_CART_OFFSET=$((POINTS_CART_OFFSET + used + CONNECTIONS)) ;;
+  esac
 }
 
 {

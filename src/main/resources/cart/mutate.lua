@@ -1,7 +1,7 @@
 -- Applies one change to a cart atomically: access check, optional version check, the change, version bump,
 -- TTL refresh and an event for subscribers, all in one round trip.
 -- KEYS[1] cart key
--- ARGV[1] operation: add | update | remove | merge | fulfilment, take (remove the cart and return it, for
+-- ARGV[1] operation: add | update | remove | merge | fulfilment | coupon (set or clear the coupon code), take (remove the cart and return it, for
 --         merging it into another) or checkout (remove the cart: it became an order; subscribers are told)
 -- ARGV[2] expected version, or '' for none
 -- ARGV[3] now (ISO-8601)
@@ -118,6 +118,13 @@ elseif op == 'merge' then
   end
 elseif op == 'fulfilment' then
   cart.fulfilment = payload.fulfilment
+elseif op == 'coupon' then
+  -- A JSON null decodes as cjson.null: the coupon is removed.
+  if payload.couponCode == nil or payload.couponCode == cjson.null then
+    cart.couponCode = nil
+  else
+    cart.couponCode = payload.couponCode
+  end
 else
   return {'ERR', 'UNKNOWN_OPERATION'}
 end

@@ -683,7 +683,7 @@ class ClientOperationsTest {
             assertThat(r.getString("data.customer.email")).isEqualTo(account.email());
             assertThat(r.getString("data.customer.activeCart.id")).isEqualTo(cartId);
             assertThat(r.getList("data.customer.orders.edges")).isEmpty();
-            assertThat(r.getString("data.customer.loyalty")).isNull();
+            assertThat(r.getString("data.customer.loyalty.tier")).isEqualTo("BRONZE");
         });
 
         s.put("staff/ChannelInsights.graphql", (client, op) -> {
@@ -692,7 +692,88 @@ class ClientOperationsTest {
             assertThat(r.getInt("data.channelInsights.orders")).isZero();
         });
 
+        // ---- loyalty and promotions
+
+        s.put("web/ApplyCoupon.graphql", (client, op) -> {
+            String code = "WEB" + TestData.unique("X").substring(2).toUpperCase();
+            createPromotion(Map.of("name", "Socks week", "kind", "PERCENTAGE", "percentOff", "20", "code", code,
+                    "productIds", List.of(f.socks.id())));
+            JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id version } cartToken } }",
+                    "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 2))));
+            GraphQL shopper = GraphQL.anonymous().channel("WEB").header("X-Cart-Token", created.getString("data.cartCreate.cartToken"));
+            JsonPath r = run(shopper, op, vars("cartId", created.getString("data.cartCreate.cart.id"), "code", code.toLowerCase(),
+                    "expectedVersion", created.getLong("data.cartCreate.cart.version")));
+            assertThat(r.getList("data.cartCouponApply.userErrors")).isEmpty();
+            assertThat(r.getString("data.cartCouponApply.cart.couponCode")).isEqualTo(code);
+            assertThat(r.getString("data.cartCouponApply.cart.discounts.total.amount")).isEqualTo("8.00");
+            assertThat(r.getString("data.cartCouponApply.cart.discounts.subtotalAfterDiscounts.amount")).isEqualTo("31.98");
+            assertThat(r.getInt("data.cartCouponApply.cart.loyaltyPointsToEarn")).isEqualTo(31);
+            JsonPath unknown = run(shopper, op, vars("cartId", created.getString("data.cartCreate.cart.id"), "code", "NO-SUCH-CODE",
+                    "expectedVersion", null));
+            assertThat(unknown.getString("data.cartCouponApply.userErrors[0].code")).isEqualTo("COUPON_UNKNOWN");
+        });
+
+        s.put("web/RemoveCoupon.graphql", (client, op) -> {
+            String code = "RM" + TestData.unique("X").substring(2).toUpperCase();
+            createPromotion(Map.of("name", "Remove me", "kind", "FIXED_AMOUNT", "amountOff", "1.00", "code", code));
+            JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } cartToken } }",
+                    "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 1))));
+            String cartId = created.getString("data.cartCreate.cart.id");
+            GraphQL shopper = GraphQL.anonymous().channel("WEB").header("X-Cart-Token", created.getString("data.cartCreate.cartToken"));
+            run(shopper, read(OPERATIONS.resolve("web/ApplyCoupon.graphql")), vars("cartId", cartId, "code", code, "expectedVersion", null));
+            JsonPath r = run(shopper, op, vars("cartId", cartId));
+            assertThat(r.getString("data.cartCouponRemove.cart.couponCode")).isNull();
+            assertThat(r.getString("data.cartCouponRemove.cart.discounts.total.amount")).isEqualTo("0.00");
+        });
+
+        s.put("web/MyLoyalty.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            run(GraphQL.as(Tokens.staff()), read(OPERATIONS.resolve("staff/AdjustLoyaltyPoints.graphql")),
+                    vars("customerId", account.id(), "points", 120, "reason", "Welcome"));
+            JsonPath r = run(account.client().channel("WEB"), op, vars("first", 10, "after", null));
+            assertThat(r.getString("data.me.loyalty.tier")).isEqualTo("BRONZE");
+            assertThat(r.getInt("data.me.loyalty.balance")).isEqualTo(120);
+            assertThat(r.getString("data.me.loyalty.nextTier.name")).isEqualTo("SILVER");
+            assertThat(r.getList("data.me.loyalty.ledger.edges.node.kind")).containsExactly("ADJUST");
+        });
+
+        s.put("staff/CreatePromotion.graphql", (client, op) -> {
+            String code = "ST" + TestData.unique("X").substring(2).toUpperCase();
+            JsonPath r = run(client, op, vars("input", Map.of("name", "Kiosk launch", "kind", "FIXED_AMOUNT", "amountOff", "5.00",
+                    "code", code, "minSubtotal", "50.00", "channels", List.of("KIOSK"), "usageLimit", 100, "perCustomerLimit", 1,
+                    "categoryIds", List.of(f.jackets.id()))));
+            assertThat(r.getList("data.promotionCreate.userErrors")).isEmpty();
+            assertThat(r.getString("data.promotionCreate.promotion.code")).isEqualTo(code);
+            assertThat(r.getString("data.promotionCreate.promotion.amountOff.amount")).isEqualTo("5.00");
+            assertThat(r.getList("data.promotionCreate.promotion.channels")).containsExactly("KIOSK");
+            JsonPath invalid = run(client, op, vars("input", Map.of("name", "Too generous", "kind", "PERCENTAGE", "percentOff", "120")));
+            assertThat(invalid.getString("data.promotionCreate.userErrors[0].code")).isEqualTo("INVALID_PERCENTAGE");
+        });
+
+        s.put("staff/PausePromotion.graphql", (client, op) -> {
+            String id = createPromotion(Map.of("name", "Short-lived", "kind", "FREE_SHIPPING", "code",
+                    "PS" + TestData.unique("X").substring(2).toUpperCase()));
+            JsonPath r = run(client, op, vars("id", id, "paused", true));
+            assertThat(r.getBoolean("data.promotionPause.promotion.paused")).isTrue();
+        });
+
+        s.put("staff/AdjustLoyaltyPoints.graphql", (client, op) -> {
+            String customerId = TestData.unique("customer");
+            JsonPath r = run(client, op, vars("customerId", customerId, "points", 300, "reason", "Goodwill"));
+            assertThat(r.getList("data.loyaltyAdjust.userErrors")).isEmpty();
+            assertThat(r.getInt("data.loyaltyAdjust.account.balance")).isEqualTo(300);
+            assertThat(r.getString("data.loyaltyAdjust.entry.kind")).isEqualTo("ADJUST");
+            JsonPath below = run(client, op, vars("customerId", customerId, "points", -301, "reason", "Correction"));
+            assertThat(below.getString("data.loyaltyAdjust.userErrors[0].code")).isEqualTo("INSUFFICIENT_POINTS");
+        });
+
         return s;
+    }
+
+    private static String createPromotion(Map<String, Object> input) {
+        JsonPath r = GraphQL.as(Tokens.staff()).ok(read(OPERATIONS.resolve("staff/CreatePromotion.graphql")), "input", input);
+        assertThat(r.getList("data.promotionCreate.userErrors")).as(r.prettify()).isEmpty();
+        return r.getString("data.promotionCreate.promotion.id");
     }
 
     /** A guest buys 2 pairs of socks for pickup at the kiosk's store through the checkout operation. */

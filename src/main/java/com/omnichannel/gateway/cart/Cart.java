@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.common.money.Money;
@@ -16,5 +17,19 @@ public record Cart(@NonNull @Id String id, @NonNull List<@NonNull CartLine> line
         @NonNull CartFulfilment fulfilment, @NonNull List<@NonNull Channel> channels, Channel lastChannel,
         @Description("Increases with every change; pass it as expectedVersion to detect concurrent edits.") long version,
         @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
-        @NonNull List<@NonNull CartWarning> warnings) {
+        @NonNull List<@NonNull CartWarning> warnings,
+        @Description("The coupon applied with cartCouponApply (see discounts for what it takes off), or null.") String couponCode,
+        @Ignore String customerId,
+        @Ignore @Description("The channel the cart is read through.") Channel readThrough) {
+
+    // Identity is the cart at a version: batch resolvers hash their sources.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cart that && id.equals(that.id) && version == that.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode() * 31 + Long.hashCode(version);
+    }
 }

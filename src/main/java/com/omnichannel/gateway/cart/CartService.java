@@ -101,7 +101,7 @@ public class CartService {
                 throw ApiException.notFound("No cart with this id (it may have expired)");
             }
             requireAccess(caller, cartToken, stored);
-            return view(stored);
+            return view(stored, caller.channel());
         });
     }
 
@@ -114,7 +114,7 @@ public class CartService {
                 .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
                 .chain(stored -> stored == null || !customerId.equals(stored.customerId())
                         ? Uni.createFrom().nullItem()
-                        : view(stored));
+                        : view(stored, caller.channel()));
     }
 
     /**
@@ -131,7 +131,7 @@ public class CartService {
         })).onItem().transformToMultiAndConcatenate(allowed -> events.of(id))
                 .onItem().transformToUniAndConcatenate(change -> store.find(id))
                 .filter(stored -> stored != null)
-                .onItem().transformToUniAndConcatenate(this::view);
+                .onItem().transformToUniAndConcatenate(stored -> view(stored, caller.channel()));
     }
 
     /**
@@ -143,7 +143,8 @@ public class CartService {
                 .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
                 .chain(stored -> stored == null || !customerId.equals(stored.customerId())
                         ? Uni.createFrom().nullItem()
-                        : view(stored));
+                        // Promotions limited to channels apply as on the channel the customer last used.
+                        : view(stored, stored.lastChannel() == null ? Channel.WEB : Channel.valueOf(stored.lastChannel())));
     }
 
     /**
@@ -185,7 +186,7 @@ public class CartService {
                             Channel.valueOf(l.channel())))
                     .toList();
             return new CheckoutCart(stored.id(), stored.customerId().isEmpty() ? null : stored.customerId(), stored.version(),
-                    lines, stored.channels().stream().map(Channel::valueOf).toList());
+                    lines, stored.channels().stream().map(Channel::valueOf).toList(), stored.couponCode());
         });
     }
 
@@ -217,13 +218,13 @@ public class CartService {
             Duration ttl = customerId != null ? customerTtl : anonymousTtl;
             StoredCart cart = new StoredCart(newCartId(), customerId == null ? "" : customerId,
                     token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
-                    List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds());
+                    List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds(), null);
             return store.create(cart).invoke(stored -> {
                         cartUpdated(caller, stored.id(), "create");
                         created.fire(new CartCreated(stored.id(), caller.channel(), customerId,
                                 caller.channel() == Channel.KIOSK ? caller.storeId() : null, OffsetDateTime.now(ZoneOffset.UTC)));
                     })
-                    .chain(this::view).map(view -> new CartPayload(view, token, List.of()));
+                    .chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
         });
     }
 
@@ -290,6 +291,14 @@ public class CartService {
         });
     }
 
+    // ---- coupon (validated and priced by the promotions domain, which calls these)
+
+    /** Stores (or with null, removes) the coupon code on the cart: one Lua change like any other. */
+    public Uni<CartPayload> setCoupon(Caller caller, String cartToken, String cartId, String couponCode, Long expectedVersion) {
+        String id = cartId(cartId);
+        return change(caller, cartToken, id, "coupon", expectedVersion, new JsonObject().put("couponCode", couponCode));
+    }
+
     // ---- sign-in and hand-off
 
     /** The anonymous cart of a shopper who just signed in, combined with their active cart by the given mode. */
@@ -303,7 +312,7 @@ public class CartService {
         return erasures.requireNotErased(caller).onFailure().transform(CartStore::unavailable)
                 .chain(() -> store.activeCartId(customerId)).chain(activeId -> {
             if (id.equals(activeId)) {
-                return store.find(id).chain(this::view).map(view -> new CartPayload(view, null, List.of()));
+                return store.find(id).chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
             }
             return store.take(id, customerId, cartToken == null ? null : sha256(cartToken), caller.isStaff())
                     .chain(taken -> {
@@ -372,7 +381,7 @@ public class CartService {
                     }
                     String token = newSecret();
                     StoredCart handed = withOwner(taken.cart(), "", sha256(token), anonymousTtl);
-                    return store.put(handed).chain(this::view).map(view -> new CartPayload(view, token, List.of()));
+                    return store.put(handed).chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
                 });
             });
         });
@@ -391,10 +400,10 @@ public class CartService {
                 // No active cart, or the taken one replaces it: it becomes the customer's.
                 StoredCart owned = withOwner(taken, customerId, "", customerTtl);
                 return store.put(owned).call(() -> store.activate(customerId, owned.id(), customerTtl.toSeconds()))
-                        .chain(this::view);
+                        .chain(stored -> view(stored, caller.channel()));
             }
             if (mode == CartAttachMode.KEEP_EXISTING) {
-                return view(existing);
+                return view(existing, caller.channel());
             }
             JsonArray lines = new JsonArray();
             taken.lines().forEach(l -> lines.add(new JsonObject().put("id", l.id()).put("variantId", l.variantId())
@@ -406,14 +415,14 @@ public class CartService {
                         if (outcome.cart() == null) {
                             throw new IllegalStateException("Merge into the active cart refused: " + outcome.refusal());
                         }
-                        return view(outcome.cart());
+                        return view(outcome.cart(), caller.channel());
                     });
         });
     }
 
     private static StoredCart withOwner(StoredCart cart, String customerId, String tokenHash, Duration ttl) {
         return new StoredCart(cart.id(), customerId, tokenHash, cart.lines(), cart.fulfilmentType(), cart.pickupStoreId(),
-                cart.channels(), cart.lastChannel(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds());
+                cart.channels(), cart.lastChannel(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
     }
 
     // ---- helpers
@@ -432,7 +441,7 @@ public class CartService {
                     // round trip, for customer carts only: the pointer sits in another cluster slot).
                     Uni<Void> pointer = changed.customerId().isEmpty() ? Uni.createFrom().voidItem()
                             : store.touchActive(changed.customerId(), changed.ttlSeconds());
-                    return pointer.chain(() -> view(changed)).map(view -> new CartPayload(view, null, List.of()));
+                    return pointer.chain(() -> view(changed, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
                 });
     }
 
@@ -510,8 +519,12 @@ public class CartService {
         });
     }
 
-    /** The cart as shoppers see it: stored lines with live prices and availability for its fulfilment. */
-    private Uni<Cart> view(StoredCart stored) {
+    /**
+     * The cart as shoppers see it: stored lines with live prices and availability for its fulfilment.
+     *
+     * @param channel the channel it is read through (channel-limited promotions depend on it)
+     */
+    private Uni<Cart> view(StoredCart stored, Channel channel) {
         Set<Long> keys = new LinkedHashSet<>();
         stored.lines().forEach(l -> keys.add(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId())));
         Long pickupKey = stored.pickupStoreId() == null ? null : GlobalId.tryDecode(Location.TYPE, stored.pickupStoreId());
@@ -527,12 +540,13 @@ public class CartService {
                 for (int i = 0; i < present.size(); i++) {
                     availableByKey.put(present.get(i).key(), available.get(i));
                 }
-                return assemble(stored, ordered, availableByKey, t.getItem2());
+                return assemble(stored, ordered, availableByKey, t.getItem2(), channel);
             });
         });
     }
 
-    private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup) {
+    private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup,
+            Channel channel) {
         List<CartLine> lines = new ArrayList<>();
         List<CartWarning> cartWarnings = new ArrayList<>();
         long subtotal = 0;
@@ -570,7 +584,8 @@ public class CartService {
         return new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
                 stored.channels().stream().map(Channel::valueOf).toList(),
                 stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),
-                OffsetDateTime.parse(stored.createdAt()), OffsetDateTime.parse(stored.updatedAt()), cartWarnings);
+                OffsetDateTime.parse(stored.createdAt()), OffsetDateTime.parse(stored.updatedAt()), cartWarnings,
+                stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId(), channel);
     }
 
     private static void requireAccess(Caller caller, String cartToken, StoredCart cart) {

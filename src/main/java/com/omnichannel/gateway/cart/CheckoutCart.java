@@ -9,8 +9,10 @@ import com.omnichannel.gateway.common.security.Channel;
  * owns it, the channels that touched it and the version the order is taken from.
  *
  * @param customerId the owning customer, or null for an anonymous cart
+ * @param couponCode the coupon applied to the cart, or null
  */
-public record CheckoutCart(String id, String customerId, long version, List<Line> lines, List<Channel> channels) {
+public record CheckoutCart(String id, String customerId, long version, List<Line> lines, List<Channel> channels,
+        String couponCode) {
 
     public record Line(String lineId, long variantKey, int quantity, Channel channel) {
     }

@@ -8,11 +8,12 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A cart as held in Redis: who owns it, its lines (variant and quantity only: prices and stock are always read
- * live), the fulfilment preference and the channels that touched it.
+ * live), the fulfilment preference, the channels that touched it and the coupon code applied (validated and
+ * priced by the promotions domain on every read).
  */
 record StoredCart(String id, String customerId, String tokenHash, List<StoredLine> lines, String fulfilmentType,
         String pickupStoreId, List<String> channels, String lastChannel, long version, String createdAt,
-        String updatedAt, long ttlSeconds) {
+        String updatedAt, long ttlSeconds, String couponCode) {
 
     record StoredLine(String id, String variantId, int quantity, String channel, String addedAt) {
     }
@@ -36,7 +37,7 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
         return new StoredCart(o.getString("id"), o.getString("customerId", ""), o.getString("tokenHash", ""), lines,
                 fulfilment.getString("type", "SHIP"), fulfilment.getString("storeId"), channels,
                 o.getString("lastChannel"), o.getLong("version"), o.getString("createdAt"), o.getString("updatedAt"),
-                o.getLong("ttlSeconds"));
+                o.getLong("ttlSeconds"), o.getString("couponCode"));
     }
 
     String toJson() {
@@ -50,6 +51,6 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
         return new JsonObject().put("id", id).put("customerId", customerId).put("tokenHash", tokenHash)
                 .put("lines", lineArray).put("fulfilment", fulfilment).put("channels", new JsonArray(channels))
                 .put("lastChannel", lastChannel).put("version", version).put("createdAt", createdAt)
-                .put("updatedAt", updatedAt).put("ttlSeconds", ttlSeconds).encode();
+                .put("updatedAt", updatedAt).put("ttlSeconds", ttlSeconds).put("couponCode", couponCode).encode();
     }
 }

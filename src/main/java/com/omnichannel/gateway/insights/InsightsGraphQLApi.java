@@ -77,9 +77,4 @@ public class InsightsGraphQLApi {
         return insights.channelMixOf(customers);
     }
 
-    @Name("loyalty")
-    @Description("The loyalty summary; null without a loyalty account (or without a loyalty programme).")
-    public Uni<List<LoyaltySummary>> loyalty(@Source List<Customer> customers) {
-        return insights.loyaltyOf(customers);
-    }
 }

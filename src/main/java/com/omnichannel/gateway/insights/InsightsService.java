@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,18 +39,15 @@ public class InsightsService {
     private final InsightsRepository repository;
     private final OrderService orders;
     private final CartService carts;
-    private final Instance<CustomerLoyaltySource> loyalty;
     private final String currency;
     private final Duration maxWindow;
 
     public InsightsService(InsightsRepository repository, OrderService orders, CartService carts,
-            Instance<CustomerLoyaltySource> loyalty,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
             @ConfigProperty(name = "app.insights.max-window", defaultValue = "P400D") Duration maxWindow) {
         this.repository = repository;
         this.orders = orders;
         this.carts = carts;
-        this.loyalty = loyalty;
         this.currency = currency;
         this.maxWindow = maxWindow;
     }
@@ -104,21 +99,6 @@ public class InsightsService {
             return rows.stream().map(r -> new ChannelShare(r.channel(), (int) r.events(), ratio(r.events(), events),
                     (int) r.orders(), Money.ofMinor(r.spendMinor(), currency), ratio(r.spendMinor(), spend))).toList();
         }).toList());
-    }
-
-    public Uni<List<LoyaltySummary>> loyaltyOf(List<Customer> customers) {
-        if (loyalty.isUnsatisfied()) {
-            List<LoyaltySummary> none = new ArrayList<>();
-            customers.forEach(c -> none.add(null));
-            return Uni.createFrom().item(none);
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        customers.forEach(c -> ids.add(c.id()));
-        return loyalty.get().summariesOf(ids).map((Map<String, LoyaltySummary> byId) -> {
-            List<LoyaltySummary> result = new ArrayList<>();
-            customers.forEach(c -> result.add(byId.get(c.id())));
-            return result;
-        });
     }
 
     /** A share rounded to 4 decimals; null when there is nothing to share. */

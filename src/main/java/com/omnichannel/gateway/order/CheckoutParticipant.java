@@ -16,10 +16,10 @@ import io.smallrye.mutiny.Uni;
  */
 public interface CheckoutParticipant {
 
-    /** The order as placed: keys and amounts in minor units. */
+    /** The order as placed: keys and amounts in minor units, and the discounts {@link CheckoutDiscounts} applied. */
     record PlacedOrder(long orderKey, String number, String customerId, String email, FulfilmentType fulfilmentType,
             String currency, long subtotalMinor, long discountMinor, long totalMinor, List<PlacedLine> lines,
-            OrderInputs.CheckoutComplete input) {
+            OrderInputs.CheckoutComplete input, CheckoutDiscounts.Applied discounts) {
     }
 
     record PlacedLine(long lineKey, long variantKey, long productKey, int quantity, long unitPriceMinor, long discountMinor,

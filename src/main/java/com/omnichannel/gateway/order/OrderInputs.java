@@ -22,7 +22,8 @@ public final class OrderInputs {
             @NonNull @Description("A key the client generates once per checkout attempt (e.g. a UUID) and sends again "
                     + "on every retry: the same key always gives the same order.") String idempotencyKey,
             @Description("Required for guests; for signed-in customers it defaults to the email in their token.") String email,
-            @NonNull CheckoutFulfilment fulfilment, @NonNull Payment payment) {
+            @NonNull CheckoutFulfilment fulfilment, @NonNull Payment payment,
+            @Description("Loyalty points to redeem on this order (signed-in customers); their value comes off the total.") Integer loyaltyPoints) {
     }
 
     @Input("CheckoutFulfilmentInput")

@@ -131,7 +131,8 @@ public class OrderService {
 
     /** What checkout settled before its transaction: the cart, frozen lines, totals, payment. */
     private record Prepared(CheckoutCart cart, List<ProductVariant> variants, Map<Long, String> productNames,
-            OrderPricing.Totals totals, Location pickupStore, OrderAddress address, String email) {
+            OrderPricing.Totals totals, Location pickupStore, OrderAddress address, String email,
+            CheckoutDiscounts.Applied discounts) {
     }
 
     /** Thrown inside the order transaction to roll it back; turned into a result afterwards. */
@@ -336,7 +337,9 @@ public class OrderService {
                     discountLines.add(new CheckoutDiscounts.Line(ordered.get(i).key(), ordered.get(i).productKey(),
                             cart.lines().get(i).quantity(), ordered.get(i).price().minorUnits()));
                 }
-                return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines))
+                // Coupon and points reach the promotions hook, which may refuse them (CheckoutRefusal, below).
+                return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines,
+                        cart.couponCode(), input.loyaltyPoints()))
                         .map(applied -> {
                             List<OrderPricing.PricedLine> priced = new ArrayList<>();
                             for (int i = 0; i < ordered.size(); i++) {
@@ -351,8 +354,10 @@ public class OrderService {
                             OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
                                     a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
                                     blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
-                            return (Object) new Prepared(cart, ordered, productNames, totals, pickup, address, emailOf(input));
-                        });
+                            return (Object) new Prepared(cart, ordered, productNames, totals, pickup, address, emailOf(input), applied);
+                        })
+                        .onFailure(CheckoutRefusal.class)
+                        .recoverWithItem(failure -> CheckoutPayload.failed(((CheckoutRefusal) failure).error()));
             });
         });
     }
@@ -433,7 +438,8 @@ public class OrderService {
                     l.unitPrice(), l.discount(), l.total()));
         }
         CheckoutParticipant.PlacedOrder placedOrder = new CheckoutParticipant.PlacedOrder(order.id(), order.number(), order.customerId(),
-                order.email(), order.fulfilmentType(), order.currency(), order.subtotal(), order.discount(), order.total(), placed, input);
+                order.email(), order.fulfilmentType(), order.currency(), order.subtotal(), order.discount(), order.total(), placed, input,
+                p.discounts());
         return chainAll(participants.stream().map(participant -> participant.orderPlaced(tx, caller, placedOrder)).toList());
     }
 
@@ -474,6 +480,10 @@ public class OrderService {
                 .put("method", input.payment().method().name())
                 .put("card", input.payment().card() == null ? null : sha256(input.payment().card().number().replaceAll("[\\s-]", "")
                         + "|" + input.payment().card().expiryMonth() + "/" + input.payment().card().expiryYear()));
+        if (input.loyaltyPoints() != null) {
+            // Only when given, so the hashes of orders placed without points stay as they were.
+            canonical.put("loyaltyPoints", input.loyaltyPoints());
+        }
         return sha256(canonical.encode());
     }
 

@@ -1,0 +1,33 @@
+package com.omnichannel.gateway.loyalty;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.money.Money;
+
+@Description("A customer's loyalty account: the same points in every store and channel.")
+public record LoyaltyAccount(
+        @NonNull @Description("The tier from qualifying spend over the rolling qualifying period.") String tier,
+        @Description("Points available to redeem.") int balance,
+        @Description("Points of orders not yet delivered or picked up.") int pending,
+        @NonNull @Description("What the available points are worth at checkout.") Money balanceValue,
+        @NonNull @Description("Delivered and picked-up orders over the qualifying period.") Money qualifyingSpend,
+        @Description("Null at the top tier.") NextTier nextTier,
+        @Ignore String customerId) {
+
+    @Name("LoyaltyNextTier")
+    public record NextTier(@NonNull String name, @NonNull @Description("Qualifying spend still needed to reach it.") Money spendNeeded) {
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LoyaltyAccount that && customerId.equals(that.customerId);
+    }
+
+    @Override
+    public int hashCode() {
+        return customerId.hashCode();
+    }
+}

@@ -1,0 +1,65 @@
+package com.omnichannel.gateway.loyalty;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.omnichannel.gateway.cart.Cart;
+import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.customer.Customer;
+import com.omnichannel.gateway.promotion.PromotionService;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class LoyaltyGraphQLApi {
+
+    private final LoyaltyService loyalty;
+    private final PromotionService promotions;
+    private final CallerResolver callers;
+
+    public LoyaltyGraphQLApi(LoyaltyService loyalty, PromotionService promotions, CallerResolver callers) {
+        this.loyalty = loyalty;
+        this.promotions = promotions;
+        this.callers = callers;
+    }
+
+    @Name("loyaltyPointsToEarn")
+    @Description("Points the cart's order would earn once delivered or collected: on the subtotal after promotions, at the "
+            + "owner's tier (for anonymous carts, what signing in would earn at the first tier).")
+    public Uni<List<@NonNull Integer>> loyaltyPointsToEarn(@Source List<Cart> carts) {
+        return promotions.discountedSubtotals(carts)
+                .chain(amounts -> loyalty.pointsToEarn(carts.stream().map(Cart::customerId).toList(), amounts));
+    }
+
+    @Name("loyalty")
+    @Description("The customer's loyalty account: tier, points and ledger.")
+    public Uni<List<@NonNull LoyaltyAccount>> loyalty(@Source List<Customer> customers) {
+        // Customers are reached only through `me` (or staff paths), so each sees only their own account.
+        return loyalty.accountsOf(customers.stream().map(Customer::id).toList());
+    }
+
+    @Name("ledger")
+    @Description("Ledger entries, newest first.")
+    public Uni<@NonNull LoyaltyLedgerConnection> ledger(@Source LoyaltyAccount account, Integer first, String after) {
+        return loyalty.ledger(account, first, after);
+    }
+
+    @Query("loyaltyAccount")
+    @Description("Staff: a customer's loyalty account by the customer's id (token subject).")
+    public Uni<@NonNull LoyaltyAccount> loyaltyAccount(@NonNull String customerId) {
+        return loyalty.account(callers.current(), customerId);
+    }
+
+    @Mutation("loyaltyAdjust")
+    @Description("Staff: add or take away points with a reason (an ADJUST ledger entry); the balance never goes below zero.")
+    public Uni<@NonNull LoyaltyAdjustPayload> loyaltyAdjust(@NonNull LoyaltyInputs.Adjust input) {
+        return loyalty.adjust(callers.current(), input);
+    }
+}

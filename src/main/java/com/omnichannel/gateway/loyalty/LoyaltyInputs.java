@@ -1,0 +1,18 @@
+package com.omnichannel.gateway.loyalty;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** The inputs of the loyalty mutations. */
+public final class LoyaltyInputs {
+
+    private LoyaltyInputs() {
+    }
+
+    @Input("LoyaltyAdjustInput")
+    public record Adjust(@NonNull @Description("The customer's id (token subject).") String customerId,
+            @Description("Points to add (positive) or take away (negative); not 0.") int points,
+            @NonNull @Description("Why: recorded in the ledger, 1 to 500 characters.") String reason) {
+    }
+}

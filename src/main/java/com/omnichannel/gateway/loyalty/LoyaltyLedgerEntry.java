@@ -1,0 +1,25 @@
+package com.omnichannel.gateway.loyalty;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.security.Channel;
+
+@Description("One entry of a customer's loyalty ledger; entries are never changed, corrections are new entries.")
+public record LoyaltyLedgerEntry(@NonNull @Id String id, @NonNull LoyaltyLedgerKind kind,
+        @Description("Change of the available balance: positive or negative.") int points,
+        @NonNull String reason,
+        @Description("The order it belongs to, if any.") String orderNumber,
+        @Description("The channel it happened through (null for scheduled expiry).") Channel channel,
+        @NonNull OffsetDateTime createdAt) {
+
+    public static final String TYPE = "LoyaltyLedgerEntry";
+
+    public static String globalId(long key) {
+        return GlobalId.encode(TYPE, key);
+    }
+}

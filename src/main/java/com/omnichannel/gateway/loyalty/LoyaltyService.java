@@ -1,0 +1,288 @@
+package com.omnichannel.gateway.loyalty;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.paging.Page;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.loyalty.LoyaltyRepository.AccountRow;
+import com.omnichannel.gateway.loyalty.LoyaltyRepository.EntryRow;
+import com.omnichannel.gateway.order.CheckoutParticipant;
+import com.omnichannel.gateway.order.CheckoutRefusal;
+import com.omnichannel.gateway.order.OrderStatus;
+import com.omnichannel.gateway.order.OrderStatusListener;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Loyalty rules: tiers from qualifying spend, points earned per order (pending until the order is collected or
+ * delivered), redeemed at checkout, reversed on cancellation, adjusted by staff and expired after inactivity.
+ * Every balance change is a ledger entry written in the same statement as the cached balance.
+ */
+@ApplicationScoped
+public class LoyaltyService {
+
+    private static final int MAX_REASON = 500;
+    private static final int MAX_ADJUST = 1_000_000;
+    private static final int EXPIRY_BATCH = 1000;
+
+    private final LoyaltyRepository repository;
+    private final LoyaltyTiers tiers;
+    private final LoyaltyConfig config;
+    private final Db db;
+    private final Clock clock;
+    private final String currency;
+    private final int digits;
+
+    public LoyaltyService(LoyaltyRepository repository, LoyaltyTiers tiers, LoyaltyConfig config, Db db, Clock clock,
+            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+        this.repository = repository;
+        this.tiers = tiers;
+        this.config = config;
+        this.db = db;
+        this.clock = clock;
+        this.currency = currency;
+        this.digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+    }
+
+    // ---- reads
+
+    /** Accounts of these customers, in order (an account that never saw a point reads as empty). */
+    public Uni<List<LoyaltyAccount>> accountsOf(List<String> customerIds) {
+        Set<String> ids = new LinkedHashSet<>(customerIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.combine().all().unis(repository.accounts(ids), repository.qualifyingSpend(ids, qualifyingFrom())).asTuple()
+                .map(t -> customerIds.stream().map(id -> account(id, t.getItem1().get(id), t.getItem2().getOrDefault(id, 0L))).toList());
+    }
+
+    /** Staff: any customer's account (the 360° view and adjustments). */
+    public Uni<LoyaltyAccount> account(Caller caller, String customerId) {
+        caller.requireStaff();
+        if (customerId == null || customerId.isBlank() || customerId.length() > 100) {
+            throw ApiException.badUserInput("Argument 'customerId' is not a customer id");
+        }
+        return accountsOf(List.of(customerId.strip())).map(list -> list.get(0));
+    }
+
+    public Uni<LoyaltyLedgerConnection> ledger(LoyaltyAccount account, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after, "loyaltyLedger");
+        return repository.ledger(account.customerId(), page.fetchSize(), page.offset())
+                .map(rows -> Page.connection(rows.stream().map(LoyaltyService::entry).toList(), page, LoyaltyLedgerConnection.Edge::new,
+                        LoyaltyLedgerConnection::new));
+    }
+
+    /** The tier of each customer (the first tier for null, i.e. guests), in order. */
+    public Uni<List<LoyaltyTiers.Tier>> tiersOf(List<String> customerIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        customerIds.forEach(id -> {
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        Uni<Map<String, Long>> spend = ids.isEmpty() ? Uni.createFrom().item(Map.of()) : repository.qualifyingSpend(ids, qualifyingFrom());
+        return spend.map(bySpend -> customerIds.stream()
+                .map(id -> tiers.tierFor(id == null ? 0 : bySpend.getOrDefault(id, 0L))).toList());
+    }
+
+    /** Points that orders of these amounts (minor units, after discounts) would earn for these customers. */
+    public Uni<List<Integer>> pointsToEarn(List<String> customerIds, List<Long> amountsMinor) {
+        return tiersOf(customerIds).map(tierList -> {
+            List<Integer> points = new ArrayList<>();
+            for (int i = 0; i < tierList.size(); i++) {
+                points.add(Math.toIntExact(tiers.pointsFor(amountsMinor.get(i), tierList.get(i))));
+            }
+            return points;
+        });
+    }
+
+    /** The configured tier names, lowest first. */
+    public List<String> tierNames() {
+        return tiers.all().stream().map(LoyaltyTiers.Tier::name).toList();
+    }
+
+    // ---- redemption at checkout
+
+    /**
+     * What redeeming these points takes off an order of this amount (after promotions), in minor units. Checks
+     * the rules and the balance now; the balance is checked again, atomically, when the order is placed.
+     *
+     * @throws CheckoutRefusal with the broken rule
+     */
+    public Uni<Long> redemptionValue(String customerId, int points, long orderAmountMinor) {
+        if (points <= 0) {
+            return refuse("INVALID_LOYALTY_POINTS", "Points to redeem must be a positive number");
+        }
+        if (customerId == null) {
+            return refuse("LOYALTY_SIGN_IN_REQUIRED", "Sign in to redeem loyalty points");
+        }
+        if (points < config.minRedeemPoints()) {
+            return refuse("LOYALTY_POINTS_BELOW_MINIMUM", "At least " + config.minRedeemPoints() + " points can be redeemed at once");
+        }
+        long value = valueOf(points);
+        long allowed = new BigDecimal(orderAmountMinor).multiply(config.maxRedeemShare()).setScale(0, RoundingMode.DOWN).longValueExact();
+        if (value > allowed) {
+            return refuse("LOYALTY_POINTS_OVER_MAXIMUM", "Points can pay at most " + Money.ofMinor(allowed, currency).amount() + " "
+                    + currency + " of this order");
+        }
+        return repository.accounts(Set.of(customerId)).map(accounts -> {
+            AccountRow account = accounts.get(customerId);
+            if (account == null || account.balance() < points) {
+                throw refusal("INSUFFICIENT_POINTS", "Only " + (account == null ? 0 : account.balance()) + " points are available");
+            }
+            return value;
+        });
+    }
+
+    /** Value of points in minor units, rounded down. */
+    public long valueOf(long points) {
+        return BigDecimal.valueOf(points).multiply(config.pointValue()).movePointRight(digits).setScale(0, RoundingMode.DOWN).longValueExact();
+    }
+
+    // ---- inside the order transaction
+
+    /** Redeems the order's points (never below zero) and records the points it will earn once collected. */
+    Uni<Void> orderPlaced(Db.Tx tx, Caller caller, CheckoutParticipant.PlacedOrder order) {
+        String customerId = order.customerId();
+        Integer redeem = order.input().loyaltyPoints();
+        if (customerId == null) {
+            if (redeem != null && redeem > 0) {
+                throw refusal("LOYALTY_SIGN_IN_REQUIRED", "Sign in to redeem loyalty points");
+            }
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> redeemed = redeem == null || redeem <= 0 ? Uni.createFrom().voidItem()
+                : repository.append(tx, customerId, LoyaltyLedgerKind.REDEEM, -redeem, "Redeemed on order " + order.number(),
+                        order.orderKey(), order.number(), caller.channel().name(), caller.actor(), true)
+                        .invoke(entry -> {
+                            if (entry == null) {
+                                throw refusal("INSUFFICIENT_POINTS", "Not enough points are available any more");
+                            }
+                        }).replaceWithVoid();
+        long earningAmount = order.subtotalMinor() - order.discountMinor();
+        return repository.ensureAccount(tx, customerId)
+                .chain(() -> redeemed)
+                .chain(() -> repository.qualifyingSpend(tx, customerId, qualifyingFrom()))
+                .chain(spend -> {
+                    long points = tiers.pointsFor(earningAmount, tiers.tierFor(spend));
+                    return points <= 0 ? Uni.createFrom().voidItem() : repository.addPending(tx, customerId, order.orderKey(), points);
+                });
+    }
+
+    /** Collected or delivered: pending points become available. Cancelled: pending dropped, redeemed points returned. */
+    Uni<Void> statusChanged(Db.Tx tx, Caller caller, OrderStatusListener.StatusChange change) {
+        if (change.customerId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String channel = caller.channel().name();
+        if (change.to() == OrderStatus.DELIVERED || change.to() == OrderStatus.PICKED_UP) {
+            return repository.settlePending(tx, change.orderKey(), "EARNED").chain(pending -> pending == null
+                    ? Uni.createFrom().voidItem()
+                    : repository.append(tx, pending.customerId(), LoyaltyLedgerKind.EARN, pending.points(),
+                            "Order " + change.number() + " " + change.to().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                            change.orderKey(), change.number(), channel, caller.actor(), true).replaceWithVoid());
+        }
+        if (change.to() == OrderStatus.CANCELLED) {
+            return repository.settlePending(tx, change.orderKey(), "CANCELLED")
+                    .chain(() -> repository.redeemedBy(tx, change.orderKey()))
+                    .chain(redeemed -> redeemed <= 0 ? Uni.createFrom().voidItem()
+                            : repository.append(tx, change.customerId(), LoyaltyLedgerKind.REVERSE, redeemed,
+                                    "Order " + change.number() + " cancelled: redeemed points returned", change.orderKey(),
+                                    change.number(), channel, caller.actor(), false).replaceWithVoid());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    // ---- staff
+
+    public Uni<LoyaltyAdjustPayload> adjust(Caller caller, LoyaltyInputs.Adjust input) {
+        caller.requireStaff();
+        String customerId = input.customerId() == null ? "" : input.customerId().strip();
+        if (customerId.isEmpty() || customerId.length() > 100) {
+            return Uni.createFrom().item(LoyaltyAdjustPayload.failed(UserError.of("INVALID_CUSTOMER", "Give the customer's id", "input", "customerId")));
+        }
+        if (input.points() == 0 || Math.abs((long) input.points()) > MAX_ADJUST) {
+            return Uni.createFrom().item(LoyaltyAdjustPayload.failed(UserError.of("INVALID_POINTS",
+                    "Points must be non-zero and at most " + MAX_ADJUST + " either way", "input", "points")));
+        }
+        String reason = input.reason() == null ? "" : input.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            return Uni.createFrom().item(LoyaltyAdjustPayload.failed(UserError.of("REASON_REQUIRED",
+                    "Give a reason of 1 to " + MAX_REASON + " characters", "input", "reason")));
+        }
+        return db.inTransaction(tx -> repository.ensureAccount(tx, customerId)
+                .chain(() -> repository.append(tx, customerId, LoyaltyLedgerKind.ADJUST, input.points(), reason, null, null,
+                        caller.channel().name(), caller.actor(), true)))
+                .chain(entry -> {
+                    if (entry == null) {
+                        return Uni.createFrom().item(LoyaltyAdjustPayload.failed(UserError.of("INSUFFICIENT_POINTS",
+                                "The balance cannot go below zero", "input", "points")));
+                    }
+                    return accountsOf(List.of(customerId)).map(accounts -> new LoyaltyAdjustPayload(accounts.get(0), entry(entry), List.of()));
+                });
+    }
+
+    // ---- expiry
+
+    /** Expires the points of every account inactive for the configured period as of {@code now}; returns how many. */
+    public Uni<Integer> expireInactive(Instant now) {
+        OffsetDateTime inactiveSince = OffsetDateTime.ofInstant(now.minus(config.expireAfterInactivity()), ZoneOffset.UTC);
+        return repository.expire(inactiveSince, EXPIRY_BATCH)
+                .chain(n -> n < EXPIRY_BATCH ? Uni.createFrom().item(n) : expireInactive(now).map(more -> n + more));
+    }
+
+    // ---- helpers
+
+    private OffsetDateTime qualifyingFrom() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minusMonths(config.qualifyingMonths());
+    }
+
+    private LoyaltyAccount account(String customerId, AccountRow row, long spend) {
+        LoyaltyTiers.Tier tier = tiers.tierFor(spend);
+        LoyaltyTiers.Tier next = tiers.nextTier(spend);
+        long balance = row == null ? 0 : row.balance();
+        return new LoyaltyAccount(tier.name(), Math.toIntExact(balance), row == null ? 0 : Math.toIntExact(row.pending()), Money.ofMinor(valueOf(balance), currency),
+                Money.ofMinor(spend, currency),
+                next == null ? null : new LoyaltyAccount.NextTier(next.name(), Money.ofMinor(next.thresholdMinor() - spend, currency)),
+                customerId);
+    }
+
+    private static LoyaltyLedgerEntry entry(EntryRow r) {
+        return new LoyaltyLedgerEntry(LoyaltyLedgerEntry.globalId(r.id()), r.kind(), Math.toIntExact(r.points()), r.reason(), r.orderNumber(),
+                r.channel() == null ? null : Channel.valueOf(r.channel()), r.createdAt());
+    }
+
+    static String customerId(Caller caller) {
+        return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
+    }
+
+    private static CheckoutRefusal refusal(String code, String message) {
+        return new CheckoutRefusal(UserError.of(code, message, "input", "loyaltyPoints"));
+    }
+
+    private static <T> Uni<T> refuse(String code, String message) {
+        return Uni.createFrom().failure(refusal(code, message));
+    }
+}

@@ -1,0 +1,91 @@
+package com.omnichannel.gateway.promotion;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.omnichannel.gateway.cart.Cart;
+import com.omnichannel.gateway.cart.CartPayload;
+import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.order.Order;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class PromotionGraphQLApi {
+
+    private final PromotionService promotions;
+    private final CallerResolver callers;
+
+    public PromotionGraphQLApi(PromotionService promotions, CallerResolver callers) {
+        this.promotions = promotions;
+        this.callers = callers;
+    }
+
+    // ---- carts and orders
+
+    @Mutation("cartCouponApply")
+    @Description("Apply a coupon code to the cart (one per cart; it replaces another). A code that does not apply now "
+            + "gets a user error with its reason (COUPON_UNKNOWN, COUPON_EXPIRED, COUPON_NOT_YET_VALID, COUPON_EXHAUSTED, "
+            + "COUPON_WRONG_CHANNEL, ...) and the cart is unchanged.")
+    public Uni<@NonNull CartPayload> cartCouponApply(@NonNull PromotionInputs.CouponApply input) {
+        return promotions.applyCoupon(callers.current(), callers.cartToken(), input);
+    }
+
+    @Mutation("cartCouponRemove")
+    public Uni<@NonNull CartPayload> cartCouponRemove(@NonNull PromotionInputs.CouponRemove input) {
+        return promotions.removeCoupon(callers.current(), callers.cartToken(), input);
+    }
+
+    @Name("discounts")
+    @Description("Promotions and the coupon as checkout would apply them now, per line and in total.")
+    public Uni<List<@NonNull CartDiscounts>> cartDiscounts(@Source List<Cart> carts) {
+        // The reading channel travels with the cart: batch resolvers do not ask for the caller.
+        return promotions.cartDiscounts(carts);
+    }
+
+    @Name("discounts")
+    @Description("The discounts frozen on the order at checkout: promotions and loyalty points.")
+    public Uni<List<@NonNull List<@NonNull AppliedDiscount>>> orderDiscounts(@Source List<Order> orders) {
+        return promotions.discountsOf(orders);
+    }
+
+    // ---- staff
+
+    @Query("promotion")
+    @Description("Staff: a promotion by id; null when there is none.")
+    public Uni<Promotion> promotion(@NonNull @Id String id) {
+        return promotions.promotion(callers.current(), id);
+    }
+
+    @Query("promotions")
+    @Description("Staff: every promotion, newest first.")
+    public Uni<@NonNull PromotionConnection> promotions(Integer first, String after) {
+        return promotions.promotions(callers.current(), first, after);
+    }
+
+    @Mutation("promotionCreate")
+    @Description("Staff: create a coupon (with a code) or an automatic promotion (without).")
+    public Uni<@NonNull PromotionPayload> promotionCreate(@NonNull PromotionInputs.Create input) {
+        return promotions.create(callers.current(), input);
+    }
+
+    @Mutation("promotionUpdate")
+    @Description("Staff: change a promotion; fields left out keep their value.")
+    public Uni<@NonNull PromotionPayload> promotionUpdate(@NonNull PromotionInputs.Update input) {
+        return promotions.update(callers.current(), input);
+    }
+
+    @Mutation("promotionPause")
+    @Description("Staff: pause a promotion (it stops applying at once, also to carts holding its coupon) or resume it.")
+    public Uni<@NonNull PromotionPayload> promotionPause(@NonNull PromotionInputs.Pause input) {
+        return promotions.pause(callers.current(), input);
+    }
+}

@@ -1,0 +1,603 @@
+package com.omnichannel.gateway.promotion;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.omnichannel.gateway.cart.Cart;
+import com.omnichannel.gateway.cart.CartLine;
+import com.omnichannel.gateway.cart.CartPayload;
+import com.omnichannel.gateway.cart.CartService;
+import com.omnichannel.gateway.catalog.Category;
+import com.omnichannel.gateway.catalog.Product;
+import com.omnichannel.gateway.common.db.Batch;
+import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.common.error.ApiException;
+import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.common.paging.Page;
+import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.loyalty.LoyaltyService;
+import com.omnichannel.gateway.loyalty.LoyaltyTiers;
+import com.omnichannel.gateway.order.CheckoutDiscounts;
+import com.omnichannel.gateway.order.CheckoutParticipant;
+import com.omnichannel.gateway.order.CheckoutRefusal;
+import com.omnichannel.gateway.order.Order;
+import com.omnichannel.gateway.promotion.PromotionRepository.Definition;
+import com.omnichannel.gateway.promotion.PromotionRepository.PromotionRow;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Promotions: what a cart gets (live, on every read), coupons on carts, the discounts checkout applies and freezes,
+ * usage limits that hold under concurrent checkouts, and the staff's promotion definitions.
+ */
+@ApplicationScoped
+public class PromotionService {
+
+    static final String KIND_PROMOTION = "PROMOTION";
+    static final String KIND_POINTS = "LOYALTY_POINTS";
+    private static final Pattern CODE = Pattern.compile("^[A-Z0-9-]{3,32}$");
+    private static final int MAX_NAME = 100;
+    private static final int MAX_SCOPE = 500;
+
+    private final PromotionRepository repository;
+    private final PromotionCache cache;
+    private final CartService carts;
+    private final LoyaltyService loyalty;
+    private final Db db;
+    private final Clock clock;
+    private final String currency;
+
+    public PromotionService(PromotionRepository repository, PromotionCache cache, CartService carts, LoyaltyService loyalty, Db db,
+            Clock clock, @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+        this.repository = repository;
+        this.cache = cache;
+        this.carts = carts;
+        this.loyalty = loyalty;
+        this.db = db;
+        this.clock = clock;
+        this.currency = currency;
+    }
+
+    // =========================================================================================================
+    // Evaluating carts and checkouts
+    // =========================================================================================================
+
+    /** A basket to evaluate: who, which coupon, which lines (product, quantity, unit price). */
+    record Basket(String customerId, String couponCode, List<BasketLine> lines) {
+    }
+
+    record BasketLine(long productKey, int quantity, long unitPriceMinor) {
+    }
+
+    /**
+     * Evaluates baskets with one read of the promotions and one of the categories, whatever their number; from the
+     * cache for cart reads ({@code fresh} false), from the database for applying a coupon and for checkout.
+     */
+    Uni<List<PromotionEngine.Result>> evaluate(List<Basket> baskets, String channel, boolean fresh) {
+        Instant now = clock.instant();
+        Set<String> codes = new LinkedHashSet<>();
+        Set<Long> productKeys = new LinkedHashSet<>();
+        for (Basket b : baskets) {
+            if (b.couponCode() != null) {
+                codes.add(b.couponCode());
+            }
+            b.lines().forEach(l -> productKeys.add(l.productKey()));
+        }
+        if (productKeys.isEmpty()) {
+            return Uni.createFrom().item(baskets.stream().map(b -> NOTHING).toList());
+        }
+        Uni<List<PromotionRule>> applicable = fresh ? repository.applicable(codes, now) : cache.applicable(codes, now);
+        return Uni.combine().all().unis(applicable, cache.categoriesOf(productKeys)).asTuple()
+                .chain(t -> {
+                    List<PromotionRule> rules = t.getItem1();
+                    Map<Long, Set<Long>> categories = t.getItem2();
+                    List<PromotionRule> automatic = rules.stream().filter(PromotionRule::automatic).toList();
+                    Map<String, PromotionRule> coupons = new HashMap<>();
+                    rules.stream().filter(r -> !r.automatic()).forEach(r -> coupons.put(r.code(), r));
+                    boolean tiered = rules.stream().anyMatch(r -> !r.customerTiers().isEmpty());
+                    Set<Long> limited = new LinkedHashSet<>();
+                    rules.stream().filter(r -> r.perCustomerLimit() != null).forEach(r -> limited.add(r.key()));
+                    Set<String> customers = new LinkedHashSet<>();
+                    baskets.forEach(b -> {
+                        if (b.customerId() != null) {
+                            customers.add(b.customerId());
+                        }
+                    });
+                    List<String> customerOrder = baskets.stream().map(Basket::customerId).toList();
+                    Uni<List<LoyaltyTiers.Tier>> tiers = tiered && !customers.isEmpty() ? loyalty.tiersOf(customerOrder)
+                            : Uni.createFrom().item(java.util.Collections.nCopies(baskets.size(), null));
+                    Uni<Map<String, Map<Long, Integer>>> uses = limited.isEmpty() || customers.isEmpty() ? Uni.createFrom().item(Map.of())
+                            : repository.uses(limited, customers);
+                    return Uni.combine().all().unis(tiers, uses).asTuple().map(tu -> {
+                        List<PromotionEngine.Result> results = new ArrayList<>();
+                        for (int i = 0; i < baskets.size(); i++) {
+                            Basket b = baskets.get(i);
+                            LoyaltyTiers.Tier tier = tu.getItem1().get(i);
+                            PromotionEngine.Shopper shopper = new PromotionEngine.Shopper(tier == null ? null : tier.name(), channel, now,
+                                    b.customerId() == null ? Map.of() : tu.getItem2().getOrDefault(b.customerId(), Map.of()),
+                                    b.customerId() != null);
+                            List<PromotionEngine.Line> lines = b.lines().stream().map(l -> new PromotionEngine.Line(l.productKey(),
+                                    categories.getOrDefault(l.productKey(), Set.of()), l.quantity(), l.unitPriceMinor())).toList();
+                            results.add(PromotionEngine.evaluate(lines, automatic,
+                                    b.couponCode() == null ? null : coupons.get(b.couponCode()), b.couponCode(), shopper));
+                        }
+                        return results;
+                    });
+                });
+    }
+
+    /** An empty basket gets nothing (and a coupon on it is judged when lines arrive). */
+    private static final PromotionEngine.Result NOTHING = new PromotionEngine.Result(new long[0], false, List.of(), null);
+
+    /** The discounts of each cart, live, as checkout through the channel it is read through would apply them. */
+    public Uni<List<CartDiscounts>> cartDiscounts(List<Cart> cartList) {
+        // One evaluation per channel among the carts (normally one: a request has one channel).
+        Map<Channel, List<Integer>> byChannel = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < cartList.size(); i++) {
+            Channel channel = cartList.get(i).readThrough() == null ? Channel.WEB : cartList.get(i).readThrough();
+            byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(i);
+        }
+        CartDiscounts[] out = new CartDiscounts[cartList.size()];
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<Channel, List<Integer>> group : byChannel.entrySet()) {
+            List<Cart> carts = group.getValue().stream().map(cartList::get).toList();
+            all = all.chain(() -> evaluate(carts.stream().map(PromotionService::basket).toList(), group.getKey().name(), false).invoke(results -> {
+                for (int j = 0; j < carts.size(); j++) {
+                    out[group.getValue().get(j)] = view(carts.get(j), results.get(j));
+                }
+            }).replaceWithVoid());
+        }
+        return all.map(done -> List.of(out));
+    }
+
+    /** Subtotal after promotions of each cart (for the points its order would earn). */
+    public Uni<List<Long>> discountedSubtotals(List<Cart> cartList) {
+        return cartDiscounts(cartList).map(list -> list.stream().map(d -> d.subtotalAfterDiscounts().minorUnits()).toList());
+    }
+
+    private static Basket basket(Cart cart) {
+        List<BasketLine> lines = new ArrayList<>();
+        for (CartLine line : priced(cart)) {
+            lines.add(new BasketLine(line.variant().productKey(), line.quantity(), line.unitPrice().minorUnits()));
+        }
+        return new Basket(cart.customerId(), cart.couponCode(), lines);
+    }
+
+    /** The lines that are sold and priced; unavailable lines get no discount (checkout refuses them anyway). */
+    private static List<CartLine> priced(Cart cart) {
+        return cart.lines().stream().filter(l -> l.variant() != null && l.variant().active() && l.unitPrice() != null).toList();
+    }
+
+    private CartDiscounts view(Cart cart, PromotionEngine.Result result) {
+        List<CartLine> priced = priced(cart);
+        Map<String, Long> byLine = new HashMap<>();
+        for (int i = 0; i < priced.size(); i++) {
+            byLine.put(priced.get(i).id(), result.lineDiscounts().length > i ? result.lineDiscounts()[i] : 0L);
+        }
+        List<CartDiscounts.LineDiscount> lines = cart.lines().stream()
+                .map(l -> new CartDiscounts.LineDiscount(l.id(), Money.ofMinor(byLine.getOrDefault(l.id(), 0L), currency))).toList();
+        long total = result.total();
+        return new CartDiscounts(applied(result), lines, Money.ofMinor(total, currency),
+                Money.ofMinor(cart.subtotal().minorUnits() - total, currency), result.freeShipping(), result.couponProblem());
+    }
+
+    private List<AppliedDiscount> applied(PromotionEngine.Result result) {
+        return result.applied().stream().map(a -> new AppliedDiscount(KIND_PROMOTION, a.rule().code(), a.rule().describe(),
+                Money.ofMinor(a.amountMinor(), currency), a.rule().kind() == PromotionKind.FREE_SHIPPING)).toList();
+    }
+
+    /**
+     * Checkout's discounts: the promotions as the cart shows them, then loyalty points as a discount on what is
+     * left, spread over the lines. A coupon that no longer applies, or points that cannot be redeemed, refuse the
+     * checkout with a user error (rather than charging more than the cart showed).
+     */
+    Uni<CheckoutDiscounts.Applied> checkoutDiscounts(CheckoutDiscounts.Context context) {
+        Basket basket = new Basket(context.customerId(), context.couponCode(),
+                context.lines().stream().map(l -> new BasketLine(l.productKey(), l.quantity(), l.unitPriceMinor())).toList());
+        return evaluate(List.of(basket), context.channel(), true).chain(results -> {
+            PromotionEngine.Result result = results.get(0);
+            if (result.couponProblem() != null) {
+                UserError p = result.couponProblem();
+                throw new CheckoutRefusal(UserError.of(p.code(), p.message() + "; remove it from the cart to check out without it",
+                        "input", "cartId"));
+            }
+            long[] discounts = result.lineDiscounts().clone();
+            List<CheckoutDiscounts.Adjustment> adjustments = new ArrayList<>();
+            List<String> descriptions = new ArrayList<>();
+            for (PromotionEngine.Applied a : result.applied()) {
+                boolean free = a.rule().kind() == PromotionKind.FREE_SHIPPING;
+                adjustments.add(new CheckoutDiscounts.Adjustment(KIND_PROMOTION, a.rule().key(), a.rule().code(), a.rule().describe(),
+                        a.amountMinor(), free, 0));
+                descriptions.add(a.rule().describe());
+            }
+            Integer points = context.loyaltyPoints();
+            if (points == null) {
+                return Uni.createFrom().item(applied(discounts, result.freeShipping(), descriptions, adjustments));
+            }
+            long[] remaining = new long[discounts.length];
+            long left = 0;
+            for (int i = 0; i < discounts.length; i++) {
+                CheckoutDiscounts.Line l = context.lines().get(i);
+                remaining[i] = l.unitPriceMinor() * l.quantity() - discounts[i];
+                left += remaining[i];
+            }
+            return loyalty.redemptionValue(context.customerId(), points, left).map(value -> {
+                long[] share = PromotionEngine.spread(value, remaining, i -> true);
+                for (int i = 0; i < discounts.length; i++) {
+                    discounts[i] += share[i];
+                }
+                String description = points + " loyalty points";
+                adjustments.add(new CheckoutDiscounts.Adjustment(KIND_POINTS, null, null, description, value, false, points));
+                descriptions.add(description);
+                return applied(discounts, result.freeShipping(), descriptions, adjustments);
+            });
+        });
+    }
+
+    private static CheckoutDiscounts.Applied applied(long[] discounts, boolean freeShipping, List<String> descriptions,
+            List<CheckoutDiscounts.Adjustment> adjustments) {
+        List<Long> lines = new ArrayList<>();
+        for (long d : discounts) {
+            lines.add(d);
+        }
+        return new CheckoutDiscounts.Applied(lines, freeShipping, descriptions, adjustments);
+    }
+
+    /**
+     * Inside the order transaction: counts a use of every promotion applied (refusing the checkout when a total or
+     * per-customer limit was reached meanwhile) and freezes the discounts on the order.
+     */
+    Uni<Void> orderPlaced(Db.Tx tx, CheckoutParticipant.PlacedOrder order) {
+        List<CheckoutDiscounts.Adjustment> adjustments = order.discounts() == null ? List.of() : order.discounts().adjustments();
+        if (adjustments.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String customer = order.customerId() != null ? order.customerId()
+                : order.email() == null ? null : "email:" + order.email().toLowerCase(Locale.ROOT);
+        // Promotions are locked in key order, so concurrent checkouts with several promotions cannot deadlock.
+        List<CheckoutDiscounts.Adjustment> promotions = adjustments.stream().filter(a -> a.promotionKey() != null)
+                .sorted(Comparator.comparing(CheckoutDiscounts.Adjustment::promotionKey)).toList();
+        Uni<Void> uses = Uni.createFrom().voidItem();
+        for (CheckoutDiscounts.Adjustment a : promotions) {
+            uses = uses.chain(() -> repository.claimUse(tx, a.promotionKey()).map(claim -> {
+                if (!claim.claimed()) {
+                    throw refusal(a, "COUPON_EXHAUSTED", "has just been used up");
+                }
+                return claim.perCustomerLimit();
+            }).chain(limit -> limit == null || customer == null ? Uni.createFrom().voidItem()
+                    : repository.usesBy(tx, a.promotionKey(), customer).invoke(used -> {
+                        if (used >= limit) {
+                            throw refusal(a, "COUPON_CUSTOMER_LIMIT", "was already used by you as often as it may be");
+                        }
+                    }).replaceWithVoid())
+                    .chain(() -> repository.insertRedemption(tx, a.promotionKey(), order.orderKey(), customer)));
+        }
+        return uses.chain(() -> repository.insertOrderDiscounts(tx, order.orderKey(),
+                adjustments.stream().map(CheckoutDiscounts.Adjustment::promotionKey).toList(),
+                adjustments.stream().map(CheckoutDiscounts.Adjustment::kind).toList(),
+                adjustments.stream().map(CheckoutDiscounts.Adjustment::code).toList(),
+                adjustments.stream().map(CheckoutDiscounts.Adjustment::description).toList(),
+                adjustments.stream().map(CheckoutDiscounts.Adjustment::amountMinor).toList(),
+                adjustments.stream().map(CheckoutDiscounts.Adjustment::freeShipping).toList()));
+    }
+
+    private static CheckoutRefusal refusal(CheckoutDiscounts.Adjustment a, String code, String what) {
+        String name = a.code() != null ? "Coupon " + a.code() : "Promotion '" + a.description() + "'";
+        String resultCode = a.code() != null ? code : code.replace("COUPON_", "PROMOTION_");
+        return new CheckoutRefusal(UserError.of(resultCode, name + " " + what + "; review the cart and try again", "input", "cartId"));
+    }
+
+    /** The discounts frozen on each order. */
+    public Uni<List<List<AppliedDiscount>>> discountsOf(List<Order> orders) {
+        return Batch.many(orders, Order::key, keys -> repository.discountsByOrder(keys).map(byOrder -> {
+            Map<Long, List<AppliedDiscount>> result = new HashMap<>();
+            byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(r -> new AppliedDiscount(r.kind(), r.code(), r.description(),
+                    Money.ofMinor(r.amountMinor(), currency), r.freeShipping())).toList()));
+            return result;
+        }), List.of());
+    }
+
+    // =========================================================================================================
+    // Coupons on carts
+    // =========================================================================================================
+
+    /** Applies a coupon to a cart if it applies now; otherwise a user error with its own code and the cart unchanged. */
+    public Uni<CartPayload> applyCoupon(Caller caller, String cartToken, PromotionInputs.CouponApply input) {
+        String code = normalizeCode(input.code());
+        return carts.cart(caller, cartToken, input.cartId()).chain(cart -> {
+            if (code == null) {
+                return Uni.createFrom().item(failed(UserError.of("COUPON_UNKNOWN", "No coupon with this code", "input", "code")));
+            }
+            Basket basket = basket(cart);
+            Basket withCoupon = new Basket(basket.customerId(), code, basket.lines());
+            return evaluate(List.of(withCoupon), caller.channel().name(), true).chain(results -> {
+                UserError problem = results.get(0).couponProblem();
+                if (problem == null && basket.lines().isEmpty()) {
+                    problem = UserError.of("COUPON_NOT_APPLICABLE", "Add items to the cart before applying a coupon", "input", "code");
+                }
+                if (problem != null) {
+                    return Uni.createFrom().item(failed(problem));
+                }
+                return carts.setCoupon(caller, cartToken, input.cartId(), code, input.expectedVersion());
+            });
+        });
+    }
+
+    public Uni<CartPayload> removeCoupon(Caller caller, String cartToken, PromotionInputs.CouponRemove input) {
+        return carts.setCoupon(caller, cartToken, input.cartId(), null, input.expectedVersion());
+    }
+
+    private static CartPayload failed(UserError error) {
+        return new CartPayload(null, null, List.of(error));
+    }
+
+    static String normalizeCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        String normalized = code.strip().toUpperCase(Locale.ROOT);
+        return CODE.matcher(normalized).matches() ? normalized : null;
+    }
+
+    // =========================================================================================================
+    // Staff
+    // =========================================================================================================
+
+    public Uni<Promotion> promotion(Caller caller, String id) {
+        caller.requireStaff();
+        Long key = GlobalId.tryDecode(Promotion.TYPE, id);
+        return key == null ? Uni.createFrom().nullItem() : repository.findById(key).map(row -> row == null ? null : promotion(row));
+    }
+
+    public Uni<PromotionConnection> promotions(Caller caller, Integer first, String after) {
+        caller.requireStaff();
+        PageRequest page = PageRequest.of(first, after, "promotions");
+        return repository.list(page.fetchSize(), page.offset()).map(rows -> Page.connection(rows.stream().map(this::promotion).toList(), page,
+                PromotionConnection.Edge::new, PromotionConnection::new));
+    }
+
+    public Uni<PromotionPayload> create(Caller caller, PromotionInputs.Create input) {
+        caller.requireStaff();
+        String code = null;
+        if (input.code() != null) {
+            code = normalizeCode(input.code());
+            if (code == null) {
+                return Uni.createFrom().item(PromotionPayload.failed(UserError.of("INVALID_CODE",
+                        "A code has 3 to 32 letters, digits or dashes", "input", "code")));
+            }
+        }
+        Draft draft = new Draft(input.name(), code, input.kind(), input.percentOff(), input.amountOff(), input.minSubtotal(),
+                input.productIds(), input.categoryIds(), input.customerTiers(), input.channels(), input.startsAt(), input.endsAt(),
+                input.usageLimit(), input.perCustomerLimit());
+        return validate(draft).chain(checked -> {
+            if (checked.error() != null) {
+                return Uni.createFrom().item(PromotionPayload.failed(checked.error()));
+            }
+            return repository.insert(checked.definition()).invoke(cache::invalidate).map(row -> new PromotionPayload(promotion(row), List.of()))
+                    .onFailure(PromotionService::isCodeTaken).recoverWithItem(() -> PromotionPayload.failed(UserError.of("CODE_TAKEN",
+                            "Another promotion has this code", "input", "code")));
+        });
+    }
+
+    public Uni<PromotionPayload> update(Caller caller, PromotionInputs.Update input) {
+        caller.requireStaff();
+        long key = promotionKey(input.id());
+        return repository.findById(key).chain(existing -> {
+            if (existing == null) {
+                throw ApiException.notFound("No promotion with this id");
+            }
+            PromotionRule r = existing.rule();
+            Draft draft = new Draft(or(input.name(), r.name()), r.code(), or(input.kind(), r.kind()),
+                    or(input.percentOff(), r.percentOff() == null ? null : r.percentOff().stripTrailingZeros().toPlainString()),
+                    or(input.amountOff(), r.amountOffMinor() == null ? null : Money.ofMinor(r.amountOffMinor(), currency).amount()),
+                    or(input.minSubtotal(), r.minSubtotalMinor() == null ? null : Money.ofMinor(r.minSubtotalMinor(), currency).amount()),
+                    or(input.productIds(), r.productKeys().stream().map(Product::globalId).toList()),
+                    or(input.categoryIds(), r.categoryKeys().stream().map(Category::globalId).toList()),
+                    or(input.customerTiers(), List.copyOf(r.customerTiers())),
+                    or(input.channels(), r.channels().stream().map(Channel::valueOf).toList()),
+                    or(input.startsAt(), existing.startsAt()), or(input.endsAt(), existing.endsAt()),
+                    or(input.usageLimit(), r.usageLimit()), or(input.perCustomerLimit(), r.perCustomerLimit()));
+            return validate(draft).chain(checked -> {
+                if (checked.error() != null) {
+                    return Uni.createFrom().item(PromotionPayload.failed(checked.error()));
+                }
+                int used = usedCount(existing);
+                if (checked.definition().usageLimit() != null && checked.definition().usageLimit() < used) {
+                    return Uni.createFrom().item(PromotionPayload.failed(UserError.of("INVALID_LIMIT",
+                            "It was already used " + used + " times", "input", "usageLimit")));
+                }
+                return repository.update(key, checked.definition()).invoke(cache::invalidate)
+                        .map(row -> new PromotionPayload(promotion(row), List.of()));
+            });
+        });
+    }
+
+    public Uni<PromotionPayload> pause(Caller caller, PromotionInputs.Pause input) {
+        caller.requireStaff();
+        long key = promotionKey(input.id());
+        return repository.setPaused(key, input.paused()).invoke(cache::invalidate).map(row -> {
+            if (row == null) {
+                throw ApiException.notFound("No promotion with this id");
+            }
+            return new PromotionPayload(promotion(row), List.of());
+        });
+    }
+
+    private record Draft(String name, String code, PromotionKind kind, String percentOff, String amountOff, String minSubtotal,
+            List<String> productIds, List<String> categoryIds, List<String> customerTiers, List<Channel> channels,
+            java.time.OffsetDateTime startsAt, java.time.OffsetDateTime endsAt, Integer usageLimit, Integer perCustomerLimit) {
+    }
+
+    private record Checked(Definition definition, UserError error) {
+        static Checked error(String code, String message, String... field) {
+            String[] path = new String[field.length + 1];
+            path[0] = "input";
+            System.arraycopy(field, 0, path, 1, field.length);
+            return new Checked(null, UserError.of(code, message, path));
+        }
+    }
+
+    private Uni<Checked> validate(Draft d) {
+        Checked broken = check(d);
+        if (broken.error() != null) {
+            return Uni.createFrom().item(broken);
+        }
+        Definition def = broken.definition();
+        Uni<Long> products = def.productKeys().isEmpty() ? Uni.createFrom().item(0L) : repository.countExisting("product", def.productKeys());
+        Uni<Long> categories = def.categoryKeys().isEmpty() ? Uni.createFrom().item(0L) : repository.countExisting("category", def.categoryKeys());
+        return Uni.combine().all().unis(products, categories).asTuple().map(t -> {
+            if (t.getItem1() != def.productKeys().size()) {
+                return Checked.error("UNKNOWN_PRODUCT", "A product in the scope does not exist", "productIds");
+            }
+            if (t.getItem2() != def.categoryKeys().size()) {
+                return Checked.error("UNKNOWN_CATEGORY", "A category in the scope does not exist", "categoryIds");
+            }
+            return broken;
+        });
+    }
+
+    /** The rules of a definition that need no lookup. */
+    private Checked check(Draft d) {
+        String name = d.name() == null ? "" : d.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            return Checked.error("INVALID_NAME", "A name has 1 to " + MAX_NAME + " characters", "name");
+        }
+        BigDecimal percent = null;
+        Long amount = null;
+        switch (d.kind()) {
+            case PERCENTAGE -> {
+                percent = decimal(d.percentOff());
+                if (percent == null || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0 || percent.scale() > 2) {
+                    return Checked.error("INVALID_PERCENTAGE", "A percentage is more than 0 and at most 100, with up to 2 decimals", "percentOff");
+                }
+            }
+            case FIXED_AMOUNT -> {
+                amount = minor(d.amountOff());
+                if (amount == null || amount <= 0) {
+                    return Checked.error("INVALID_AMOUNT", "The amount off must be a positive decimal amount, e.g. \"5.00\"", "amountOff");
+                }
+            }
+            case FREE_SHIPPING -> {
+            }
+        }
+        Long minSubtotal = null;
+        if (d.minSubtotal() != null) {
+            minSubtotal = minor(d.minSubtotal());
+            if (minSubtotal == null || minSubtotal < 0) {
+                return Checked.error("INVALID_AMOUNT", "The minimum subtotal must be a decimal amount of 0 or more", "minSubtotal");
+            }
+        }
+        if (d.startsAt() != null && d.endsAt() != null && !d.endsAt().isAfter(d.startsAt())) {
+            return Checked.error("INVALID_DATES", "The end must be after the start", "endsAt");
+        }
+        if (d.usageLimit() != null && d.usageLimit() <= 0) {
+            return Checked.error("INVALID_LIMIT", "A usage limit must be positive", "usageLimit");
+        }
+        if (d.perCustomerLimit() != null && d.perCustomerLimit() <= 0) {
+            return Checked.error("INVALID_LIMIT", "A per-customer limit must be positive", "perCustomerLimit");
+        }
+        List<Long> productKeys = new ArrayList<>();
+        List<String> productIds = d.productIds() == null ? List.of() : d.productIds();
+        List<String> categoryIds = d.categoryIds() == null ? List.of() : d.categoryIds();
+        if (productIds.size() > MAX_SCOPE || categoryIds.size() > MAX_SCOPE) {
+            return Checked.error("INVALID_SCOPE", "At most " + MAX_SCOPE + " products and categories", "productIds");
+        }
+        for (int i = 0; i < productIds.size(); i++) {
+            Long key = productIds.get(i) == null ? null : GlobalId.tryDecode(Product.TYPE, productIds.get(i));
+            if (key == null) {
+                return Checked.error("UNKNOWN_PRODUCT", "Not a product id", "productIds", String.valueOf(i));
+            }
+            productKeys.add(key);
+        }
+        List<Long> categoryKeys = new ArrayList<>();
+        for (int i = 0; i < categoryIds.size(); i++) {
+            Long key = categoryIds.get(i) == null ? null : GlobalId.tryDecode(Category.TYPE, categoryIds.get(i));
+            if (key == null) {
+                return Checked.error("UNKNOWN_CATEGORY", "Not a category id", "categoryIds", String.valueOf(i));
+            }
+            categoryKeys.add(key);
+        }
+        List<String> tiers = d.customerTiers() == null ? List.of() : d.customerTiers();
+        List<String> known = loyalty.tierNames();
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i) == null || !known.contains(tiers.get(i))) {
+                return Checked.error("UNKNOWN_TIER", "Tiers are " + known, "customerTiers", String.valueOf(i));
+            }
+        }
+        List<String> channels = d.channels() == null ? List.of()
+                : d.channels().stream().filter(c -> c != null).map(Channel::name).distinct().toList();
+        return new Checked(new Definition(name, d.code(), d.kind(), percent, amount, minSubtotal, List.copyOf(new LinkedHashSet<>(productKeys)),
+                List.copyOf(new LinkedHashSet<>(categoryKeys)), List.copyOf(new LinkedHashSet<>(tiers)), channels, d.startsAt(), d.endsAt(),
+                d.usageLimit(), d.perCustomerLimit()), null);
+    }
+
+    private static BigDecimal decimal(String value) {
+        if (value == null || value.isBlank() || value.length() > 20) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Long minor(String amount) {
+        try {
+            return Money.toMinor(amount, currency);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Promotion promotion(PromotionRow row) {
+        PromotionRule r = row.rule();
+        return new Promotion(Promotion.globalId(r.key()), r.name(), r.code(), r.kind(),
+                r.percentOff() == null ? null : r.percentOff().stripTrailingZeros().toPlainString(),
+                Money.ofMinorOrNull(r.amountOffMinor(), currency), Money.ofMinorOrNull(r.minSubtotalMinor(), currency),
+                r.productKeys().stream().map(Product::globalId).toList(), r.categoryKeys().stream().map(Category::globalId).toList(),
+                List.copyOf(r.customerTiers()), r.channels().stream().map(Channel::valueOf).toList(), row.startsAt(), row.endsAt(),
+                r.usageLimit(), r.perCustomerLimit(), usedCount(row), r.paused(), row.createdAt(), row.updatedAt(), r.key());
+    }
+
+    /** Limited promotions count their uses (the counter the limit is checked against); others have redemption rows. */
+    private static int usedCount(PromotionRow row) {
+        PromotionRule r = row.rule();
+        return r.usageLimit() != null || r.perCustomerLimit() != null ? r.usedCount() : Math.toIntExact(row.uses());
+    }
+
+    private static long promotionKey(String id) {
+        Long key = GlobalId.tryDecode(Promotion.TYPE, id);
+        if (key == null) {
+            throw ApiException.notFound("No promotion with this id");
+        }
+        return key;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static boolean isCodeTaken(Throwable t) {
+        return t instanceof PgException pg && "23505".equals(pg.getSqlState());
+    }
+}
