@@ -220,11 +220,9 @@ class TwoInstancesIT {
         String user = System.getenv().getOrDefault("DB_USER", "postgres");
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user,
                 System.getenv().getOrDefault("DB_PASSWORD", ""))) {
-            var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
-            exists.setString(1, DB_NAME);
-            if (!exists.executeQuery().next()) {
-                c.createStatement().execute("CREATE DATABASE " + DB_NAME);
-            }
+            // A database of its own, new for every run: the instances migrate it and load the demo catalog.
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + DB_NAME + " WITH (FORCE)");
+            c.createStatement().execute("CREATE DATABASE " + DB_NAME);
         }
     }
 
