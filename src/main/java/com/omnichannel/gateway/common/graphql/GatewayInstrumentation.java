@@ -31,6 +31,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final SimplePerformantInstrumentation[] limits;
     private final PlainFieldFetching plainFields = new PlainFieldFetching();
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
+    private final OperationMetrics metrics = new OperationMetrics();
 
     private final int maxFragments;
 
@@ -67,8 +68,15 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        return metrics.begin(parameters.getExecutionInput());
+    }
+
+    @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
+        OperationMetrics.rememberOperation(parameters.getExecutionContext());
         // Each limit aborts the execution (an error the client sees as BAD_USER_INPUT) when exceeded.
         for (SimplePerformantInstrumentation limit : limits) {
             limit.beginExecuteOperation(parameters, state);
