@@ -9,6 +9,8 @@ public enum ErrorCode {
     GRAPHQL_PARSE_FAILED,
     GRAPHQL_VALIDATION_FAILED,
     CART_STORE_UNAVAILABLE,
+    /** PostgreSQL cannot be reached (down, restarting, connections refused or dropped); retry shortly. */
+    DATABASE_UNAVAILABLE,
     /** Too many attempts of a rate-limited action; {@code extensions.retryAfterSeconds} says when to try again. */
     RATE_LIMITED,
     /** The request is not a well-formed GraphQL over HTTP request (body, parameters, content type, method). */

@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.net.ConnectException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.common.error.ApiException;
 import com.omnichannel.gateway.common.error.ErrorCode;
+
+import io.vertx.sqlclient.ClosedConnectionException;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -84,6 +89,12 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             if (cause instanceof ApiException api) {
                 return build(error, api.code(), api.getMessage(), api.extensions());
             }
+            if (databaseUnreachable(fetching.getException())) {
+                // One line, no stack: during an outage every request fails the same way.
+                LOG.warnf("Database unavailable in operation %s at %s: %s", parameters.getOperation(), error.getPath(),
+                        rootMessage(fetching.getException()));
+                return build(error, ErrorCode.DATABASE_UNAVAILABLE, "The database is unavailable; try again shortly");
+            }
             if (cause instanceof CoercingParseLiteralException || cause instanceof CoercingParseValueException) {
                 // A scalar argument that could not be read, e.g. 1.5 for an Int.
                 return build(error, ErrorCode.BAD_USER_INPUT, "Invalid argument value for field '"
@@ -156,6 +167,48 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             return "Invalid input";
         }
         return ENGINE_CODE.matcher(AST_VALUE.matcher(message).replaceAll("'$1'")).replaceAll("");
+    }
+
+    /** The reactive pool's address (host:port), from its URL: connection failures to it mean the database is down. */
+    private static final String DATABASE_ADDRESS = databaseAddress();
+
+    private static String databaseAddress() {
+        try {
+            String url = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.reactive.url", String.class).orElse("");
+            Matcher matcher = Pattern.compile("//(?:[^@/]*@)?([^/:?]+)(?::(\\d+))?").matcher(url);
+            return matcher.find() ? ":" + (matcher.group(2) == null ? "5432" : matcher.group(2)) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether a failure means PostgreSQL cannot be reached: a connection of the pool that was closed under it, or a
+     * new connection to the database's address that was refused or timed out.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 15; depth++) {
+            if (current instanceof ClosedConnectionException) {
+                return true;
+            }
+            boolean connectFailure = current instanceof ConnectException
+                    || current.getClass().getSimpleName().equals("ConnectTimeoutException");
+            String message = current.getMessage();
+            if (connectFailure && DATABASE_ADDRESS != null && message != null && message.endsWith(DATABASE_ADDRESS)) {
+                return true;
+            }
+            current = current.getCause();
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current.getCause() != null && depth < 15; depth++) {
+            current = current.getCause();
+        }
+        return current.getClass().getSimpleName() + ": " + current.getMessage();
     }
 
     private static String lastPathSegment(GraphQLError error) {

@@ -33,6 +33,7 @@ public class GatewayGraphQLCustomizer implements EventingService {
         int maxDepth = config.getOptionalValue("app.graphql.max-depth", Integer.class).orElse(12);
         int maxComplexity = config.getOptionalValue("app.graphql.max-complexity", Integer.class).orElse(5000);
         int maxAliases = config.getOptionalValue("app.graphql.max-aliases", Integer.class).orElse(30);
+        int maxFragments = config.getOptionalValue("app.graphql.max-fragments", Integer.class).orElse(50);
         boolean introspection = config.getOptionalValue("app.graphql.introspection-enabled", Boolean.class).orElse(true);
 
         List<Instrumentation> chain = new ArrayList<>();
@@ -44,7 +45,7 @@ public class GatewayGraphQLCustomizer implements EventingService {
         }
         // One instrumentation for all of ours: a chain calls every member for every field, which is measurable
         // on list pages with hundreds of fields.
-        chain.add(new GatewayInstrumentation(introspection, new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases)));
+        chain.add(new GatewayInstrumentation(introspection, maxFragments, new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases)));
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 

@@ -2,6 +2,8 @@ package com.omnichannel.gateway.common.graphql;
 
 import java.util.concurrent.CompletableFuture;
 
+import java.util.List;
+
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -10,7 +12,11 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.introspection.Introspection;
+import graphql.language.FragmentDefinition;
+import graphql.validation.ValidationError;
 import graphql.schema.DataFetcher;
 
 /**
@@ -25,10 +31,30 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final SimplePerformantInstrumentation[] limits;
     private final PlainFieldFetching plainFields = new PlainFieldFetching();
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
+    private final OperationMetrics metrics = new OperationMetrics();
 
-    public GatewayInstrumentation(boolean introspectionEnabled, SimplePerformantInstrumentation... limits) {
+    private final int maxFragments;
+
+    public GatewayInstrumentation(boolean introspectionEnabled, int maxFragments, SimplePerformantInstrumentation... limits) {
         this.introspectionEnabled = introspectionEnabled;
+        this.maxFragments = maxFragments;
         this.limits = limits;
+    }
+
+    /**
+     * Refuses documents with more fragment definitions than allowed before they are validated: the engine's check
+     * for fragment cycles grows with the cube of a chain of fragments that spread each other, and a few hundred
+     * of them (a few kilobytes) took the event loop for seconds and the heap with it.
+     */
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        int fragments = parameters.getDocument().getDefinitionsOfType(FragmentDefinition.class).size();
+        if (fragments > maxFragments) {
+            throw new AbortExecutionException("The document defines " + fragments + " fragments; at most " + maxFragments
+                    + " are allowed");
+        }
+        return super.beginValidation(parameters, state);
     }
 
     @Override
@@ -42,8 +68,15 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        return metrics.begin(parameters.getExecutionInput());
+    }
+
+    @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
+        OperationMetrics.rememberOperation(parameters.getExecutionContext());
         // Each limit aborts the execution (an error the client sees as BAD_USER_INPUT) when exceeded.
         for (SimplePerformantInstrumentation limit : limits) {
             limit.beginExecuteOperation(parameters, state);

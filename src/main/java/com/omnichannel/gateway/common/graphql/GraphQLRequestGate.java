@@ -240,6 +240,7 @@ public class GraphQLRequestGate {
 
     private void process(RoutingContext ctx, GraphQLRequest request, boolean get) {
         Channel channel = channelOf(ctx);
+        OperationMetrics.rememberChannel(channel);
         boolean trustedOnlyChannel = trustedOnly.contains(channel);
         String hash = request.persistedHash();
         if (hash != null && request.persistedVersion() != 1) {
