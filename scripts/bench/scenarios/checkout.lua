@@ -1,38 +1,8 @@
 -- Checkout: each request turns one fresh 3-line anonymous cart (made before the run, see prepare/cart_create.lua)
--- into an order shipped to an address and paid with a sandbox card. Every cart is used once: thread k of T takes
--- carts k, k+T, ... of checkout-carts.txt. Any user error (e.g. CART_NOT_FOUND when the carts run out, or
--- INSUFFICIENT_STOCK) counts as an error of the run.
-local gql = dofile(os.getenv("BENCH_LUA_DIR") .. "/lib/graphql.lua")
-gql.scenario{ query = "{ __typename }" } -- for setup/init bookkeeping and done(); request/response replaced below
-
-local base_init = init
-local query = "mutation($input: CheckoutCompleteInput!){ checkoutComplete(input: $input){"
-  .. " order{ number status total{ amount } shipments{ id location{ id } } } userErrors{ code message } } }"
-local fulfilment = '{"type":"SHIP","address":{"firstName":"Bench","lastName":"Shopper","line1":"Hauptstr. 1",'
-  .. '"city":"Berlin","postalCode":"10115","countryCode":"DE"}}'
-local payment = '{"method":"CARD","card":{"number":"4242424242424242","expiryMonth":12,"expiryYear":2099,"cvc":"123"}}'
-
-function init(args)
-  base_init(args)
-  carts = gql.read_lines("checkout-carts.txt")
-  thread_count = tonumber(os.getenv("BENCH_THREADS") or "2")
-  next_cart = tonumber(os.getenv("BENCH_CART_OFFSET") or "0") + (id or 1)
-  run_tag = os.getenv("BENCH_RUN_TAG") or "run"
-end
-
-function request()
-  local line = carts[((next_cart - 1) % #carts) + 1]
-  next_cart = next_cart + thread_count
-  local cart, token = line:match("^(%S+) (%S+)")
-  local body = '{"query":' .. gql.json_string(query) .. ',"variables":{"input":{"cartId":"' .. cart
-    .. '","idempotencyKey":"bench-' .. run_tag .. '-' .. cart .. '","email":"bench@example.com","fulfilment":'
-    .. fulfilment .. ',"payment":' .. payment .. '}}}'
-  return wrk.format("POST", "/graphql", { ["Content-Type"] = "application/json", ["X-Cart-Token"] = token }, body)
-end
-
-function response(status, headers, body)
-  if body and (body:find('"errors"', 1, true) or not body:find('"userErrors":[]', 1, true)) then
-    gql_errors = gql_errors + 1
-    if gql_error_sample == "" then gql_error_sample = body:sub(1, 600) end
-  end
-end
+-- into an order shipped to an address and paid with a sandbox card (see lib/checkout.lua). Any user error (e.g.
+-- CART_NOT_FOUND when the carts run out, or INSUFFICIENT_STOCK) counts as an error of the run.
+local checkout = dofile(os.getenv("BENCH_LUA_DIR") .. "/lib/checkout.lua")
+checkout.scenario{
+  carts = "checkout-carts.txt",
+  headers = function(token) return { ["X-Cart-Token"] = token } end,
+}
