@@ -437,9 +437,9 @@ public class OrderRepository {
                 Tuple.of(shipmentIds.toArray(Long[]::new), status.name())).replaceWithVoid();
     }
 
-    public Uni<Void> setTracking(Db.Tx tx, long shipmentId, String carrier, String trackingNumber) {
-        return tx.query("UPDATE shipment SET carrier = $2, tracking_number = $3, updated_at = now() WHERE id = $1",
-                Tuple.of(shipmentId, carrier, trackingNumber)).replaceWithVoid();
+    public Uni<Void> setTracking(Db.Tx tx, Collection<Long> shipmentIds, String carrier, String trackingNumber) {
+        return tx.query("UPDATE shipment SET carrier = $2, tracking_number = $3, updated_at = now() WHERE id = ANY($1)",
+                Tuple.of(shipmentIds.toArray(Long[]::new), carrier, trackingNumber)).replaceWithVoid();
     }
 
     /** Takes units of order lines out of a shipment (rows left at zero are deleted). */

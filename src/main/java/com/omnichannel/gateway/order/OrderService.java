@@ -758,7 +758,7 @@ public class OrderService {
             if (shipment.fulfilmentType() != FulfilmentType.SHIP) {
                 throw new Refused(UserError.of("NOT_SHIPPED", "Only delivered shipments have tracking numbers", "input", "shipmentId"));
             }
-            return repository.setTracking(tx, key, input.carrier().strip(), input.trackingNumber().strip())
+            return repository.setTracking(tx, List.of(key), input.carrier().strip(), input.trackingNumber().strip())
                     .chain(() -> repository.ordersOfShipments(tx, List.of(key)))
                     .chain(orders -> repository.insertEvents(tx, orders.getOrDefault(key, List.of()), OrderEventKind.TRACKING_SET,
                             nulls(orders.getOrDefault(key, List.of()).size()), nulls(orders.getOrDefault(key, List.of()).size()),
@@ -997,7 +997,7 @@ public class OrderService {
                         });
                     }
                     Uni<Void> tracking = carrier == null && trackingNumber == null ? Uni.createFrom().voidItem()
-                            : chainAll(shipmentIds.stream().map(id -> repository.setTracking(tx, id, carrier, trackingNumber)).toList());
+                            : repository.setTracking(tx, shipmentIds, carrier, trackingNumber);
                     return stock.chain(() -> repository.setShipmentStatus(tx, shipmentIds, target))
                             .chain(() -> tracking)
                             .chain(() -> repository.insertEvents(tx, new ArrayList<>(orderIds), OrderEventKind.SHIPMENT_STATUS_CHANGED,
