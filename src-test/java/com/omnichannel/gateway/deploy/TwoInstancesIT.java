@@ -187,6 +187,44 @@ class TwoInstancesIT {
         assertThat(read.getInt("data.cart.itemCount")).isEqualTo(2);
     }
 
+    @Test
+    void the_packaged_service_writes_json_log_lines_carrying_the_request_id() throws Exception {
+        String email = "it-log-" + UUID.randomUUID() + "@example.com";
+        Map<String, Object> registration = new HashMap<>();
+        registration.put("email", email);
+        registration.put("password", "Json-logs-2026");
+        registration.put("firstName", "Loki");
+        registration.put("lastName", "Lines");
+        JsonPath registered = graphql(a, null,
+                "mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { tokens { accessToken } } }",
+                Map.of("i", registration));
+        String requestId = "it-json-" + UUID.randomUUID();
+        // Erasing an account is logged (without personal data) while the request is handled.
+        graphql(a, Map.of("Authorization", "Bearer " + registered.getString("data.customerRegister.tokens.accessToken"),
+                "X-Request-Id", requestId), "mutation($i: CustomerDeleteInput!) { customerDelete(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("password", "Json-logs-2026")));
+
+        Path log = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().resolve("target/two-instances-a.log");
+        JsonObject erased = null;
+        for (int attempt = 0; attempt < 50 && erased == null; attempt++) {
+            List<JsonObject> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                // The JVM itself may write a plain warning line before logging is set up; everything else is JSON.
+                if (line.startsWith("{")) {
+                    lines.add(new JsonObject(line));
+                }
+            }
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.fieldNames())
+                    .contains("timestamp", "level", "loggerName", "message"));
+            erased = lines.stream().filter(line -> line.getString("message").contains("erased")).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(erased).as("the erasure log line").isNotNull();
+        assertThat(erased.getJsonObject("mdc").getString("requestId")).isEqualTo(requestId);
+        assertThat(erased.getString("level")).isEqualTo("INFO");
+        assertThat(erased.encode()).doesNotContain(email, "Loki", "Lines");
+    }
+
     // ---- helpers
 
     private static String firstVariantWithStock() {
@@ -231,7 +269,9 @@ class TwoInstancesIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.profile=bench", "-Dquarkus.http.port=" + port,
                 // Every sign-in of the test suite came from this machine's address: no per-address limit here.
-                "-Dapp.customer.sign-in.max-attempts-per-address=100000", "-jar", jar.toString())
+                "-Dapp.customer.sign-in.max-attempts-per-address=100000",
+                // The benchmark profile logs warnings only; this category shows a request-time log line in the JSON log.
+                "-Dquarkus.log.category.\"com.omnichannel.gateway.customer\".level=INFO", "-jar", jar.toString())
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log);
         builder.environment().put("DB_NAME", DB_NAME);
         // A Redis database of their own (pub/sub is shared by all databases of a server, as it is between instances).
