@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import com.omnichannel.gateway.customer.CustomerAuthService;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.Accounts.Account;
 import com.omnichannel.gateway.support.GraphQL;
+import com.omnichannel.gateway.support.GraphQLWebSocket;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.TestData.ProductRef;
 import com.omnichannel.gateway.support.TestData.Ref;
@@ -78,8 +80,11 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The operations each frontend sends ({@code graphql-schema/operations/<client>/*.graphql}) must stay valid against
@@ -102,6 +107,12 @@ class ClientOperationsTest {
 
     @Inject
     CustomerAuthService accounts;
+
+    @Inject
+    Vertx vertx;
+
+    @TestHTTPResource("/graphql")
+    URI endpoint;
 
     // ---- (a) every operation parses and validates against the served schema
 
@@ -313,6 +324,31 @@ class ClientOperationsTest {
             assertThat(r.getList("data.product.variants.availabilityHere.available", Integer.class)).containsExactly(7, 2);
             assertThat(r.getList("data.product.variants[0].storeAvailability.store.id", String.class))
                     .containsExactly(f.here.id(), f.nearby.id());
+        });
+
+        s.put("kiosk/StockHere.graphql", (client, op) -> {
+            // A subscription: the kiosk's screen listens over the WebSocket, authenticated in connection_init.
+            // A store of its own, so the low stock it makes is not seen by the staff scenarios at f.here.
+            Ref store = data.store(TestData.unique("Kiosk display store"), f.lat - 1, f.lng);
+            ProductRef lamp = data.product(TestData.unique("Kiosk display lamp"), null, 3999);
+            data.stock(lamp.variant(0), store, 10);
+            try (GraphQLWebSocket screen = new GraphQLWebSocket(vertx, endpoint, null, Tokens.kiosk(store.id()))) {
+                screen.subscribe("1", op, vars("variantIds", List.of(lamp.variant(0).id())));
+                Thread.sleep(300);
+                JsonPath adjusted = GraphQL.as(Tokens.staff()).ok("""
+                        mutation($input: StockAdjustInput!) { stockAdjust(input: $input) { userErrors { code } } }""",
+                        "input", Map.of("variantId", lamp.variant(0).id(), "locationId", store.id(), "delta", -8, "reason", "display"));
+                assertThat(adjusted.getList("data.stockAdjust.userErrors")).isEmpty();
+                JsonObject message = screen.next();
+                assertThat(message.getString("type")).as(message.encode()).isEqualTo("next");
+                JsonObject level = message.getJsonObject("payload").getJsonObject("data").getJsonObject("stockChanged");
+                assertThat(level.getInteger("available")).isEqualTo(2);
+                assertThat(level.getBoolean("lowStock")).isTrue();
+                assertThat(level.getJsonObject("variant").getString("sku")).isEqualTo(lamp.variant(0).sku());
+                assertThat(level.getJsonObject("location").getString("id")).isEqualTo(store.id());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         });
 
         // ---- staff

@@ -120,6 +120,9 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
                             : ErrorCode.BAD_USER_INPUT;
             return build(error, code, clean(error.getMessage()));
         }
+        if (error instanceof TrustedOperationGuard.NotAllowed notAllowed) {
+            return build(error, notAllowed.code(), error.getMessage());
+        }
         if (type == ErrorType.ExecutionAborted) {
             // Raised by the operation limits (OperationLimitsInstrumentation) before anything runs.
             return build(error, ErrorCode.BAD_USER_INPUT, error.getMessage());

@@ -21,7 +21,7 @@ import graphql.schema.DataFetcher;
 
 /**
  * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
- * configured, query limits before execution,
+ * configured, trusted-operations-only channels ({@link TrustedOperationGuard}) and query limits before execution,
  * plain field reads during it ({@link PlainFieldFetching}) and the error model after it
  * ({@link ErrorNormalizingInstrumentation}).
  */
@@ -32,6 +32,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final PlainFieldFetching plainFields = new PlainFieldFetching();
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
     private final OperationMetrics metrics = new OperationMetrics();
+    private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
 
     private final int maxFragments;
 
@@ -77,6 +78,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         OperationMetrics.rememberOperation(parameters.getExecutionContext());
+        trustedOperations.check(parameters.getExecutionContext().getExecutionInput().getQuery());
         // Each limit aborts the execution (an error the client sees as BAD_USER_INPUT) when exceeded.
         for (SimplePerformantInstrumentation limit : limits) {
             limit.beginExecuteOperation(parameters, state);

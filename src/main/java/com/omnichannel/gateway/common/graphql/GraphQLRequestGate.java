@@ -1,7 +1,6 @@
 package com.omnichannel.gateway.common.graphql;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +83,6 @@ public class GraphQLRequestGate {
     private final PersistedQueries persistedQueries;
     private final RateLimiter limiter;
     private final RateLimiter.Limit registrations;
-    private final Set<Channel> trustedOnly = EnumSet.noneOf(Channel.class);
     private final ParserOptions parserOptions;
     private final long maxBodySize;
     private final boolean schemaEndpointEnabled;
@@ -93,12 +91,6 @@ public class GraphQLRequestGate {
         this.persistedQueries = persistedQueries;
         this.limiter = limiter;
         this.registrations = limiter.limit(APQ_REGISTRATIONS, 100, Duration.ofHours(1));
-        for (Channel channel : Channel.values()) {
-            if (config.getOptionalValue("app.graphql.trusted-operations-only." + channel.name().toLowerCase(Locale.ROOT),
-                    Boolean.class).orElse(false)) {
-                trustedOnly.add(channel);
-            }
-        }
         int maxTokens = config.getOptionalValue("app.graphql.max-tokens", Integer.class).orElse(ParserOptions.MAX_QUERY_TOKENS);
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxTokens));
         this.maxBodySize = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
@@ -241,7 +233,7 @@ public class GraphQLRequestGate {
     private void process(RoutingContext ctx, GraphQLRequest request, boolean get) {
         Channel channel = channelOf(ctx);
         OperationMetrics.rememberChannel(channel);
-        boolean trustedOnlyChannel = trustedOnly.contains(channel);
+        boolean trustedOnlyChannel = persistedQueries.trustedOnly(channel);
         String hash = request.persistedHash();
         if (hash != null && request.persistedVersion() != 1) {
             throw new Refusal(400, ErrorCode.BAD_REQUEST, "Only version 1 of persisted queries is supported");

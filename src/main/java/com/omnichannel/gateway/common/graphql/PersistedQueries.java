@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,15 +47,41 @@ public class PersistedQueries {
     private final boolean automaticEnabled;
     private final Duration automaticTtl;
     private final Map<String, TrustedOperation> trusted;
+    private final EnumSet<Channel> trustedOnly = EnumSet.noneOf(Channel.class);
 
     public PersistedQueries(ReactiveRedisDataSource redis,
             @ConfigProperty(name = "app.graphql.apq.enabled", defaultValue = "true") boolean automaticEnabled,
-            @ConfigProperty(name = "app.graphql.apq.ttl", defaultValue = "P1D") Duration automaticTtl) {
+            @ConfigProperty(name = "app.graphql.apq.ttl", defaultValue = "P1D") Duration automaticTtl, Config config) {
         this.redis = redis;
         this.automaticEnabled = automaticEnabled;
         this.automaticTtl = automaticTtl;
         this.trusted = loadTrustedOperations();
+        for (Channel channel : Channel.values()) {
+            if (config.getOptionalValue("app.graphql.trusted-operations-only." + channel.name().toLowerCase(Locale.ROOT),
+                    Boolean.class).orElse(false)) {
+                trustedOnly.add(channel);
+            }
+        }
         LOG.infof("Registered %d trusted operations", trusted.size());
+    }
+
+    /** Whether this channel accepts only its own client's trusted operations. */
+    public boolean trustedOnly(Channel channel) {
+        return trustedOnly.contains(channel);
+    }
+
+    /** Whether any channel accepts only trusted operations (when none does, there is nothing to check). */
+    public boolean anyTrustedOnly() {
+        return !trustedOnly.isEmpty();
+    }
+
+    /** Whether a request on this channel may run this document: any, unless the channel accepts only its own trusted operations. */
+    public boolean allows(Channel channel, String document) {
+        if (!trustedOnly.contains(channel)) {
+            return true;
+        }
+        TrustedOperation operation = document == null ? null : trusted.get(sha256(document));
+        return operation != null && operation.channel() == channel;
     }
 
     public static String sha256(String document) {
