@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.omnichannel.gateway.common.graphql.ResponseCache;
 import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -36,10 +37,12 @@ public class StockEvents {
     }
 
     private final ReactiveRedisDataSource redis;
+    private final ResponseCache responseCache;
     private final BroadcastProcessor<StockChanged> changes = BroadcastProcessor.create();
 
-    public StockEvents(ReactiveRedisDataSource redis) {
+    public StockEvents(ReactiveRedisDataSource redis, ResponseCache responseCache) {
         this.redis = redis;
+        this.responseCache = responseCache;
     }
 
     void subscribe(@Observes StartupEvent event) {
@@ -63,6 +66,8 @@ public class StockEvents {
     }
 
     private void relay(String message) {
+        // Cached catalog answers may show the old levels (availability, stock levels): every instance drops them.
+        responseCache.invalidate();
         try {
             JsonArray levels = new JsonArray(message);
             List<StockChanged> parsed = new ArrayList<>(levels.size());

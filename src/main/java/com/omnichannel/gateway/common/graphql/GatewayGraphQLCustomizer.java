@@ -11,6 +11,9 @@ import org.jboss.logging.Logger;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -25,6 +28,31 @@ public class GatewayGraphQLCustomizer implements EventingService {
     @Override
     public String getConfigKey() {
         return null; // always active
+    }
+
+    /**
+     * With the field visibility setting at its default ("default"), the engine is handed a field-blocking rule with
+     * the regular expression "default", which blocks nothing but runs for every field of every response. The
+     * engine's own default visibility is used instead; any other setting (e.g. no-introspection) is kept.
+     */
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        String visibility = ConfigProvider.getConfig().getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class)
+                .orElse("default");
+        if (!"default".equals(visibility)) {
+            return builder;
+        }
+        try {
+            Field field = GraphQLSchema.Builder.class.getDeclaredField("codeRegistry");
+            field.setAccessible(true);
+            GraphQLCodeRegistry registry = (GraphQLCodeRegistry) field.get(builder);
+            if (registry != null) {
+                builder.codeRegistry(registry.transform(b -> b.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)));
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Could not read the schema's code registry; field visibility left as configured", e);
+        }
+        return builder;
     }
 
     @Override

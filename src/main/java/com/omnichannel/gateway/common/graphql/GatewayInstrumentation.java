@@ -18,6 +18,7 @@ import graphql.introspection.Introspection;
 import graphql.language.FragmentDefinition;
 import graphql.validation.ValidationError;
 import graphql.schema.DataFetcher;
+import io.quarkus.arc.Arc;
 
 /**
  * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
@@ -33,6 +34,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
     private final OperationMetrics metrics = new OperationMetrics();
     private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
+    private volatile ResponseCache responseCache;
 
     private final int maxFragments;
 
@@ -71,6 +73,10 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
+        ResponseCache cache = responseCache();
+        if (cache != null) {
+            cache.beginExecution(parameters.getExecutionInput().getGraphQLContext());
+        }
         return metrics.begin(parameters.getExecutionInput());
     }
 
@@ -79,6 +85,11 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         OperationMetrics.rememberOperation(parameters.getExecutionContext());
         trustedOperations.check(parameters.getExecutionContext().getExecutionInput().getQuery());
+        ResponseCache cache = responseCache();
+        if (cache != null) {
+            cache.beginOperation(parameters.getExecutionContext().getOperationDefinition(),
+                    parameters.getExecutionContext().getGraphQLContext());
+        }
         // Each limit aborts the execution (an error the client sees as BAD_USER_INPUT) when exceeded.
         for (SimplePerformantInstrumentation limit : limits) {
             limit.beginExecuteOperation(parameters, state);
@@ -95,6 +106,24 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        return errors.instrumentExecutionResult(result, parameters, state);
+        CompletableFuture<ExecutionResult> normalized = errors.instrumentExecutionResult(result, parameters, state);
+        ResponseCache cache = responseCache();
+        if (cache == null) {
+            return normalized;
+        }
+        return normalized.thenApply(answer -> {
+            cache.completed(answer, parameters.getExecutionInput().getGraphQLContext());
+            return answer;
+        });
+    }
+
+    /** The response cache bean; looked up once (this instrumentation is made by the engine's builder, not by CDI). */
+    private ResponseCache responseCache() {
+        ResponseCache cache = responseCache;
+        if (cache == null && Arc.container() != null) {
+            cache = Arc.container().instance(ResponseCache.class).get();
+            responseCache = cache;
+        }
+        return cache;
     }
 }

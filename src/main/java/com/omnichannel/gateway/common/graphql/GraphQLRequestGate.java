@@ -56,7 +56,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * so that an APQ client sends it in full; a full document with a hash is registered when the hash matches;</li>
  * <li>channels that accept only trusted operations ({@code app.graphql.trusted-operations-only.<channel>}):
  * anything but their client's registered operations gets {@code OPERATION_NOT_ALLOWED} (403);</li>
- * <li>rejected credentials: {@code UNAUTHENTICATED} with a GraphQL error body instead of an empty 401.</li>
+ * <li>rejected credentials: {@code UNAUTHENTICATED} with a GraphQL error body instead of an empty 401;</li>
+ * <li>anonymous catalog queries answered before by the {@link ResponseCache}.</li>
  * </ul>
  * Documents it has parsed before skip the parse. Parse failures answer 200 for {@code application/json} clients
  * and 400 for clients that accept {@code application/graphql-response+json}, as GraphQL over HTTP asks.
@@ -81,14 +82,16 @@ public class GraphQLRequestGate {
 
     private final Map<String, Document> parsedDocuments = new ConcurrentHashMap<>();
     private final PersistedQueries persistedQueries;
+    private final ResponseCache responseCache;
     private final RateLimiter limiter;
     private final RateLimiter.Limit registrations;
     private final ParserOptions parserOptions;
     private final long maxBodySize;
     private final boolean schemaEndpointEnabled;
 
-    public GraphQLRequestGate(PersistedQueries persistedQueries, RateLimiter limiter, Config config) {
+    public GraphQLRequestGate(PersistedQueries persistedQueries, ResponseCache responseCache, RateLimiter limiter, Config config) {
         this.persistedQueries = persistedQueries;
+        this.responseCache = responseCache;
         this.limiter = limiter;
         this.registrations = limiter.limit(APQ_REGISTRATIONS, 100, Duration.ofHours(1));
         int maxTokens = config.getOptionalValue("app.graphql.max-tokens", Integer.class).orElse(ParserOptions.MAX_QUERY_TOKENS);
@@ -324,6 +327,19 @@ public class GraphQLRequestGate {
                             ok -> {
                             },
                             failure -> LOG.warnf("Could not register a persisted query: %s", failure.toString()));
+        }
+        String cacheKey = responseCache.keyFor(ctx, text, document, request.operationName(),
+                request.body() == null ? null : request.body().getValue("variables"), acceptsGraphQLResponse(ctx));
+        if (cacheKey != null) {
+            Buffer cached = responseCache.lookup(cacheKey);
+            if (cached != null) {
+                ctx.response().putHeader(ResponseCache.HEADER, "hit").putHeader("Content-Type",
+                        acceptsGraphQLResponse(ctx) ? GRAPHQL_RESPONSE_JSON + ";charset=UTF-8" : "application/json;charset=UTF-8")
+                        .end(cached);
+                return;
+            }
+            ctx.response().putHeader(ResponseCache.HEADER, "miss");
+            responseCache.expect(cacheKey);
         }
         if (fillIn) {
             if (get) {
