@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,7 @@ import com.omnichannel.gateway.support.Tokens;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.idl.SchemaParser;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -184,6 +186,20 @@ class ResponseCacheTest {
         String key = "k-" + UUID.randomUUID();
         assertThat(cache.store(key, cache.generation(), Buffer.buffer("{\"data\":{}}"))).isTrue();
         assertThat(cache.lookup(key)).isNotNull();
+    }
+
+    @Test
+    void after_its_ttl_one_reader_recomputes_an_answer_while_the_others_get_the_previous_one_for_one_more_ttl()
+            throws InterruptedException {
+        ResponseCache shortLived = new ResponseCache(true, Duration.ofMillis(300), 1 << 20, null, new SimpleMeterRegistry());
+        Buffer answer = Buffer.buffer("{\"data\":{\"n\":1}}");
+        assertThat(shortLived.store("k", shortLived.generation(), answer)).isTrue();
+        assertThat(shortLived.lookup("k")).isEqualTo(answer);
+        Thread.sleep(350);
+        assertThat(shortLived.lookup("k")).as("the first reader after expiry recomputes").isNull();
+        assertThat(shortLived.lookup("k")).as("the others meanwhile").isEqualTo(answer);
+        Thread.sleep(350);
+        assertThat(shortLived.lookup("k")).as("two TTLs after it was computed").isNull();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +45,13 @@ import io.vertx.ext.web.RoutingContext;
  * without an {@code Authorization} or {@code X-Cart-Token} header, answered without errors. Nothing else: no
  * mutation, subscription, signed-in, kiosk or cart request ever reads or fills it.
  * <p>
+ * Expiry: after the TTL one request recomputes an answer while, for at most one more TTL, others still get the
+ * previous one (so an expiry does not send every concurrent reader to the engine at once).
+ * <p>
  * Freshness: every stock change (any instance's, through the stock events every instance receives) and every
  * mutation that changes catalog data ({@link #PUBLIC_DATA_MUTATIONS}, published to every instance through Redis)
  * empties the cache of every instance as soon as it commits. An answer computed while such a change happened is not
- * kept (each entry remembers the cache's generation when its request started). The TTL bounds what no event
+ * kept (each entry remembers the cache's generation when its request started). Twice the TTL bounds what no event
  * announces, e.g. a promotion reaching its start time, or a change made directly in the database.
  */
 @ApplicationScoped
@@ -57,7 +61,7 @@ public class ResponseCache {
 
     /** Root fields whose answers depend only on the request and public data. */
     static final Set<String> PUBLIC_QUERY_FIELDS = Set.of("products", "product", "productVariant", "categories",
-            "category", "stores", "store", "nearbyStores", "__typename");
+            "category", "stores", "store", "nearbyStores");
 
     /** Mutations that change what the public query fields answer; every other mutation changes private data only. */
     static final Set<String> PUBLIC_DATA_MUTATIONS = Set.of("productCreate", "productUpdate", "productVariantCreate",
@@ -71,8 +75,12 @@ public class ResponseCache {
     /** Documents longer than this are run but not cached: real client operations are far smaller. */
     static final int MAX_DOCUMENT_LENGTH = 16 * 1024;
 
-    /** A cached answer, valid until {@code expiresAt} (System.nanoTime) while the cache is still at its generation. */
-    record Entry(Buffer body, long expiresAt, long generation) {
+    /**
+     * A cached answer, fresh until {@code expiresAt} (System.nanoTime) while the cache is still at its generation.
+     * After that, for one more TTL, one request recomputes it while the others are still given this answer, so
+     * that an expiry does not send every concurrent reader to the engine at once.
+     */
+    record Entry(Buffer body, long expiresAt, long generation, AtomicBoolean refreshing) {
     }
 
     /** A request whose answer is to be kept once it is known: its key and the generation when it started. */
@@ -140,9 +148,12 @@ public class ResponseCache {
     /** The cached answer, or null (counted as a miss, whose answer {@link #expect} will keep). */
     Buffer lookup(String key) {
         Entry entry = entries.get(key);
-        if (entry != null && entry.generation() == generation.get() && entry.expiresAt() - System.nanoTime() > 0) {
-            hits.increment();
-            return entry.body();
+        if (entry != null && entry.generation() == generation.get()) {
+            long age = System.nanoTime() - entry.expiresAt();
+            if (age < 0 || (age < ttlNanos && !entry.refreshing().compareAndSet(false, true))) {
+                hits.increment();
+                return entry.body();
+            }
         }
         misses.increment();
         return null;
@@ -206,7 +217,7 @@ public class ResponseCache {
                 return false;
             }
         }
-        Entry previous = entries.put(key, new Entry(body, System.nanoTime() + ttlNanos, startedAt));
+        Entry previous = entries.put(key, new Entry(body, System.nanoTime() + ttlNanos, startedAt, new AtomicBoolean()));
         bytes.addAndGet(body.length() - (previous == null ? 0 : previous.body().length()));
         if (startedAt != generation.get()) {
             // Emptied while storing: this entry must not outlive that.
@@ -243,7 +254,7 @@ public class ResponseCache {
         long current = generation.get();
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
             Entry entry = it.next();
-            if (entry.expiresAt() - now <= 0 || entry.generation() != current) {
+            if (now - entry.expiresAt() >= ttlNanos || entry.generation() != current) {
                 it.remove();
                 bytes.addAndGet(-entry.body().length());
             }
