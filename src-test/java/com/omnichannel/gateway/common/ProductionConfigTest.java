@@ -57,6 +57,18 @@ class ProductionConfigTest {
     }
 
     @Test
+    void production_caches_anonymous_catalog_reads_and_writes_json_logs() throws IOException {
+        SmallRyeConfig config = prod(Map.of());
+        assertThat(config.getValue("app.graphql.response-cache.enabled", Boolean.class)).isTrue();
+        assertThat(DurationConverter.parseDuration(config.getValue("app.graphql.response-cache.ttl", String.class)))
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.getValue("quarkus.log.console.json.enabled", Boolean.class)).isTrue();
+        SmallRyeConfig plain = prod(Map.of("LOG_JSON", "false", "GRAPHQL_RESPONSE_CACHE_ENABLED", "false"));
+        assertThat(plain.getValue("quarkus.log.console.json.enabled", Boolean.class)).isFalse();
+        assertThat(plain.getValue("app.graphql.response-cache.enabled", Boolean.class)).isFalse();
+    }
+
+    @Test
     void environment_variables_reenable_what_production_hides() throws IOException {
         SmallRyeConfig config = prod(Map.of("GRAPHQL_INTROSPECTION_ENABLED", "true", "GRAPHQL_SCHEMA_ENABLED", "true",
                 "GRAPHQL_UI_ENABLED", "true", "GRAPHQL_TRUSTED_ONLY_KIOSK", "false", "GRAPHQL_MAX_ALIASES", "5"));
