@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,8 +121,10 @@ class TwoInstancesIT {
                 .getInt("data.productVariant.availabilityHere.available")).isEqualTo(before);
 
         try (GraphQLWebSocket screen = new GraphQLWebSocket(vertx, URI.create(b + "/graphql"), null, kiosk)) {
-            screen.subscribe("1", "subscription($v: [String]) { stockChanged(variantIds: $v) { available location { id } } }",
-                    Map.of("v", List.of(variant)));
+            // The kiosk app's registered subscription (only registered operations, over the WebSocket too).
+            String stockHere = Files.readString(Path.of(System.getProperty("project.root", "."))
+                    .resolve("graphql-schema/operations/kiosk/StockHere.graphql"));
+            screen.subscribe("1", stockHere, Map.of("variantIds", List.of(variant)));
             Thread.sleep(700);
             JsonPath cart = graphql(a, null, "mutation($i: CartCreateInput) { cartCreate(input: $i) { cartToken cart { id } } }",
                     Map.of("i", Map.of("lines", List.of(Map.of("variantId", variant, "quantity", 3)))));
@@ -134,7 +135,9 @@ class TwoInstancesIT {
                             "payment", Map.of("method", "PAY_IN_STORE"))));
             assertThat(placed.getList("data.checkoutComplete.userErrors")).as(placed.prettify()).isEmpty();
 
-            JsonObject level = screen.next().getJsonObject("payload").getJsonObject("data").getJsonObject("stockChanged");
+            JsonObject message = screen.next();
+            assertThat(message.getString("type")).as(message.encode()).isEqualTo("next");
+            JsonObject level = message.getJsonObject("payload").getJsonObject("data").getJsonObject("stockChanged");
             assertThat(level.getInteger("available")).isEqualTo(before - 3);
             assertThat(level.getJsonObject("location").getString("id")).isEqualTo(store);
         }
@@ -145,14 +148,7 @@ class TwoInstancesIT {
     @Test
     void a_customer_who_signs_in_through_one_instance_is_known_to_the_other() {
         String email = "it-" + UUID.randomUUID() + "@example.com";
-        Map<String, Object> registration = new HashMap<>();
-        registration.put("email", email);
-        registration.put("password", "Two-instances-42");
-        registration.put("firstName", "Ina");
-        registration.put("lastName", "Stance");
-        JsonPath registered = graphql(a, null,
-                "mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { userErrors { code message } } }", Map.of("i", registration));
-        assertThat(registered.getList("data.customerRegister.userErrors")).as(registered.prettify()).isEmpty();
+        register(a, email, "Two-instances-42", "Ina", "Stance");
         JsonPath signedIn = graphql(a, null, """
                 mutation($i: CustomerSignInInput!) { customerSignIn(input: $i) { tokens { accessToken refreshToken } userErrors { code message } } }""",
                 Map.of("i", Map.of("email", email, "password", "Two-instances-42")));
@@ -190,14 +186,7 @@ class TwoInstancesIT {
     @Test
     void the_packaged_service_writes_json_log_lines_carrying_the_request_id() throws Exception {
         String email = "it-log-" + UUID.randomUUID() + "@example.com";
-        Map<String, Object> registration = new HashMap<>();
-        registration.put("email", email);
-        registration.put("password", "Json-logs-2026");
-        registration.put("firstName", "Loki");
-        registration.put("lastName", "Lines");
-        JsonPath registered = graphql(a, null,
-                "mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { tokens { accessToken } } }",
-                Map.of("i", registration));
+        JsonPath registered = register(a, email, "Json-logs-2026", "Loki", "Lines");
         String requestId = "it-json-" + UUID.randomUUID();
         // Erasing an account is logged (without personal data) while the request is handled.
         graphql(a, Map.of("Authorization", "Bearer " + registered.getString("data.customerRegister.tokens.accessToken"),
@@ -226,6 +215,14 @@ class TwoInstancesIT {
     }
 
     // ---- helpers
+
+    private static JsonPath register(String instance, String email, String password, String firstName, String lastName) {
+        JsonPath registered = graphql(instance, null, """
+                mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { tokens { accessToken } userErrors { code message } } }""",
+                Map.of("i", Map.of("email", email, "password", password, "firstName", firstName, "lastName", lastName)));
+        assertThat(registered.getList("data.customerRegister.userErrors")).as(registered.prettify()).isEmpty();
+        return registered;
+    }
 
     private static String firstVariantWithStock() {
         return (String) variantWithStock().get("id");

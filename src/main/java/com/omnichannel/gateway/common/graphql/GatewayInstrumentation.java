@@ -18,7 +18,6 @@ import graphql.introspection.Introspection;
 import graphql.language.FragmentDefinition;
 import graphql.validation.ValidationError;
 import graphql.schema.DataFetcher;
-import io.quarkus.arc.Arc;
 
 /**
  * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
@@ -34,7 +33,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
     private final OperationMetrics metrics = new OperationMetrics();
     private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
-    private volatile ResponseCache responseCache;
+    private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
 
     private final int maxFragments;
 
@@ -73,7 +72,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
-        ResponseCache cache = responseCache();
+        ResponseCache cache = responseCache.get();
         if (cache != null) {
             cache.beginExecution(parameters.getExecutionInput().getGraphQLContext());
         }
@@ -85,7 +84,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         OperationMetrics.rememberOperation(parameters.getExecutionContext());
         trustedOperations.check(parameters.getExecutionContext().getExecutionInput().getQuery());
-        ResponseCache cache = responseCache();
+        ResponseCache cache = responseCache.get();
         if (cache != null) {
             cache.beginOperation(parameters.getExecutionContext().getOperationDefinition(),
                     parameters.getExecutionContext().getGraphQLContext());
@@ -107,7 +106,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         CompletableFuture<ExecutionResult> normalized = errors.instrumentExecutionResult(result, parameters, state);
-        ResponseCache cache = responseCache();
+        ResponseCache cache = responseCache.get();
         if (cache == null) {
             return normalized;
         }
@@ -117,13 +116,4 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
         });
     }
 
-    /** The response cache bean; looked up once (this instrumentation is made by the engine's builder, not by CDI). */
-    private ResponseCache responseCache() {
-        ResponseCache cache = responseCache;
-        if (cache == null && Arc.container() != null) {
-            cache = Arc.container().instance(ResponseCache.class).get();
-            responseCache = cache;
-        }
-        return cache;
-    }
 }

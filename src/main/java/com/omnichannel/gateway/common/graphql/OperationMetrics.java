@@ -13,7 +13,6 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.arc.Arc;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -36,7 +35,7 @@ final class OperationMetrics {
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10) };
 
     private final Set<String> names = ConcurrentHashMap.newKeySet();
-    private volatile MeterRegistry registry;
+    private final LazyBean<MeterRegistry> registry = new LazyBean<>(MeterRegistry.class);
 
     /** Called by the request gate: the channel of the request being handled on this Vert.x context. */
     static void rememberChannel(Channel channel) {
@@ -93,11 +92,6 @@ final class OperationMetrics {
     }
 
     private MeterRegistry registry() {
-        MeterRegistry meters = registry;
-        if (meters == null && Arc.container() != null) {
-            meters = Arc.container().instance(MeterRegistry.class).get();
-            registry = meters;
-        }
-        return meters;
+        return registry.get();
     }
 }

@@ -20,10 +20,10 @@ import io.quarkus.arc.InstanceHandle;
  */
 final class TrustedOperationGuard {
 
-    private volatile PersistedQueries persistedQueries;
+    private final LazyBean<PersistedQueries> persistedQueries = new LazyBean<>(PersistedQueries.class);
 
     void check(String document) {
-        PersistedQueries queries = persistedQueries();
+        PersistedQueries queries = persistedQueries.get();
         if (queries == null || !queries.anyTrustedOnly()) {
             return;
         }
@@ -38,15 +38,6 @@ final class TrustedOperationGuard {
             throw new NotAllowed(ErrorCode.OPERATION_NOT_ALLOWED, "The " + channel
                     + " channel accepts only the registered operations of its app; send one of them");
         }
-    }
-
-    private PersistedQueries persistedQueries() {
-        PersistedQueries queries = persistedQueries;
-        if (queries == null && Arc.container() != null) {
-            queries = Arc.container().instance(PersistedQueries.class).get();
-            persistedQueries = queries;
-        }
-        return queries;
     }
 
     /** Aborts the operation with its own error code (the limits' aborts are BAD_USER_INPUT). */
