@@ -365,7 +365,7 @@ jvm_cpu_ticks() { # user + system clock ticks the service instances have used so
   echo "$total"
 }
 
-redis_commands() { # commands Redis has processed so far (scripts count as one)
+redis_commands() { # commands Redis has processed so far (including those a Lua script runs inside Redis)
   redis-cli -h "${REDIS_HOST:-127.0.0.1}" -p "${REDIS_PORT:-6379}" INFO stats 2>/dev/null |
     awk -F: '/^total_commands_processed:/ { gsub(/\r/, "", $2); print $2 }'
 }
