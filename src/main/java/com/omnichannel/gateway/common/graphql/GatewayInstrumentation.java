@@ -115,5 +115,4 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             return answer;
         });
     }
-
 }
