@@ -15,9 +15,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.common.error.ApiException;
 import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.ratelimit.RateLimiter;
 import com.omnichannel.gateway.common.security.Secrets;
 import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
@@ -39,8 +41,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CustomerAuthService {
 
+    private static final Logger LOG = Logger.getLogger(CustomerAuthService.class);
     static final String INVALID_CREDENTIALS_MESSAGE = "Email or password is incorrect";
     private static final int MAX_REFRESH_TOKEN = 200;
+    /** Rate-limit action: registrations per client address (each one costs a password hash, by design slow). */
+    static final String REGISTRATIONS_PER_ADDRESS = "registrations-per-address";
 
     private final CustomerRepository customers;
     private final SessionRepository sessions;
@@ -52,9 +57,11 @@ public class CustomerAuthService {
     private final Duration refreshLifetime;
     private final Duration kioskSessionLifetime;
     private final Duration staffLifetime;
+    private final RateLimiter rateLimiter;
+    private final RateLimiter.Limit registrationsPerAddress;
 
     public CustomerAuthService(CustomerRepository customers, SessionRepository sessions, PasswordHasher passwords,
-            SignInLimiter limiter, TokenIssuer tokens, CustomerActivity activity,
+            SignInLimiter limiter, TokenIssuer tokens, CustomerActivity activity, RateLimiter rateLimiter,
             @ConfigProperty(name = "app.customer.access-token-lifetime", defaultValue = "PT15M") Duration accessLifetime,
             @ConfigProperty(name = "app.customer.refresh-token-lifetime", defaultValue = "P30D") Duration refreshLifetime,
             @ConfigProperty(name = "app.customer.kiosk-session-lifetime", defaultValue = "PT15M") Duration kioskSessionLifetime,
@@ -69,11 +76,23 @@ public class CustomerAuthService {
         this.refreshLifetime = refreshLifetime;
         this.kioskSessionLifetime = kioskSessionLifetime;
         this.staffLifetime = staffLifetime;
+        this.rateLimiter = rateLimiter;
+        this.registrationsPerAddress = rateLimiter.limit(REGISTRATIONS_PER_ADDRESS, 20, Duration.ofHours(1));
     }
 
     // ---- registration
 
-    public Uni<CustomerPayloads.Session> register(Caller caller, CustomerInputs.Register input) {
+    public Uni<CustomerPayloads.Session> register(Caller caller, String clientAddressKey, CustomerInputs.Register input) {
+        return rateLimiter.enforce(registrationsPerAddress, clientAddressKey)
+                .onFailure(e -> !(e instanceof ApiException)).recoverWithUni(e -> {
+                    // Registration stays open while Redis is away; only the limit is not counted then.
+                    LOG.warnf("Registration limiter unavailable: %s", e.toString());
+                    return Uni.createFrom().voidItem();
+                })
+                .chain(() -> registerNow(caller, input));
+    }
+
+    private Uni<CustomerPayloads.Session> registerNow(Caller caller, CustomerInputs.Register input) {
         String email = CustomerValidation.normalizeEmail(input.email());
         UserError error = validateRegistration(input, email);
         if (error != null) {

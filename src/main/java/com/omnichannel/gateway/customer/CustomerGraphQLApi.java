@@ -35,9 +35,10 @@ public class CustomerGraphQLApi {
     // ---- identity
 
     @Mutation("customerRegister")
-    @Description("Create a customer account and sign in (at a kiosk: a kiosk session).")
+    @Description("Create a customer account and sign in (at a kiosk: a kiosk session). Registrations are limited per "
+            + "client address (RATE_LIMITED).")
     public Uni<CustomerPayloads.@NonNull Session> customerRegister(@NonNull CustomerInputs.Register input) {
-        return auth.register(callers.current(), input);
+        return auth.register(callers.current(), callers.clientAddressKey(), input);
     }
 
     @Mutation("customerSignIn")
