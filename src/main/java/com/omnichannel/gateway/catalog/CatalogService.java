@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import com.omnichannel.gateway.common.db.Batch;
 import com.omnichannel.gateway.common.db.Db;
 import com.omnichannel.gateway.common.error.ApiException;
 import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.common.graphql.ResponseCache;
 import com.omnichannel.gateway.common.id.GlobalId;
 import com.omnichannel.gateway.common.money.Money;
 import com.omnichannel.gateway.common.paging.Page;
@@ -35,14 +37,24 @@ public class CatalogService {
     private final CatalogRepository repository;
     private final StoreService stores;
     private final Db db;
+    private final ResponseCache responseCache;
     private final String currency;
 
-    public CatalogService(CatalogRepository repository, StoreService stores, Db db,
+    public CatalogService(CatalogRepository repository, StoreService stores, Db db, ResponseCache responseCache,
             @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
         this.stores = stores;
         this.db = db;
+        this.responseCache = responseCache;
         this.currency = currency;
+    }
+
+    /** A transaction that changes the catalog: once it commits, no instance answers from a cached catalog read. */
+    private <T> Uni<T> changeCatalog(Function<Db.Tx, Uni<T>> work) {
+        return db.inTransaction(tx -> {
+            tx.afterCommit(responseCache::invalidateEverywhere);
+            return work.apply(tx);
+        });
     }
 
     // ---- reads
@@ -209,7 +221,7 @@ public class CatalogService {
         return checkCategory(categoryKey)
                 .chain(categoryError -> categoryError != null
                         ? Uni.createFrom().item(ProductPayload.failed(List.of(categoryError)))
-                        : db.inTransaction(tx -> repository.insertProduct(tx, product)
+                        : changeCatalog(tx -> repository.insertProduct(tx, product)
                                 .call(key -> Multi.createFrom().iterable(variants)
                                         .onItem().transformToUniAndConcatenate(nv -> repository.insertVariant(tx, key, nv))
                                         .collect().asList()))
@@ -240,7 +252,7 @@ public class CatalogService {
         return checkCategory(categoryKey)
                 .chain(categoryError -> categoryError != null
                         ? Uni.createFrom().item(ProductPayload.failed(List.of(categoryError)))
-                        : db.inTransaction(tx -> repository.updateProduct(tx, key, changes))
+                        : changeCatalog(tx -> repository.updateProduct(tx, key, changes))
                                 .chain(updated -> !updated
                                         ? Uni.createFrom().item(ProductPayload.failed(List.of(
                                                 UserError.of("NOT_FOUND", "No product with this id", "input", "id"))))
@@ -266,7 +278,7 @@ public class CatalogService {
                 return Uni.createFrom().item(ProductVariantPayload.failed(List.of(
                         UserError.of("NOT_FOUND", "No product with this id", "input", "productId"))));
             }
-            return db.inTransaction(tx -> repository.insertVariant(tx, productKey, nv))
+            return changeCatalog(tx -> repository.insertVariant(tx, productKey, nv))
                     .chain(variantKey -> repository.variantsByKeys(List.of(variantKey)))
                     .map(m -> new ProductVariantPayload(m.values().iterator().next(), List.of()))
                     .onFailure(CatalogService::isUniqueViolation)
@@ -294,7 +306,7 @@ public class CatalogService {
         }
         var changes = new CatalogRepository.VariantChanges(sku, barcode, title, options, price, compareAt,
                 clearCompareAt, input.active());
-        return db.inTransaction(tx -> repository.updateVariant(tx, key, changes))
+        return changeCatalog(tx -> repository.updateVariant(tx, key, changes))
                 .chain(updated -> !updated
                         ? Uni.createFrom().item(ProductVariantPayload.failed(List.of(notFound)))
                         : repository.variantsByKeys(List.of(key))

@@ -53,6 +53,8 @@ public class StockEvents {
 
     /** Tells every instance of the levels a committed transaction changed; failures are logged only. */
     void publish(List<StockRow> before, List<StockRow> after) {
+        // This instance at once (the caller is told of its change only after this); the others when the event arrives.
+        responseCache.invalidate();
         JsonArray levels = new JsonArray();
         for (int i = 0; i < after.size(); i++) {
             StockRow a = after.get(i);

@@ -84,11 +84,6 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         OperationMetrics.rememberOperation(parameters.getExecutionContext());
         trustedOperations.check(parameters.getExecutionContext().getExecutionInput().getQuery());
-        ResponseCache cache = responseCache.get();
-        if (cache != null) {
-            cache.beginOperation(parameters.getExecutionContext().getOperationDefinition(),
-                    parameters.getExecutionContext().getGraphQLContext());
-        }
         // Each limit aborts the execution (an error the client sees as BAD_USER_INPUT) when exceeded.
         for (SimplePerformantInstrumentation limit : limits) {
             limit.beginExecuteOperation(parameters, state);

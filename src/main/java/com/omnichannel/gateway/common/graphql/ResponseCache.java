@@ -48,11 +48,11 @@ import io.vertx.ext.web.RoutingContext;
  * Expiry: after the TTL one request recomputes an answer while, for at most one more TTL, others still get the
  * previous one (so an expiry does not send every concurrent reader to the engine at once).
  * <p>
- * Freshness: every stock change (any instance's, through the stock events every instance receives) and every
- * mutation that changes catalog data ({@link #PUBLIC_DATA_MUTATIONS}, published to every instance through Redis)
- * empties the cache of every instance as soon as it commits. An answer computed while such a change happened is not
+ * Freshness: every stock change ({@code StockEvents}: at once on the instance that made it, through the stock
+ * events on the others) and every catalog change ({@code CatalogService}, announced to the other instances through
+ * Redis) empties the cache of every instance as soon as it commits. An answer computed while such a change happened is not
  * kept (each entry remembers the cache's generation when its request started). Twice the TTL bounds what no event
- * announces, e.g. a promotion reaching its start time, or a change made directly in the database.
+ * announces, e.g. a change made directly in the database.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -63,15 +63,9 @@ public class ResponseCache {
     static final Set<String> PUBLIC_QUERY_FIELDS = Set.of("products", "product", "productVariant", "categories",
             "category", "stores", "store", "nearbyStores");
 
-    /** Mutations that change what the public query fields answer; every other mutation changes private data only. */
-    static final Set<String> PUBLIC_DATA_MUTATIONS = Set.of("productCreate", "productUpdate", "productVariantCreate",
-            "productVariantUpdate", "promotionCreate", "promotionUpdate", "promotionPause", "lowStockThresholdSet",
-            "stockAdjust");
-
     static final String HEADER = "X-Response-Cache";
     static final String INVALIDATION_CHANNEL = "response-cache-invalidations";
     private static final String PENDING = "gateway.response-cache.pending";
-    private static final String CHANGES_PUBLIC_DATA = "gateway.response-cache.changes-public-data";
     /** Documents longer than this are run but not cached: real client operations are far smaller. */
     static final int MAX_DOCUMENT_LENGTH = 16 * 1024;
 
@@ -181,28 +175,13 @@ public class ResponseCache {
         }
     }
 
-    /** Notes that the operation about to run is a mutation that changes public data. */
-    void beginOperation(OperationDefinition operation, graphql.GraphQLContext execution) {
-        if (enabled && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
-            for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
-                if (selection instanceof Field field && PUBLIC_DATA_MUTATIONS.contains(field.getName())) {
-                    execution.put(CHANGES_PUBLIC_DATA, Boolean.TRUE);
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Keeps a cacheable answer; after a mutation that changed public data, empties every instance's cache. */
+    /** Keeps the answer of a request that {@link #expect}ed one, when it has no errors. */
     void completed(ExecutionResult result, graphql.GraphQLContext execution) {
         Pending pending = execution.get(PENDING);
         if (pending != null && result.getErrors().isEmpty() && result.isDataPresent()) {
             Map<String, Object> answer = new java.util.LinkedHashMap<>();
             answer.put("data", result.getData());
             store(pending.key(), pending.generation(), Buffer.buffer(new JsonObject(answer).encode()));
-        }
-        if (Boolean.TRUE.equals(execution.get(CHANGES_PUBLIC_DATA))) {
-            invalidateEverywhere();
         }
     }
 
@@ -232,7 +211,7 @@ public class ResponseCache {
 
     // ---- invalidation
 
-    /** Empties this instance's cache (stock events call it on every instance). */
+    /** Empties this instance's cache. */
     public void invalidate() {
         generation.incrementAndGet();
         entries.clear();
