@@ -95,9 +95,9 @@ class CustomerPrivacyTest {
         String orderId = order.getString("data.checkoutComplete.order.id");
         Checkouts.CartRef open = customerCart(client, line(product.variant(1), 1));
 
-        Accounts.await(() -> count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'ORDER_PLACED'",
+        Accounts.await(() -> data.count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'ORDER_PLACED'",
                 UUID.fromString(account.id())) > 0
-                && count("SELECT count(*) FROM cart_activity WHERE cart_id = $1", open.id()) > 0);
+                && data.count("SELECT count(*) FROM cart_activity WHERE cart_id = $1", open.id()) > 0);
         return new Person(account, lastName, phone, street, shippingName, orderId, open.id(), product.id());
     }
 
@@ -119,18 +119,18 @@ class CustomerPrivacyTest {
         assertThat(profile.containsKey("password_hash")).isFalse();
 
         // Every row of every customer table, as many as the database holds.
-        assertThat(doc.getJsonArray("addresses")).hasSize((int) count("SELECT count(*) FROM customer_address WHERE customer_id = $1", id));
+        assertThat(doc.getJsonArray("addresses")).hasSize((int) data.count("SELECT count(*) FROM customer_address WHERE customer_id = $1", id));
         assertThat(doc.getJsonArray("addresses").getJsonObject(0).getString("line1")).isEqualTo(p.street());
         assertThat(doc.getJsonArray("consents")).hasSize(2);
         assertThat(doc.getJsonArray("consentHistory"))
-                .hasSize((int) count("SELECT count(*) FROM customer_consent_history WHERE customer_id = $1", id)).hasSize(3);
-        assertThat(doc.getJsonArray("events")).hasSize((int) count("SELECT count(*) FROM customer_event WHERE customer_id = $1", id));
+                .hasSize((int) data.count("SELECT count(*) FROM customer_consent_history WHERE customer_id = $1", id)).hasSize(3);
+        assertThat(doc.getJsonArray("events")).hasSize((int) data.count("SELECT count(*) FROM customer_event WHERE customer_id = $1", id));
         assertThat(kinds(doc.getJsonArray("events"))).contains("PRODUCT_VIEWED", "CART_UPDATED", "ORDER_PLACED");
-        assertThat(doc.getJsonArray("sessions")).hasSize((int) count("SELECT count(*) FROM customer_refresh_token WHERE customer_id = $1", id));
+        assertThat(doc.getJsonArray("sessions")).hasSize((int) data.count("SELECT count(*) FROM customer_refresh_token WHERE customer_id = $1", id));
         assertThat(doc.getJsonArray("sessions").getJsonObject(0).containsKey("token_hash")).isFalse();
 
         JsonArray orders = doc.getJsonArray("orders");
-        assertThat(orders).hasSize((int) count("SELECT count(*) FROM customer_order WHERE customer_id = $1", p.account().id())).hasSize(1);
+        assertThat(orders).hasSize((int) data.count("SELECT count(*) FROM customer_order WHERE customer_id = $1", p.account().id())).hasSize(1);
         JsonObject order = orders.getJsonObject(0);
         assertThat(order.getString("email")).isEqualTo(p.account().email());
         assertThat(order.getJsonObject("shipping_address").getString("firstName")).isEqualTo(p.shippingName());
@@ -143,7 +143,22 @@ class CustomerPrivacyTest {
         assertThat(doc.getJsonObject("cart").getString("id")).isEqualTo(p.cartId());
         assertThat(doc.getJsonObject("cart").getJsonArray("lines")).hasSize(1);
         assertThat(doc.getJsonArray("cartActivity"))
-                .hasSize((int) count("SELECT count(*) FROM cart_activity WHERE customer_id = $1", id)).hasSize(2);
+                .hasSize((int) data.count("SELECT count(*) FROM cart_activity WHERE customer_id = $1", id)).hasSize(2);
+    }
+
+    @Test
+    void password_confirmations_of_an_erasure_are_limited_per_account() {
+        Accounts.Account account = Accounts.register();
+        GraphQL client = account.client();
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.ok(DELETE, "input", Map.of("password", "Guess-number-" + i))
+                    .getString("data.customerDelete.userErrors[0].code")).isEqualTo("INVALID_CREDENTIALS");
+        }
+        // The eleventh attempt is refused without checking, even with the right password.
+        JsonPath limited = client.ok(DELETE, "input", Map.of("password", account.password()));
+        assertThat(limited.getString("data.customerDelete.userErrors[0].code")).isEqualTo("RATE_LIMITED");
+        assertThat(limited.getString("data.customerDelete.deletedCustomerId")).isNull();
+        assertThat(data.count("SELECT count(*) FROM customer WHERE id = $1", UUID.fromString(account.id()))).isEqualTo(1);
     }
 
     @Test
@@ -154,7 +169,7 @@ class CustomerPrivacyTest {
 
         JsonPath wrong = client.ok(DELETE, "input", Map.of("password", "Not-the-password-1"));
         assertThat(wrong.getString("data.customerDelete.userErrors[0].code")).isEqualTo("INVALID_CREDENTIALS");
-        assertThat(count("SELECT count(*) FROM customer WHERE id = $1", UUID.fromString(p.account().id()))).isEqualTo(1);
+        assertThat(data.count("SELECT count(*) FROM customer WHERE id = $1", UUID.fromString(p.account().id()))).isEqualTo(1);
 
         JsonPath deleted = client.ok(DELETE, "input", Map.of("password", p.account().password()));
         assertThat(deleted.getList("data.customerDelete.userErrors")).isEmpty();
@@ -169,10 +184,10 @@ class CustomerPrivacyTest {
         assertThat(tables).contains("customer", "customer_order", "order_event", "cart_activity", "stock_movement");
         for (String table : tables) {
             for (String personal : List.of(p.account().id(), p.account().email(), p.lastName(), p.street(), p.shippingName())) {
-                assertThat(count("SELECT count(*) FROM \"" + table + "\" t WHERE strpos(t::text, $1) > 0", personal))
+                assertThat(data.count("SELECT count(*) FROM \"" + table + "\" t WHERE strpos(t::text, $1) > 0", personal))
                         .as("%s still holds %s", table, personal).isZero();
             }
-            assertThat(count("SELECT count(*) FROM \"" + table + "\" t WHERE strpos(regexp_replace(t::text, '[^0-9]', '', 'g'), $1) > 0",
+            assertThat(data.count("SELECT count(*) FROM \"" + table + "\" t WHERE strpos(regexp_replace(t::text, '[^0-9]', '', 'g'), $1) > 0",
                     phoneDigits)).as("%s still holds the phone number", table).isZero();
         }
 
@@ -185,8 +200,8 @@ class CustomerPrivacyTest {
         assertThat(after.getString("email")).isNull();
         assertThat(after.getString("card_last4")).isNull();
         assertThat(new JsonObject(after.getValue("shipping_address").toString()).getMap()).isEqualTo(Map.of("countryCode", "DE"));
-        assertThat(count("SELECT count(*) FROM order_line WHERE order_id = $1", after.getLong("id"))).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM cart_activity WHERE cart_id = $1 AND customer_id IS NULL", p.cartId())).isEqualTo(1);
+        assertThat(data.count("SELECT count(*) FROM order_line WHERE order_id = $1", after.getLong("id"))).isEqualTo(1);
+        assertThat(data.count("SELECT count(*) FROM cart_activity WHERE cart_id = $1 AND customer_id IS NULL", p.cartId())).isEqualTo(1);
 
         // The cart is gone from Redis, the tokens stop working.
         assertThat(redis.key().exists("cart:{" + p.cartId() + "}")).isFalse();
@@ -223,7 +238,7 @@ class CustomerPrivacyTest {
         assertThat(atKiosk.execute(EXPORT).getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
         assertThat(atKiosk.execute(DELETE, "input", Map.of("password", account.password()))
                 .getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
-        assertThat(count("SELECT count(*) FROM customer WHERE id = $1", UUID.fromString(account.id()))).isEqualTo(1);
+        assertThat(data.count("SELECT count(*) FROM customer WHERE id = $1", UUID.fromString(account.id()))).isEqualTo(1);
 
         // Another customer's erasure does not touch this one.
         Accounts.Account other = Accounts.register();
@@ -242,9 +257,5 @@ class CustomerPrivacyTest {
         return pool.preparedQuery("SELECT id, number, customer_id, email, card_last4, shipping_address::text AS shipping_address, "
                 + "total_minor, tax_minor FROM customer_order WHERE id = $1").execute(Tuple.of(key)).await().indefinitely()
                 .iterator().next();
-    }
-
-    private long count(String sql, Object... args) {
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
     }
 }

@@ -117,7 +117,8 @@ public class CustomerGraphQLApi {
     @Mutation("customerDelete")
     @Description("Erase the signed-in customer's account after confirming the password: profile, addresses, consents, "
             + "activity and sessions are deleted, the cart dropped; orders keep their figures with the personal fields "
-            + "anonymised. Every token of the account stops working. Not in a kiosk session.")
+            + "anonymised. Every token of the account stops working. Not in a kiosk session. Password attempts are limited per "
+            + "account like sign-ins (RATE_LIMITED).")
     public Uni<CustomerPayloads.@NonNull Delete> customerDelete(@NonNull CustomerInputs.Delete input) {
         return privacy.delete(callers.current(), input);
     }

@@ -32,14 +32,16 @@ public class CustomerPrivacyService {
 
     private final CustomerRepository repository;
     private final PasswordHasher passwords;
+    private final SignInLimiter limiter;
     private final List<CustomerDataContributor> contributors;
     private final CustomerErasures erasures;
     private final Db db;
 
-    public CustomerPrivacyService(CustomerRepository repository, PasswordHasher passwords,
+    public CustomerPrivacyService(CustomerRepository repository, PasswordHasher passwords, SignInLimiter limiter,
             Instance<CustomerDataContributor> contributors, CustomerErasures erasures, Db db) {
         this.repository = repository;
         this.passwords = passwords;
+        this.limiter = limiter;
         this.contributors = contributors.stream()
                 .sorted(java.util.Comparator.comparing(CustomerDataContributor::section)).toList();
         this.erasures = erasures;
@@ -73,13 +75,21 @@ public class CustomerPrivacyService {
     }
 
     /**
-     * Erases the account after the password is confirmed: state outside the database first (carts; idempotent),
+     * Erases the account after the password is confirmed (attempts limited per account, as sign-ins are): state outside the database first (carts; idempotent),
      * then in one transaction every domain's part and the customer row, so the erasure is all or nothing; finally
      * the erasure is remembered while the customer's access tokens may still be valid ({@link CustomerErasures}).
      */
     public Uni<CustomerPayloads.Delete> delete(Caller caller, CustomerInputs.Delete input) {
         UUID id = CustomerService.accountChanger(caller);
         String password = input.password() == null ? "" : input.password();
+        // Password confirmations are limited like sign-ins, so a stolen access token cannot be used to guess it.
+        return limiter.tryAccountAttempt("erasure", id.toString()).chain(allowed -> allowed ? confirmAndErase(id, password)
+                : Uni.createFrom().item(new CustomerPayloads.Delete(null, List.of(UserError.of("RATE_LIMITED",
+                        "Too many password attempts; try again in " + limiter.window().toMinutes() + " minutes",
+                        "input", "password")))));
+    }
+
+    private Uni<CustomerPayloads.Delete> confirmAndErase(UUID id, String password) {
         return repository.passwordHash(id).chain(hash -> {
             if (hash == null) {
                 throw ApiException.notFound("No customer profile for this sign-in");

@@ -54,6 +54,14 @@ public class SignInLimiter {
                 .map(counts -> counts.getItem1() <= perAccount && counts.getItem2() <= perAddress);
     }
 
+    /**
+     * Counts an attempt on the account only; true when within its limit. For passwords confirmed by someone already
+     * signed in (an erasure), where the address limit would only share sign-in's budget.
+     */
+    public Uni<Boolean> tryAccountAttempt(String realm, String account) {
+        return count(accountKey(realm, account)).map(count -> count <= perAccount);
+    }
+
     /** Forgets the failed attempts on an account after it signed in. */
     public Uni<Void> succeeded(String realm, String email) {
         return redis.execute("DEL", accountKey(realm, email)).replaceWithVoid()
