@@ -54,10 +54,10 @@ class ChannelInsightsTest {
         String c1 = cart(web), c2 = cart(web), c3 = cart(web), c4 = cart(kiosk), c5 = cart(mobile), c6 = cart(kiosk),
                 c7 = cart(mobile), c8 = cart(web), c9 = cart(web);
         List<String> all = List.of(c1, c2, c3, c4, c5, c6, c7, c8, c9);
-        Accounts.await(() -> count("SELECT count(*) FROM cart_activity WHERE cart_id = ANY($1)", (Object) all.toArray(String[]::new)) == 9);
-        assertThat(count("SELECT count(*) FROM cart_activity WHERE cart_id = ANY($1) AND channel = 'KIOSK' AND store_id = $2",
+        Accounts.await(() -> data.count("SELECT count(*) FROM cart_activity WHERE cart_id = ANY($1)", (Object) all.toArray(String[]::new)) == 9);
+        assertThat(data.count("SELECT count(*) FROM cart_activity WHERE cart_id = ANY($1) AND channel = 'KIOSK' AND store_id = $2",
                 new String[] { c4, c6 }, store.key())).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM cart_activity WHERE cart_id = ANY($1) AND channel = 'MOBILE' AND customer_id IS NULL",
+        assertThat(data.count("SELECT count(*) FROM cart_activity WHERE cart_id = ANY($1) AND channel = 'MOBILE' AND customer_id IS NULL",
                 (Object) new String[] { c5, c7 })).isEqualTo(2);
         for (String cart : all) {
             pool.preparedQuery("UPDATE cart_activity SET created_at = $2 WHERE cart_id = $1")
@@ -143,9 +143,5 @@ class ChannelInsightsTest {
                 .execute(Tuple.from(new Object[] { "T-" + key.substring(0, 12), channel, cartChannels, cartId, status, totalMinor, key,
                         placedAt }))
                 .await().indefinitely();
-    }
-
-    private long count(String sql, Object... args) {
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
     }
 }

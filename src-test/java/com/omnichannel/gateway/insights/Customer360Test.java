@@ -74,8 +74,8 @@ class Customer360Test {
         String mobileOrder = placed(customerCart(mobileClient, line(product.variant(1), 2)), pickup(store), payInStore()).getString("number");
         String cartId = customerCart(mobileClient, line(product.variant(0), 3)).id();
         UUID id = UUID.fromString(account.id());
-        Accounts.await(() -> count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'ORDER_PLACED'", id) == 2
-                && count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'CART_UPDATED'", id) == 3);
+        Accounts.await(() -> data.count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'ORDER_PLACED'", id) == 2
+                && data.count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'CART_UPDATED'", id) == 3);
 
         GraphQL staff = GraphQL.as(Tokens.staff());
         assertThat(staff.ok(SEARCH, "search", account.email().toUpperCase()).getList("data.customers.edges.node.id")).containsExactly(account.id());
@@ -142,7 +142,7 @@ class Customer360Test {
             placed(customerCart(account.client(), line(product.variant(0), 1)), pickup(store), payInStore());
             placed(customerCart(account.client(), line(product.variant(0), 2)), pickup(store), payInStore());
             UUID id = UUID.fromString(account.id());
-            Accounts.await(() -> count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'ORDER_PLACED'", id) == 2);
+            Accounts.await(() -> data.count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'ORDER_PLACED'", id) == 2);
         }
         String list = """
                 query($search: String, $first: Int) { customers(search: $search, first: $first) { edges { node {
@@ -196,9 +196,5 @@ class Customer360Test {
     private Row orderTotals(String number) {
         return pool.preparedQuery("SELECT total_minor FROM customer_order WHERE number = $1").execute(Tuple.of(number))
                 .await().indefinitely().iterator().next();
-    }
-
-    private long count(String sql, Object... args) {
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
     }
 }

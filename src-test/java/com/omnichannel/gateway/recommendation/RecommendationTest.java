@@ -25,8 +25,6 @@ import com.omnichannel.gateway.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Products bought together, personal recommendations and best-sellers, each on data of its own. */
 @QuarkusTest
@@ -51,9 +49,6 @@ class RecommendationTest {
 
     @Inject
     Db db;
-
-    @Inject
-    Pool pool;
 
     @Test
     void also_bought_ranks_products_by_the_orders_they_share_for_a_whole_list_at_once() {
@@ -100,7 +95,7 @@ class RecommendationTest {
         Accounts.Account fan = Accounts.register(registration);
         placed(customerCart(fan.client(), line(p1.variant(0), 1)), pickup(store), payInStore());
         fan.client().channel("MOBILE").ok("query($id: ID!) { product(id: $id) { id } }", "id", q1.id());
-        Accounts.await(() -> count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'PRODUCT_VIEWED'",
+        Accounts.await(() -> data.count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'PRODUCT_VIEWED'",
                 UUID.fromString(fan.id())) == 1);
 
         // Q2: bought together with P1 (3 × 2) and in the category of the viewed Q1 (1); P2, P3: P1's category (2);
@@ -199,9 +194,5 @@ class RecommendationTest {
     @SuppressWarnings("unchecked")
     private static List<String> names(JsonPath r, int product) {
         return (List<String>) (List<?>) r.getList("data.products.edges[" + product + "].node.alsoBought.name");
-    }
-
-    private long count(String sql, Object... args) {
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
     }
 }

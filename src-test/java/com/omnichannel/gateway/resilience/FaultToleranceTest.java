@@ -2,6 +2,7 @@ package com.omnichannel.gateway.resilience;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.omnichannel.gateway.resilience.Outages.timed;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +33,6 @@ import io.restassured.response.Response;
 @TestProfile(Outages.Profile.class)
 class FaultToleranceTest {
 
-    /** How long a request may take to fail during an outage. */
-    static final Duration FAST = Duration.ofSeconds(5);
     /** How long the service may take to recover once the backing service is back. */
     static final Duration RECOVERY = Duration.ofSeconds(20);
 
@@ -144,14 +143,6 @@ class FaultToleranceTest {
                 .orElseThrow(() -> new AssertionError("No health check " + name + " in " + health.asString()));
     }
 
-    /** Runs a request and asserts it answered within {@link #FAST}. */
-    static <T> T timed(Supplier<T> request) {
-        long start = System.nanoTime();
-        T result = request.get();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(took).as("answered within %s", FAST).isLessThan(FAST);
-        return result;
-    }
 
     /** Repeats a request until its answer passes, for up to {@link #RECOVERY}. */
     static <T> T eventually(Supplier<T> request, java.util.function.Predicate<T> passes) {

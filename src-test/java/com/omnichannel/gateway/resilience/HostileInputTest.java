@@ -2,6 +2,7 @@ package com.omnichannel.gateway.resilience;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.omnichannel.gateway.resilience.Outages.timed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ import io.restassured.response.Response;
 class HostileInputTest {
 
     /** The longest any hostile request may take to be answered (generous for a loaded CI machine). */
-    static final Duration BOUND = Duration.ofSeconds(5);
 
     @AfterEach
     void the_service_still_answers_a_normal_query() {
@@ -195,7 +193,7 @@ class HostileInputTest {
     /** POSTs exactly these bytes, with this content type or none. */
     private static Raw raw(String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/graphql"))
-                .timeout(BOUND).POST(HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Outages.FAST).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -210,10 +208,4 @@ class HostileInputTest {
         }
     }
 
-    static <T> T timed(Supplier<T> request) {
-        long start = System.nanoTime();
-        T result = request.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered within %s", BOUND).isLessThan(BOUND);
-        return result;
-    }
 }

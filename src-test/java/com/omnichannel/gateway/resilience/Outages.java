@@ -1,7 +1,11 @@
 package com.omnichannel.gateway.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -13,6 +17,17 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * redis-server; the machine's shared PostgreSQL and Redis are never touched.
  */
 public final class Outages {
+
+    /** How long a request may take to be answered during an outage or with hostile input. */
+    static final Duration FAST = Duration.ofSeconds(5);
+
+    /** Runs a request and asserts it answered within {@link #FAST}. */
+    static <T> T timed(Supplier<T> request) {
+        long start = System.nanoTime();
+        T result = request.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered within %s", FAST).isLessThan(FAST);
+        return result;
+    }
 
     public final RedisServer redisServer;
     public final TcpProxy redis;

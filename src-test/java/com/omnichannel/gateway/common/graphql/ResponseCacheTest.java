@@ -187,14 +187,14 @@ class ResponseCacheTest {
     @Test
     void after_its_ttl_one_reader_recomputes_an_answer_while_the_others_get_the_previous_one_for_one_more_ttl()
             throws InterruptedException {
-        ResponseCache shortLived = new ResponseCache(true, Duration.ofMillis(300), 1 << 20, null, new SimpleMeterRegistry());
+        ResponseCache shortLived = new ResponseCache(true, Duration.ofSeconds(2), 1 << 20, null, new SimpleMeterRegistry());
         Buffer answer = Buffer.buffer("{\"data\":{\"n\":1}}");
         assertThat(shortLived.store("k", shortLived.generation(), answer)).isTrue();
         assertThat(shortLived.lookup("k")).isEqualTo(answer);
-        Thread.sleep(350);
+        Thread.sleep(2_100);
         assertThat(shortLived.lookup("k")).as("the first reader after expiry recomputes").isNull();
         assertThat(shortLived.lookup("k")).as("the others meanwhile").isEqualTo(answer);
-        Thread.sleep(350);
+        Thread.sleep(2_100);
         assertThat(shortLived.lookup("k")).as("two TTLs after it was computed").isNull();
     }
 
