@@ -421,6 +421,10 @@ for s in "${SCENARIOS[@]}"; do
     run_wrk "$s" "$WARMUP" >"$WORK/$s.warmup.txt" 2>&1 || { cat "$WORK/$s.warmup.txt" >&2; die "wrk failed for $s"; }
     advance_carts "$s" "$WORK/$s.warmup.txt"
   fi
+  # Fresh planner statistics for what the warm-up (and earlier scenarios) wrote: where autovacuum is off (as on the
+  # machines this runs on), the tables of orders were last analysed while nearly empty, and the generic plans built
+  # from those figures scan whole tables (checkout fell from ~400 to ~150 orders/s as orders accumulated).
+  psql_bench "ANALYZE" || die "ANALYZE of $DB_NAME_BENCH failed"
   log "$s: measuring ${DURATION}s ..."
   if [ -n "${BENCH_JFR:-}" ]; then
     jcmd "$SERVICE_PID" JFR.start name=bench settings="$BENCH_JFR" >/dev/null
