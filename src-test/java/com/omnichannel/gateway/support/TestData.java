@@ -11,6 +11,8 @@ import com.omnichannel.gateway.catalog.Category;
 import com.omnichannel.gateway.catalog.Gtin;
 import com.omnichannel.gateway.catalog.Product;
 import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.catalog.VariantCache;
+import com.omnichannel.gateway.inventory.StockLevelCache;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.LocationDirectory;
 
@@ -30,10 +32,14 @@ public class TestData {
 
     private final Pool pool;
     private final LocationDirectory locations;
+    private final VariantCache variants;
+    private final StockLevelCache levels;
 
-    public TestData(Pool pool, LocationDirectory locations) {
+    public TestData(Pool pool, LocationDirectory locations, VariantCache variants, StockLevelCache levels) {
         this.pool = pool;
         this.locations = locations;
+        this.variants = variants;
+        this.levels = levels;
     }
 
     public static String unique(String prefix) {
@@ -113,6 +119,8 @@ public class TestData {
                 INSERT INTO stock_level (variant_id, location_id, on_hand, reserved) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (variant_id, location_id) DO UPDATE SET on_hand = $3, reserved = $4""")
                 .execute(Tuple.of(variant.key(), location.key(), onHand, reserved)).await().atMost(TIMEOUT);
+        // Written around the service, so its caches are told as the service tells them of its own writes.
+        levels.invalidate();
     }
 
     public Row stockRow(VariantRef variant, Ref location) {
@@ -125,8 +133,11 @@ public class TestData {
         return pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT).iterator().next().getLong(0);
     }
 
+    /** Any statement; the service's caches of catalog and stock rows are emptied after it. */
     public void execute(String sql) {
         pool.query(sql).execute().await().atMost(TIMEOUT);
+        variants.invalidate();
+        levels.invalidate();
     }
 
     private long insert(String sql, Tuple args) {

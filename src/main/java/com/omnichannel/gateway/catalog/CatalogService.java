@@ -38,21 +38,29 @@ public class CatalogService {
     private final StoreService stores;
     private final Db db;
     private final ResponseCache responseCache;
+    private final VariantCache variantCache;
     private final String currency;
 
     public CatalogService(CatalogRepository repository, StoreService stores, Db db, ResponseCache responseCache,
-            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+            VariantCache variantCache, @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
         this.repository = repository;
         this.stores = stores;
         this.db = db;
         this.responseCache = responseCache;
+        this.variantCache = variantCache;
         this.currency = currency;
     }
 
-    /** A transaction that changes the catalog: once it commits, no instance answers from a cached catalog read. */
+    /**
+     * A transaction that changes the catalog: once it commits, no instance answers from a cached catalog read or
+     * resolves a variant from its variant cache.
+     */
     private <T> Uni<T> changeCatalog(Function<Db.Tx, Uni<T>> work) {
         return db.inTransaction(tx -> {
-            tx.afterCommit(responseCache::invalidateEverywhere);
+            tx.afterCommit(() -> {
+                variantCache.catalogChanged();
+                responseCache.invalidateEverywhere();
+            });
             return work.apply(tx);
         });
     }
@@ -85,7 +93,6 @@ public class CatalogService {
         return found.map(v -> require(v, "No product variant with this " + (id != null ? "id" : sku != null ? "SKU" : "barcode")));
     }
 
-    /** Variants by internal key, as stored (inactive ones too); for other domains resolving their references. */
     /** A variant as an order line freezes it: with its product's name and category. */
     public record OrderableVariant(ProductVariant variant, String productName, Long categoryKey) {
     }
@@ -95,8 +102,12 @@ public class CatalogService {
         return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : repository.orderableVariants(keys);
     }
 
+    /**
+     * Variants by internal key, as stored (inactive ones too); for other domains resolving their references. Served
+     * from the variant cache, which every catalog write empties.
+     */
     public Uni<Map<Long, ProductVariant>> variantsByKeys(Set<Long> keys) {
-        return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : repository.variantsByKeys(keys);
+        return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : variantCache.byKeys(keys);
     }
 
     /**

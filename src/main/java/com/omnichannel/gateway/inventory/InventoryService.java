@@ -46,15 +46,17 @@ public class InventoryService {
     private final CatalogService catalog;
     private final Db db;
     private final StockEvents events;
+    private final StockLevelCache levelCache;
     private final int defaultLowStockThreshold;
 
     public InventoryService(InventoryRepository repository, StoreService stores, CatalogService catalog, Db db, StockEvents events,
-            @ConfigProperty(name = "app.inventory.default-low-stock-threshold", defaultValue = "3") int defaultLowStockThreshold) {
+            StockLevelCache levelCache, @ConfigProperty(name = "app.inventory.default-low-stock-threshold", defaultValue = "3") int defaultLowStockThreshold) {
         this.repository = repository;
         this.stores = stores;
         this.catalog = catalog;
         this.db = db;
         this.events = events;
+        this.levelCache = levelCache;
         this.defaultLowStockThreshold = defaultLowStockThreshold;
     }
 
@@ -92,7 +94,7 @@ public class InventoryService {
         if (storeKey == null) {
             return availableToPromiseOf(variants);
         }
-        return repository.levelsByVariantKeys(keys(variants)).map(rows -> variants.stream()
+        return levelCache.byVariantKeys(keys(variants)).map(rows -> variants.stream()
                 .map(v -> rows.getOrDefault(v.key(), List.of()).stream().filter(r -> r.locationKey() == storeKey)
                         .mapToInt(r -> Math.max(r.available(), 0)).sum())
                 .toList());
@@ -442,7 +444,7 @@ public class InventoryService {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(new Loaded(Map.of(), Map.of()));
         }
-        return repository.levelsByVariantKeys(keys).chain(rows -> {
+        return levelCache.byVariantKeys(keys).chain(rows -> {
             Set<Long> locationKeys = new LinkedHashSet<>();
             rows.values().forEach(list -> list.forEach(r -> locationKeys.add(r.locationKey())));
             return stores.locationsByKeys(locationKeys).map(locations -> new Loaded(rows, locations));

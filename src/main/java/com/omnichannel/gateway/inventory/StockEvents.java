@@ -38,11 +38,13 @@ public class StockEvents {
 
     private final ReactiveRedisDataSource redis;
     private final ResponseCache responseCache;
+    private final StockLevelCache levelCache;
     private final BroadcastProcessor<StockChanged> changes = BroadcastProcessor.create();
 
-    public StockEvents(ReactiveRedisDataSource redis, ResponseCache responseCache) {
+    public StockEvents(ReactiveRedisDataSource redis, ResponseCache responseCache, StockLevelCache levelCache) {
         this.redis = redis;
         this.responseCache = responseCache;
+        this.levelCache = levelCache;
     }
 
     void subscribe(@Observes StartupEvent event) {
@@ -54,6 +56,7 @@ public class StockEvents {
     /** Tells every instance of the levels a committed transaction changed; failures are logged only. */
     void publish(List<StockRow> before, List<StockRow> after) {
         // This instance at once (the caller is told of its change only after this); the others when the event arrives.
+        levelCache.changed(after.stream().map(StockRow::variantKey).toList());
         responseCache.invalidate();
         JsonArray levels = new JsonArray();
         for (int i = 0; i < after.size(); i++) {
@@ -70,18 +73,24 @@ public class StockEvents {
     private void relay(String message) {
         // Cached catalog answers may show the old levels (availability, stock levels): every instance drops them.
         responseCache.invalidate();
+        List<StockChanged> parsed;
         try {
             JsonArray levels = new JsonArray(message);
-            List<StockChanged> parsed = new ArrayList<>(levels.size());
+            parsed = new ArrayList<>(levels.size());
             for (int i = 0; i < levels.size(); i++) {
                 JsonObject o = levels.getJsonObject(i);
                 parsed.add(new StockChanged(o.getLong("v"), o.getLong("l"), o.getInteger("onHand"), o.getInteger("reserved"),
                         o.getInteger("threshold"), o.getInteger("before"), java.time.OffsetDateTime.parse(o.getString("at"))));
             }
-            parsed.forEach(changes::onNext);
         } catch (RuntimeException e) {
+            // Which levels changed is unknown: none of the cached ones can be trusted.
+            levelCache.invalidate();
             LOG.debugf("Ignoring malformed stock event %s", message);
+            return;
         }
+        // Also on the instance that published (it invalidated before answering); a second invalidation costs one load.
+        levelCache.changed(parsed.stream().map(StockChanged::variantKey).toList());
+        parsed.forEach(changes::onNext);
     }
 
     /** Every change from now on. */
