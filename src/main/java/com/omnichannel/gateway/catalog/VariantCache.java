@@ -54,9 +54,7 @@ public class VariantCache {
 
     /** After a catalog write committed: every instance reads variants afresh. */
     void catalogChanged() {
-        if (!variants.enabled()) {
-            return;
-        }
+        // Published even when this instance's cache is off: the others may have theirs on.
         variants.invalidateAll();
         redis.execute("PUBLISH", CHANNEL, "1").subscribe().with(ok -> {
         }, failure -> LOG.warnf("Cannot tell other instances of a catalog change: %s", failure.toString()));

@@ -37,11 +37,13 @@ public final class KeyedCache<V> {
     private final int maxEntries;
     private final Map<Long, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong();
-    private volatile long clearedAt;
+    /** The stamp of the latest {@link #invalidateAll()}; only ever grows. */
+    private final AtomicLong clearedAt = new AtomicLong();
 
     /**
      * @param ttl how long a row may be served without being read again; zero or negative turns the cache off
-     * @param maxEntries beyond this many keys the cache is emptied (cheap, and rare for the row counts it is for)
+     * @param maxEntries beyond this many keys (rows and invalidation marks) the cache is emptied (cheap, and rare for
+     *        the row counts it is for)
      * @param absent the value cached for a key the loader did not return, or null to cache nothing for it
      */
     public KeyedCache(Duration ttl, int maxEntries, Function<Set<Long>, Uni<Map<Long, V>>> loader, Function<Long, V> absent) {
@@ -58,7 +60,8 @@ public final class KeyedCache<V> {
     /** The rows of these keys: cached ones as they are, the others in one load. */
     public Uni<Map<Long, V>> getAll(Collection<Long> keys) {
         if (!enabled()) {
-            return loader.apply(keys instanceof Set<Long> set ? set : new LinkedHashSet<>(keys));
+            Set<Long> all = keys instanceof Set<Long> set ? set : new LinkedHashSet<>(keys);
+            return loader.apply(all).map(loaded -> withAbsent(all, loaded));
         }
         long now = System.nanoTime();
         Map<Long, V> found = new HashMap<>();
@@ -80,54 +83,68 @@ public final class KeyedCache<V> {
         long startedAt = clock.get();
         Set<Long> toLoad = missing;
         return loader.apply(toLoad).map(loaded -> {
-            store(toLoad, loaded, startedAt);
+            Map<Long, V> rows = withAbsent(toLoad, loaded);
+            store(toLoad, rows, startedAt);
             if (found.isEmpty()) {
-                return loaded;
+                return rows;
             }
-            found.putAll(loaded);
+            found.putAll(rows);
             return found;
         });
     }
 
-    private void store(Set<Long> keys, Map<Long, V> loaded, long startedAt) {
-        if (startedAt < clearedAt) {
-            return;
+    /** The loaded rows plus the {@code absent} value of each key the loader left out. */
+    private Map<Long, V> withAbsent(Set<Long> keys, Map<Long, V> loaded) {
+        if (absent == null || loaded.size() == keys.size()) {
+            return loaded;
         }
-        if (entries.size() + keys.size() > maxEntries) {
-            invalidateAll();
+        Map<Long, V> rows = new HashMap<>(loaded);
+        for (Long key : keys) {
+            rows.computeIfAbsent(key, absent);
+        }
+        return rows;
+    }
+
+    private void store(Set<Long> keys, Map<Long, V> rows, long startedAt) {
+        if (startedAt < clearedAt.get()) {
             return;
         }
         long expiresAt = System.nanoTime() + ttlNanos;
         for (Long key : keys) {
-            V value = loaded.get(key);
-            if (value == null && absent != null) {
-                value = absent.apply(key);
-            }
+            V value = rows.get(key);
             if (value == null) {
                 continue;
             }
             Entry<V> row = new Entry<>(value, startedAt, expiresAt);
             // Not over an invalidation, or a fresher load, that came after this load started.
             entries.compute(key, (k, current) -> current != null && current.stamp() > startedAt ? current : row);
-            if (startedAt < clearedAt) {
+            if (startedAt < clearedAt.get()) {
                 // Emptied while storing: what was stored after the clear must go too.
                 entries.remove(key, row);
             }
+        }
+        if (entries.size() > maxEntries) {
+            invalidateAll();
         }
     }
 
     /** After these rows changed (committed): loads running now will not store what they read. */
     public void invalidate(Collection<Long> keys) {
+        if (!enabled()) {
+            return;
+        }
         long stamp = clock.incrementAndGet();
         Entry<V> mark = new Entry<>(null, stamp, 0);
         for (Long key : keys) {
-            entries.put(key, mark);
+            // The latest stamp wins when two invalidations of a key cross.
+            entries.merge(key, mark, (current, next) -> current.stamp() > next.stamp() ? current : next);
         }
     }
 
     /** After changes to rows that cannot be named (or too many): everything is read again. */
     public void invalidateAll() {
-        clearedAt = clock.incrementAndGet();
+        long stamp = clock.incrementAndGet();
+        clearedAt.accumulateAndGet(stamp, Math::max);
         entries.clear();
     }
 }
