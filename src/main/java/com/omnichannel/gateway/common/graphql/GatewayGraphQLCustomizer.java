@@ -14,6 +14,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
+import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -64,16 +65,26 @@ public class GatewayGraphQLCustomizer implements EventingService {
         int maxFragments = config.getOptionalValue("app.graphql.max-fragments", Integer.class).orElse(50);
         boolean introspection = config.getOptionalValue("app.graphql.introspection-enabled", Boolean.class).orElse(true);
 
-        List<Instrumentation> chain = new ArrayList<>();
+        GatewayInstrumentation ours = new GatewayInstrumentation(introspection, maxFragments,
+                new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases));
         // The engine's instrumentation includes its document cache, which must keep working: SmallRye reads
         // every request's document through it before execution, and an empty cache means parsing every time.
         Instrumentation engine = engineInstrumentation(builder);
-        if (engine != null) {
-            chain.add(engine);
+        if (engine == null) {
+            return builder.instrumentation(ours);
         }
-        // One instrumentation for all of ours: a chain calls every member for every field, which is measurable
-        // on list pages with hundreds of fields.
-        chain.add(new GatewayInstrumentation(introspection, maxFragments, new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases)));
+        List<Instrumentation> engineParts = engine instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
+                : List.of(engine);
+        if (engineParts.size() == 1 && engineParts.get(0) instanceof QueryCache) {
+            // The document cache acts only when a document is validated: ours hands that step to it, and no chain
+            // is needed. A chain calls each member, through a list and a combined context, for every field of
+            // every response (about a tenth of a cart read's CPU).
+            ours.validatedBy(engineParts.get(0));
+            return builder.instrumentation(ours);
+        }
+        List<Instrumentation> chain = new ArrayList<>();
+        chain.add(engine);
+        chain.add(ours);
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 

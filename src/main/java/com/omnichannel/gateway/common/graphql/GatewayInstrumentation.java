@@ -6,6 +6,7 @@ import java.util.List;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -36,6 +37,8 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
 
     private final int maxFragments;
+    /** The engine's document cache, which records each document as it is validated; or null. */
+    private Instrumentation validator;
 
     public GatewayInstrumentation(boolean introspectionEnabled, int maxFragments, SimplePerformantInstrumentation... limits) {
         this.introspectionEnabled = introspectionEnabled;
@@ -56,7 +59,12 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             throw new AbortExecutionException("The document defines " + fragments + " fragments; at most " + maxFragments
                     + " are allowed");
         }
-        return super.beginValidation(parameters, state);
+        return validator == null ? super.beginValidation(parameters, state) : validator.beginValidation(parameters, null);
+    }
+
+    /** Hands the validation step to this (state-less) instrumentation of the engine as well. */
+    void validatedBy(Instrumentation instrumentation) {
+        this.validator = instrumentation;
     }
 
     @Override
