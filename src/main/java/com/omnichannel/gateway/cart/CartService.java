@@ -27,6 +27,7 @@ import com.omnichannel.gateway.common.security.Caller;
 import com.omnichannel.gateway.common.security.Channel;
 import com.omnichannel.gateway.common.security.Role;
 import com.omnichannel.gateway.common.security.Secrets;
+import com.omnichannel.gateway.common.time.UtcTimestamps;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
@@ -575,7 +576,7 @@ public class CartService {
             itemCount += line.quantity();
             cartWarnings.addAll(warnings);
             lines.add(new CartLine(line.id(), variant, line.quantity(), Channel.valueOf(line.channel()),
-                    OffsetDateTime.parse(line.addedAt()), unitPrice, lineTotal, availableNow, warnings));
+                    UtcTimestamps.parse(line.addedAt()), unitPrice, lineTotal, availableNow, warnings));
         }
         if (stored.pickupStoreId() != null && pickup == null) {
             cartWarnings.add(new CartWarning("PICKUP_STORE_UNAVAILABLE", "The chosen pickup store is no longer available"));
@@ -584,7 +585,7 @@ public class CartService {
         return new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
                 stored.channels().stream().map(Channel::valueOf).toList(),
                 stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),
-                OffsetDateTime.parse(stored.createdAt()), OffsetDateTime.parse(stored.updatedAt()), cartWarnings,
+                UtcTimestamps.parse(stored.createdAt()), UtcTimestamps.parse(stored.updatedAt()), cartWarnings,
                 stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId(), channel);
     }
 
