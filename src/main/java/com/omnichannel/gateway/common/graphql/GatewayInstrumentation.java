@@ -74,7 +74,10 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             // The engine then answers __schema and __type with an error; __typename keeps working.
             executionInput.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
         }
-        return executionInput;
+        if (executionInput.getDataLoaderRegistry().getKeys().isEmpty()) {
+            return executionInput;
+        }
+        return executionInput.transform(input -> input.dataLoaderRegistry(new UsedDataLoaders(executionInput.getDataLoaderRegistry())));
     }
 
     @Override
