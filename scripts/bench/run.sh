@@ -365,6 +365,15 @@ jvm_cpu_ticks() { # user + system clock ticks the service instances have used so
   echo "$total"
 }
 
+db_cpu_ticks() { # user + system clock ticks of the local PostgreSQL server processes so far ("-" if none is local)
+  local total=0 found="" ticks pid
+  for pid in $(pgrep -x postgres 2>/dev/null); do
+    ticks="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    total=$((total + ticks)); found=1
+  done
+  if [ -n "$found" ]; then echo "$total"; else echo "-"; fi
+}
+
 redis_commands() { # commands Redis has processed so far (including those a Lua script runs inside Redis)
   redis-cli -h "${REDIS_HOST:-127.0.0.1}" -p "${REDIS_PORT:-6379}" INFO stats 2>/dev/null |
     awk -F: '/^total_commands_processed:/ { gsub(/\r/, "", $2); print $2 }'
@@ -432,9 +441,11 @@ for s in "${SCENARIOS[@]}"; do
   before="$(sql_count)"
   redis_before="$(redis_commands)"
   cpu_before="$(jvm_cpu_ticks)"
+  db_cpu_before="$(db_cpu_ticks)"
   run_wrk "$s" "$DURATION" >"$WORK/$s.txt" 2>&1 || { cat "$WORK/$s.txt" >&2; die "wrk failed for $s"; }
   advance_carts "$s" "$WORK/$s.txt"
   cpu_after="$(jvm_cpu_ticks)"
+  db_cpu_after="$(db_cpu_ticks)"
   after="$(sql_count)"
   redis_after="$(redis_commands)"
   if [ -n "${BENCH_JFR:-}" ]; then
@@ -449,11 +460,17 @@ for s in "${SCENARIOS[@]}"; do
   redis_per_req="$(awk -v d="$((redis_after - redis_before))" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", d / n; else print "-" }')"
   cpu_per_req="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "-" }')"
+  db_cpu_per_req="-"
+  if [ "$db_cpu_before" != "-" ] && [ "$db_cpu_after" != "-" ]; then
+    # Backends that ended during the run take their ticks with them: a lower bound.
+    db_cpu_per_req="$(awk -v t="$((db_cpu_after - db_cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+      'BEGIN { if (n > 0 && t >= 0) printf "%.2f", 1000 * t / hz / n; else print "-" }')"
+  fi
   flag=""
   if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ] || [ "$gqlerr" != 0 ]; then flag=" !"; FAILED+=("$s"); fi
-  ROWS+=("$(printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s%s' "$s" "$(field rps "$result")" \
+  ROWS+=("$(printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s %11s%s' "$s" "$(field rps "$result")" \
     "$(field p50_ms "$result")" "$(field p99_ms "$result")" "$requests" "$non2xx" "$sockerr" "$gqlerr" "$sql_per_req" \
-    "$redis_per_req" "$cpu_per_req" "$flag")")
+    "$redis_per_req" "$cpu_per_req" "$db_cpu_per_req" "$flag")")
   {
     echo "== $s"
     grep -v '^BENCH_' "$WORK/$s.txt"
@@ -479,7 +496,7 @@ fi
 
 {
   cat "$WORK/header.txt"
-  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "Redis cmd" "CPU ms/req"
+  printf '%-18s %10s %9s %9s %9s %8s %10s %10s %8s %10s %11s %11s\n' scenario "req/s" "p50 ms" "p99 ms" requests non-2xx sock-errs gql-errors "SQL/req" "Redis cmd" "CPU ms/req" "DB CPU ms"
   printf '%s\n' "${ROWS[@]}"
   echo
   if [ "${#FAILED[@]}" -gt 0 ]; then
