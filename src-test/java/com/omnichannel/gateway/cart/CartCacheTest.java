@@ -131,6 +131,28 @@ class CartCacheTest {
      * asynchronously, usually within milliseconds. Fails after five seconds (the caches' time to live is longer, so
      * passing proves the message, not expiry, refreshed the row).
      */
+    record LevelsChangedBehind(TestData.ProductRef product, TestData.Ref warehouse, CartRef cart) {
+    }
+
+    /**
+     * A cart of two variants, 5 units of each cached from a first read, then changed to 9 and 8 straight in the
+     * database (as another instance's write would be, without this instance hearing of it): reads still show 5 and 5.
+     */
+    private LevelsChangedBehind levelsChangedBehindTheService(String name) {
+        var warehouse = data.warehouse(TestData.unique(name + " warehouse"), 50.0, 8.0);
+        var product = data.product(TestData.unique(name + " stock"), null, 700, 800);
+        data.stock(product.variant(0), warehouse, 5);
+        data.stock(product.variant(1), warehouse, 5);
+        var cart = cart(line(product.variant(0), 1), line(product.variant(1), 1));
+        assertThat(cart.read().getList("lines.available")).containsExactly(5, 5);
+
+        String sql = "UPDATE stock_level SET on_hand = $1 WHERE variant_id = $2 AND location_id = $3";
+        writeBehindTheService(sql, 9, product.variant(0).key(), warehouse.key());
+        writeBehindTheService(sql, 8, product.variant(1).key(), warehouse.key());
+        assertThat(cart.read().getList("lines.available")).as("still the cached levels").containsExactly(5, 5);
+        return new LevelsChangedBehind(product, warehouse, cart);
+    }
+
     private static JsonPath readUntil(CartRef cart, Predicate<JsonPath> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         JsonPath read = cart.read();
@@ -268,17 +290,10 @@ class CartCacheTest {
     @Test
     void stock_written_by_another_instance_shows_once_its_stock_event_arrives_and_only_for_the_variants_it_names()
             throws Exception {
-        var warehouse = data.warehouse(TestData.unique("Remote warehouse"), 50.0, 8.0);
-        var product = data.product(TestData.unique("Remote stock"), null, 700, 800);
-        data.stock(product.variant(0), warehouse, 5);
-        data.stock(product.variant(1), warehouse, 5);
-        var cart = cart(line(product.variant(0), 1), line(product.variant(1), 1));
-        assertThat(cart.read().getList("lines.available")).containsExactly(5, 5);
-
-        String sql = "UPDATE stock_level SET on_hand = $1 WHERE variant_id = $2 AND location_id = $3";
-        writeBehindTheService(sql, 9, product.variant(0).key(), warehouse.key());
-        writeBehindTheService(sql, 8, product.variant(1).key(), warehouse.key());
-        assertThat(cart.read().getList("lines.available")).as("still the cached levels").containsExactly(5, 5);
+        LevelsChangedBehind changed = levelsChangedBehindTheService("Remote");
+        var product = changed.product();
+        var warehouse = changed.warehouse();
+        var cart = changed.cart();
 
         // The other instance's event names only the first variant (the second one's message, say, was lost).
         JsonArray event = new JsonArray().add(new JsonObject().put("v", product.variant(0).key()).put("l", warehouse.key())
@@ -292,17 +307,7 @@ class CartCacheTest {
 
     @Test
     void a_malformed_stock_event_makes_the_next_reads_fresh_for_every_variant() throws Exception {
-        var warehouse = data.warehouse(TestData.unique("Garbled warehouse"), 50.0, 8.0);
-        var product = data.product(TestData.unique("Garbled stock"), null, 700, 800);
-        data.stock(product.variant(0), warehouse, 5);
-        data.stock(product.variant(1), warehouse, 5);
-        var cart = cart(line(product.variant(0), 1), line(product.variant(1), 1));
-        assertThat(cart.read().getList("lines.available")).containsExactly(5, 5);
-
-        String sql = "UPDATE stock_level SET on_hand = $1 WHERE variant_id = $2 AND location_id = $3";
-        writeBehindTheService(sql, 9, product.variant(0).key(), warehouse.key());
-        writeBehindTheService(sql, 8, product.variant(1).key(), warehouse.key());
-        assertThat(cart.read().getList("lines.available")).as("still the cached levels").containsExactly(5, 5);
+        var cart = levelsChangedBehindTheService("Garbled").cart();
 
         // Which levels it is about cannot be read: none of the cached ones can be trusted any more.
         redis.pubsub(String.class).publish("stock-events", "not json");
