@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.db.KeyMatch;
 import com.omnichannel.gateway.common.security.Channel;
 
 import io.smallrye.mutiny.Uni;
@@ -186,9 +185,8 @@ public class OrderRepository {
     }
 
     public Uni<Map<Long, List<LineRow>>> linesByOrder(Collection<Long> orderKeys) {
-        KeyMatch orders = KeyMatch.of("l.order_id", orderKeys);
-        return db.query("SELECT " + LINE_COLUMNS + " FROM order_line l WHERE " + orders.condition() + " ORDER BY l.order_id, l.position",
-                orders.parameters()).map(rows -> {
+        return db.query("SELECT " + LINE_COLUMNS + " FROM order_line l WHERE l.order_id IN (SELECT batch_keys($1))"
+                + " ORDER BY l.order_id, l.position", Tuple.of(orderKeys.toArray(Long[]::new))).map(rows -> {
                     Map<Long, List<LineRow>> result = new HashMap<>();
                     for (Row row : rows) {
                         LineRow line = line(row);
@@ -209,10 +207,9 @@ public class OrderRepository {
     }
 
     private static Uni<Map<Long, List<ShipmentRow>>> shipmentsByOrder(Sql sql, Collection<Long> orderKeys) {
-        KeyMatch orders = KeyMatch.of("l.order_id", orderKeys);
         return sql.query("SELECT DISTINCT l.order_id, " + SHIPMENT_COLUMNS + """
                  FROM order_line l JOIN shipment_line sl ON sl.order_line_id = l.id JOIN shipment s ON s.id = sl.shipment_id
-                WHERE\s""" + orders.condition() + " ORDER BY l.order_id, s.id", orders.parameters())
+                WHERE l.order_id IN (SELECT batch_keys($1)) ORDER BY l.order_id, s.id""", Tuple.of(orderKeys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, List<ShipmentRow>> result = new HashMap<>();
                     for (Row row : rows) {
@@ -242,9 +239,8 @@ public class OrderRepository {
     }
 
     public Uni<Map<Long, List<EventRow>>> eventsByOrder(Collection<Long> orderKeys) {
-        KeyMatch orders = KeyMatch.of("order_id", orderKeys);
-        return db.query("SELECT order_id, kind, from_status, to_status, actor, channel, note, created_at FROM order_event WHERE "
-                + orders.condition() + " ORDER BY order_id, id", orders.parameters()).map(rows -> {
+        return db.query("SELECT order_id, kind, from_status, to_status, actor, channel, note, created_at FROM order_event"
+                + " WHERE order_id IN (SELECT batch_keys($1)) ORDER BY order_id, id", Tuple.of(orderKeys.toArray(Long[]::new))).map(rows -> {
                     Map<Long, List<EventRow>> result = new HashMap<>();
                     for (Row row : rows) {
                         String from = row.getString("from_status");
