@@ -13,6 +13,7 @@ import static com.omnichannel.gateway.order.Checkouts.placed;
 import static com.omnichannel.gateway.order.Checkouts.ship;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
 
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -34,6 +37,9 @@ class CheckoutTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    Pool pool;
 
     @Test
     void a_guest_picks_up_and_pays_in_store_with_prices_frozen_tax_included_and_stock_reserved_at_the_store() {
@@ -224,6 +230,56 @@ class CheckoutTest {
         assertThat(result.getString("data.checkoutComplete.stockShortages[0].variant.id")).isEqualTo(product.variant(1).id());
         assertThat(data.stockRow(product.variant(0), store).getInteger("reserved")).isZero();
         assertThat(data.count("SELECT count(*) FROM customer_order WHERE cart_id = $1", cart.id())).isZero();
+    }
+
+    @Test
+    void an_order_planned_from_stock_that_has_changed_since_is_placed_from_the_levels_as_they_are() {
+        var warehouse = data.warehouse("Checkout stale warehouse", 51.0, 9.5);
+        var store = data.store("Checkout stale store", 52.0, 13.0);
+        var product = data.product("Checkout stale scarf", null, 2000);
+        data.stock(product.variant(0), warehouse, 5);
+        data.stock(product.variant(0), store, 5);
+        var cart = guestCart(line(product.variant(0), 3));
+        assertThat(availableInCart(cart)).as("the levels as the service has seen them").isEqualTo(10);
+        // Four of the warehouse's units are reserved behind the service's back (as if its news were late): the plan
+        // made from what it saw takes all three from the warehouse, which no longer has them.
+        behindTheService("UPDATE stock_level SET reserved = 4 WHERE variant_id = $1 AND location_id = $2",
+                product.variant(0).key(), warehouse.key());
+
+        JsonPath order = placed(cart, ship(), card("4242424242424242"));
+
+        assertThat(order.getList("shipments.location.id")).containsExactly(store.id());
+        assertThat(data.stockRow(product.variant(0), warehouse).getInteger("reserved")).isEqualTo(4);
+        assertThat(data.stockRow(product.variant(0), store).getInteger("reserved")).isEqualTo(3);
+        assertThat(data.count("SELECT count(*) FROM stock_movement WHERE variant_id = $1 AND reference = $2",
+                product.variant(0).key(), order.getString("number"))).as("no trace of the attempt that rolled back").isEqualTo(1);
+    }
+
+    @Test
+    void a_shortage_in_stock_seen_earlier_is_checked_against_the_levels_as_they_are() {
+        var store = data.store("Checkout restocked store", 52.0, 13.0);
+        var product = data.product("Checkout restocked mug", null, 900);
+        data.stock(product.variant(0), store, 1);
+        var cart = guestCart(line(product.variant(0), 3));
+        assertThat(availableInCart(cart)).isEqualTo(1);
+        behindTheService("UPDATE stock_level SET on_hand = 10 WHERE variant_id = $1 AND location_id = $2",
+                product.variant(0).key(), store.key());
+
+        JsonPath order = placed(cart, pickup(store), payInStore());
+
+        assertThat(order.getList("lines.quantity")).containsExactly(3);
+        assertThat(data.stockRow(product.variant(0), store).getInteger("reserved")).isEqualTo(3);
+    }
+
+    private static int availableInCart(Checkouts.CartRef cart) {
+        return cart.client().ok("query($id: ID!) { cart(id: $id) { lines { available } } }", "id", cart.id())
+                .getInt("data.cart.lines[0].available");
+    }
+
+    /** Changes stock without telling the service (no stock event), so what it has seen is out of date. */
+    private void behindTheService(String sql, Object... args) {
+        int changed = pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(Duration.ofSeconds(10)).rowCount();
+        assertThat(changed).isEqualTo(1);
     }
 
     @Test

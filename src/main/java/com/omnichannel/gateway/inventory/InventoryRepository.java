@@ -45,7 +45,7 @@ public class InventoryRepository {
     }
 
     public Uni<Map<Long, List<StockRow>>> levelsByVariantKeys(Collection<Long> variantKeys) {
-        return db.query("SELECT " + LEVEL_COLUMNS + " FROM stock_level s WHERE s.variant_id = ANY($1) ORDER BY s.variant_id, s.location_id",
+        return db.query("SELECT " + LEVEL_COLUMNS + " FROM stock_level s WHERE s.variant_id IN (SELECT batch_keys($1)) ORDER BY s.variant_id, s.location_id",
                 Tuple.of(variantKeys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, List<StockRow>> result = new HashMap<>();
@@ -159,18 +159,34 @@ public class InventoryRepository {
     }
 
     /**
-     * Applies on-hand and reserved deltas to locked levels (one row per level) and writes one ledger entry per level,
-     * in one statement; returns the levels after the change.
+     * Applies on-hand and reserved deltas to levels (one row per level) and writes one ledger entry per level, in one
+     * statement; returns the levels after the change. The rows are updated in the order given, which must be the
+     * global lock order. With {@code onlyWhereAvailable} a level is changed only if it has at least its reserved
+     * delta available when its row lock is granted (PostgreSQL re-checks the condition on the row as it is then), so
+     * levels that are short come back missing from the result instead of being changed.
      */
     public Uni<List<StockRow>> applyAndRecord(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
-            List<Integer> reservedDeltas, StockMovementKind kind, String reason, String actor, Channel channel, String reference) {
-        return tx.query("""
+            List<Integer> reservedDeltas, boolean onlyWhereAvailable, StockMovementKind kind, String reason, String actor,
+            Channel channel, String reference) {
+        return tx.query(onlyWhereAvailable ? APPLY_WHERE_AVAILABLE : APPLY,
+                Tuple.from(Arrays.asList(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new),
+                        onHandDeltas.toArray(Integer[]::new), reservedDeltas.toArray(Integer[]::new), kind.name(), reason, actor,
+                        channel.name(), reference)))
+                .map(InventoryRepository::levels);
+    }
+
+    private static final String APPLY = applyAndRecordSql("");
+    private static final String APPLY_WHERE_AVAILABLE = applyAndRecordSql(" AND s.on_hand - s.reserved >= x.reserved_delta");
+
+    private static String applyAndRecordSql(String condition) {
+        return """
                 WITH x AS (SELECT * FROM batch_stock_changes($1::bigint[], $2::bigint[], $3::int[], $4::int[])),
                      changed AS (
                          UPDATE stock_level s SET on_hand = s.on_hand + x.on_hand_delta, reserved = s.reserved + x.reserved_delta,
                                                   updated_at = now()
                            FROM x
-                          WHERE s.variant_id = x.variant_id AND s.location_id = x.location_id
+                          WHERE s.variant_id = x.variant_id AND s.location_id = x.location_id""" + condition + """
+
                          RETURNING s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at,
                                    x.on_hand_delta, x.reserved_delta),
                      ledger AS (
@@ -182,11 +198,7 @@ public class InventoryRepository {
                                 on_hand - on_hand_delta, on_hand, reserved - reserved_delta, reserved, $6, $7, $8, $9
                            FROM changed)
                 SELECT variant_id, location_id, on_hand, reserved, low_stock_threshold, updated_at FROM changed
-                 ORDER BY variant_id, location_id""",
-                Tuple.from(Arrays.asList(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new),
-                        onHandDeltas.toArray(Integer[]::new), reservedDeltas.toArray(Integer[]::new), kind.name(), reason, actor,
-                        channel.name(), reference)))
-                .map(InventoryRepository::levels);
+                 ORDER BY variant_id, location_id""";
     }
 
     // ---- mapping

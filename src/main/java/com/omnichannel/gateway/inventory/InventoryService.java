@@ -336,10 +336,10 @@ public class InventoryService {
                         change.threshold(), change.updatedAt()), location)));
     }
 
-    // ---- order stock, inside the order's transaction
+    // ---- order stock
 
-    /** Locked stock of a variant at a location, with what an allocation policy needs to know about the location. */
-    public record LockedSupply(long variantKey, long locationKey, boolean warehouse, int priority, int available) {
+    /** Stock of a variant at a location, with what an allocation policy needs to know about the location. */
+    public record Supply(long variantKey, long locationKey, boolean warehouse, int priority, int available) {
     }
 
     /** Units of a variant at a location that an order reserves, releases or takes. */
@@ -347,25 +347,48 @@ public class InventoryService {
     }
 
     /**
+     * Thrown inside an order transaction by {@link #reserveWhereAvailable} when a level no longer has the units the
+     * plan took from it: the transaction must roll back, and the caller plans again from locked levels.
+     */
+    public static final class StockChanged extends RuntimeException {
+        public StockChanged() {
+            super("A stock level changed since it was read", null, false, false);
+        }
+    }
+
+    /**
+     * The variants' stock (at one location, or at every active location) as last seen, without locking anything: a
+     * plan made from it is reserved with {@link #reserveWhereAvailable}, which checks it against the rows. The levels
+     * come from the level cache, which every committed stock change invalidates.
+     */
+    public Uni<List<Supply>> supply(Set<Long> variantKeys, Long locationKey) {
+        return Uni.combine().all().unis(stores.allLocations(), levelCache.byVariantKeys(variantKeys)).asTuple().map(t -> {
+            List<StockRow> rows = new ArrayList<>();
+            t.getItem2().values().forEach(rows::addAll);
+            return supply(t.getItem1(), rows, locationKey);
+        });
+    }
+
+    /**
      * Locks the variants' stock levels (at one location, or at every active location) for the rest of the
      * transaction, in the global lock order, and returns what is available.
      */
-    public Uni<List<LockedSupply>> lockSupply(Db.Tx tx, Set<Long> variantKeys, Long locationKey) {
-        return stores.allLocations().chain(all -> {
-            Map<Long, Location> active = new HashMap<>();
-            all.forEach(l -> active.put(l.key(), l));
-            return repository.lockVariants(tx, variantKeys, locationKey).map(rows -> {
-                List<LockedSupply> supply = new ArrayList<>();
-                for (StockRow row : rows) {
-                    Location location = active.get(row.locationKey());
-                    if (location != null) {
-                        supply.add(new LockedSupply(row.variantKey(), row.locationKey(), !location.isStore(),
-                                location.priority(), row.available()));
-                    }
-                }
-                return supply;
-            });
-        });
+    public Uni<List<Supply>> lockSupply(Db.Tx tx, Set<Long> variantKeys, Long locationKey) {
+        return stores.allLocations().chain(all -> repository.lockVariants(tx, variantKeys, locationKey)
+                .map(rows -> supply(all, rows, locationKey)));
+    }
+
+    private static List<Supply> supply(List<Location> locations, List<StockRow> rows, Long locationKey) {
+        Map<Long, Location> active = new HashMap<>();
+        locations.forEach(l -> active.put(l.key(), l));
+        List<Supply> supply = new ArrayList<>();
+        for (StockRow row : rows) {
+            Location location = active.get(row.locationKey());
+            if (location != null && (locationKey == null || locationKey == row.locationKey())) {
+                supply.add(new Supply(row.variantKey(), row.locationKey(), !location.isStore(), location.priority(), row.available()));
+            }
+        }
+        return supply;
     }
 
     /**
@@ -379,21 +402,33 @@ public class InventoryService {
 
     /** Reserves units at levels the transaction has locked with {@link #lockSupply}; one ledger entry per level. */
     public Uni<Void> reserve(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
-        return change(tx, items, StockMovementKind.RESERVATION, 0, 1, "Reserved for order " + reference, actor, channel, reference);
+        return change(tx, items, StockMovementKind.RESERVATION, 0, 1, false, "Reserved for order " + reference, actor, channel,
+                reference);
+    }
+
+    /**
+     * Reserves units at levels that were not locked before (a plan made from {@link #supply}): each level is locked
+     * as it is changed, in the global lock order, and changed only if it still has the units available. Fails with
+     * {@link StockChanged} when any level does not; the transaction must then roll back. Never oversells: the
+     * database checks availability on the locked row.
+     */
+    public Uni<Void> reserveWhereAvailable(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
+        return change(tx, items, StockMovementKind.RESERVATION, 0, 1, true, "Reserved for order " + reference, actor, channel,
+                reference);
     }
 
     /** Releases reserved units (cancellation). */
     public Uni<Void> release(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
-        return change(tx, items, StockMovementKind.RELEASE, 0, -1, "Released by order " + reference, actor, channel, reference);
+        return change(tx, items, StockMovementKind.RELEASE, 0, -1, false, "Released by order " + reference, actor, channel, reference);
     }
 
     /** Reserved units leave the location (shipped or picked up). */
     public Uni<Void> fulfil(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
-        return change(tx, items, StockMovementKind.FULFILMENT, -1, -1, "Fulfilled for order " + reference, actor, channel, reference);
+        return change(tx, items, StockMovementKind.FULFILMENT, -1, -1, false, "Fulfilled for order " + reference, actor, channel, reference);
     }
 
     private Uni<Void> change(Db.Tx tx, List<OrderStock> items, StockMovementKind kind, int onHandSign, int reservedSign,
-            String reason, String actor, Channel channel, String reference) {
+            boolean onlyWhereAvailable, String reason, String actor, Channel channel, String reference) {
         // One change per level, in lock order.
         java.util.TreeMap<List<Long>, Integer> byLevel = new java.util.TreeMap<>(
                 Comparator.comparing((List<Long> k) -> k.get(0)).thenComparing(k -> k.get(1)));
@@ -411,13 +446,17 @@ public class InventoryService {
             onHand.add(onHandSign * quantity);
             reserved.add(reservedSign * quantity);
         });
-        // Reservations come after lockSupply; releases and fulfilments lock here, in the same order.
+        // Reservations come after lockSupply or lock as they change (onlyWhereAvailable); releases and fulfilments
+        // lock here, in the same order.
         Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
                 ? Uni.createFrom().item(List.of())
                 : repository.lockLevels(tx, variants, locations);
-        return locked.chain(() -> repository.applyAndRecord(tx, variants, locations, onHand, reserved, kind, reason, actor, channel,
-                reference)).invoke(after -> {
+        return locked.chain(() -> repository.applyAndRecord(tx, variants, locations, onHand, reserved, onlyWhereAvailable, kind,
+                reason, actor, channel, reference)).invoke(after -> {
                     if (after.size() != variants.size()) {
+                        if (onlyWhereAvailable) {
+                            throw new StockChanged();
+                        }
                         throw new IllegalStateException("Stock level missing for an order movement");
                     }
                     Map<List<Long>, Integer> index = new HashMap<>();

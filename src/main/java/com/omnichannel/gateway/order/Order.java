@@ -32,9 +32,17 @@ public record Order(@NonNull @Id String id,
         @NonNull PaymentMethod paymentMethod, @NonNull PaymentStatus paymentStatus,
         @Description("Last four digits of the card, for card payments.") String cardLast4,
         @NonNull OffsetDateTime placedAt, @NonNull OffsetDateTime updatedAt,
-        @Ignore long key, @Ignore String customerId, @Ignore String paymentReference, @Ignore long totalMinor) {
+        @Ignore long key, @Ignore String customerId, @Ignore String paymentReference, @Ignore long totalMinor,
+        @Ignore Written written) {
 
     public static final String TYPE = "Order";
+
+    /**
+     * The lines and shipments of an order as the request that placed it wrote them, so its answer needs no read of
+     * what it has just written; null for orders read from the database.
+     */
+    public record Written(List<OrderLine> lines, List<Shipment> shipments) {
+    }
 
     public static String globalId(long key) {
         return GlobalId.encode(TYPE, key);

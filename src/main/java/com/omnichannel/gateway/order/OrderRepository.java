@@ -283,11 +283,15 @@ public class OrderRepository {
     public record NewAllocation(long locationKey, int linePosition, int quantity) {
     }
 
+    /** Keys of what {@link #insertOrderContents} wrote: line ids in position order, shipment ids by location. */
+    public record WrittenContents(List<Long> lineIds, Map<Long, Long> shipmentByLocation) {
+    }
+
     /**
      * Writes a new order's lines, its shipments (one per location, in the order given) with their lines, and the
-     * PLACED timeline entry, in one statement; returns the line ids in position order.
+     * PLACED timeline entry, in one statement.
      */
-    public Uni<List<Long>> insertOrderContents(Db.Tx tx, long orderId, List<NewLine> lines, List<Long> shipmentLocations,
+    public Uni<WrittenContents> insertOrderContents(Db.Tx tx, long orderId, List<NewLine> lines, List<Long> shipmentLocations,
             FulfilmentType type, List<NewAllocation> allocations, String actor, Channel channel, String note) {
         int n = lines.size();
         Integer[] position = new Integer[n];
@@ -339,16 +343,23 @@ public class OrderRepository {
                      placed AS (
                          INSERT INTO order_event (order_id, kind, from_status, to_status, actor, channel, note)
                          VALUES ($1, 'PLACED', NULL, 'PLACED', $18, $19, $20))
-                SELECT id, position FROM lines""",
+                SELECT id, position, NULL::bigint AS location_id FROM lines
+                UNION ALL SELECT id, NULL, location_id FROM shipments""",
                 Tuple.from(Arrays.asList(orderId, position, variant, sku, product, title, quantity, unit, discount, tax, total,
                         lineChannel, shipmentLocations.toArray(Long[]::new), type.name(), allocationLocation, allocationPosition,
                         allocationQuantity, actor, channel.name(), note)))
                 .map(rows -> {
                     Long[] ids = new Long[n];
+                    Map<Long, Long> shipments = new HashMap<>();
                     for (Row row : rows) {
-                        ids[row.getInteger("position")] = row.getLong("id");
+                        Long location = row.getLong("location_id");
+                        if (location == null) {
+                            ids[row.getInteger("position")] = row.getLong("id");
+                        } else {
+                            shipments.put(location, row.getLong("id"));
+                        }
                     }
-                    return Arrays.asList(ids);
+                    return new WrittenContents(Arrays.asList(ids), shipments);
                 });
     }
 

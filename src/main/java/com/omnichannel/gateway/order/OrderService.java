@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,6 @@ import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
-import com.omnichannel.gateway.inventory.InventoryService.LockedSupply;
 import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
 import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
 import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
@@ -362,9 +362,33 @@ public class OrderService {
         });
     }
 
-    /** The order transaction: order row (idempotency key), stock locked, allocated and reserved, lines, shipments. */
+    /**
+     * Places the order from the stock as last seen, without locking levels it does not take: the plan is reserved
+     * only where the levels still have the units, which the database checks on each row as it changes it. When they
+     * no longer do (another order took them, or the levels seen were out of date), that transaction rolls back and
+     * the order is placed from locked levels instead, which also gives the exact shortage.
+     */
     private Uni<CheckoutPayload> placeOrder(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
             Prepared p, PaymentResult payment) {
+        Long pickupKey = p.pickupStore() == null ? null : p.pickupStore().key();
+        return inventory.supply(variantKeys(p.cart()), pickupKey).chain(seen -> {
+            AllocationStrategy.Plan plan = allocate(p.cart(), seen, input.fulfilment().type(), pickupKey);
+            if (!plan.complete()) {
+                return placeOrder(caller, input, key, requestHash, p, payment, null);
+            }
+            return placeOrder(caller, input, key, requestHash, p, payment, plan)
+                    .onFailure(InventoryService.StockChanged.class)
+                    .recoverWithUni(() -> placeOrder(caller, input, key, requestHash, p, payment, null));
+        });
+    }
+
+    /**
+     * The order transaction: order row (idempotency key), stock reserved, lines, shipments. With a plan made from the
+     * stock as last seen, its levels are reserved where they still have the units (else StockChanged); without one,
+     * the variants' levels are locked, allocated and reserved.
+     */
+    private Uni<CheckoutPayload> placeOrder(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
+            Prepared p, PaymentResult payment, AllocationStrategy.Plan seenPlan) {
         CheckoutCart cart = p.cart();
         FulfilmentType type = input.fulfilment().type();
         Long pickupKey = p.pickupStore() == null ? null : p.pickupStore().key();
@@ -373,17 +397,14 @@ public class OrderService {
                 currency, p.totals().pricesIncludeTax(), p.totals().subtotalMinor(), p.totals().discountMinor(),
                 p.totals().shippingMinor(), p.totals().taxMinor(), p.totals().totalMinor(), input.payment().method(),
                 payment.status(), payment.reference(), payment.cardLast4(), key, requestHash);
-        List<AllocationStrategy.Demand> demand = cart.lines().stream()
-                .map(l -> new AllocationStrategy.Demand(l.variantKey(), l.quantity())).toList();
-        Set<Long> variantKeys = new LinkedHashSet<>();
-        cart.lines().forEach(l -> variantKeys.add(l.variantKey()));
 
         return db.inTransaction(tx -> repository.insertOrder(tx, header).chain(order -> {
             if (order == null) {
                 throw new Rollback(null, true);
             }
-            return inventory.lockSupply(tx, variantKeys, pickupKey).chain(supply -> {
-                AllocationStrategy.Plan plan = allocation.allocate(demand, supply.stream().map(OrderService::supply).toList(), type, pickupKey);
+            Uni<AllocationStrategy.Plan> planned = seenPlan != null ? Uni.createFrom().item(seenPlan)
+                    : inventory.lockSupply(tx, variantKeys(cart), pickupKey).map(supply -> allocate(cart, supply, type, pickupKey));
+            return planned.chain(plan -> {
                 if (!plan.complete()) {
                     throw new Rollback(shortage(cart, p.variants(), plan), false);
                 }
@@ -408,21 +429,59 @@ public class OrderService {
                 List<OrderRepository.NewAllocation> allocations = plan.allocations().stream()
                         .map(a -> new OrderRepository.NewAllocation(a.locationKey(), positionByVariant.get(a.variantKey()), a.quantity()))
                         .toList();
-                return inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number())
+                Uni<Void> reserved = seenPlan != null
+                        ? inventory.reserveWhereAvailable(tx, reservations, caller.actor(), caller.channel(), order.number())
+                        : inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number());
+                return reserved
                         .chain(() -> repository.insertOrderContents(tx, order.id(), lines, locations, type, allocations, caller.actor(),
                                 caller.channel(), "Placed through " + caller.channel()))
-                        .chain(lineIds -> participate(tx, caller, input, order, p, lines, lineIds))
-                        .replaceWith(order);
+                        .call(written -> participate(tx, caller, input, order, p, lines, written.lineIds()))
+                        .map(written -> new PlacedRows(order, lines, written));
             });
-        })).chain(order -> carts.checkedOut(cart.id())
+        })).chain(placed -> carts.checkedOut(cart.id())
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf(failure, "Order %s placed but its cart %s could not be removed", order.number(), cart.id());
+                    LOG.warnf(failure, "Order %s placed but its cart %s could not be removed", placed.order().number(), cart.id());
                     return null;
                 })
-                .call(() -> events.publish(order.id(), OrderStatus.PLACED))
-                .invoke(() -> activity.recordFor(caller, CustomerEventKind.ORDER_PLACED, order.number()))
-                .chain(() -> toOrders(List.of(order)))
-                .map(orders -> CheckoutPayload.of(orders.get(0))));
+                .call(() -> events.publish(placed.order().id(), OrderStatus.PLACED))
+                .invoke(() -> activity.recordFor(caller, CustomerEventKind.ORDER_PLACED, placed.order().number()))
+                .chain(() -> asWritten(placed))
+                .map(CheckoutPayload::of));
+    }
+
+    /** A new order's rows as its transaction wrote them. */
+    private record PlacedRows(OrderRow order, List<NewLine> lines, OrderRepository.WrittenContents contents) {
+    }
+
+    /** The order the checkout answers with, its lines and shipments taken from what it wrote rather than read back. */
+    private Uni<Order> asWritten(PlacedRows placed) {
+        OrderRow o = placed.order();
+        List<OrderLine> lines = new ArrayList<>();
+        for (NewLine l : placed.lines()) {
+            lines.add(line(new LineRow(placed.contents().lineIds().get(l.position()), o.id(), l.position(), l.variantId(), l.sku(),
+                    l.productName(), l.variantTitle(), l.quantity(), l.unitPrice(), l.discount(), l.tax(), l.total(), l.channel())));
+        }
+        // Shipments are created with the order, in the same transaction, so they share its timestamps.
+        List<ShipmentRow> shipments = placed.contents().shipmentByLocation().entrySet().stream()
+                .map(e -> new ShipmentRow(e.getValue(), e.getKey(), o.fulfilmentType(), ShipmentStatus.PENDING, null, null,
+                        o.placedAt(), o.placedAt()))
+                .sorted(java.util.Comparator.comparingLong(ShipmentRow::id)).toList();
+        Uni<Location> pickup = o.pickupLocationKey() == null ? Uni.createFrom().nullItem()
+                : stores.locationsByKeys(List.of(o.pickupLocationKey())).map(byKey -> byKey.get(o.pickupLocationKey()));
+        return Uni.combine().all().unis(pickup, withLocations(Map.of(o.id(), shipments))).asTuple()
+                .map(t -> order(o, t.getItem1(), new Order.Written(lines, t.getItem2().getOrDefault(o.id(), List.of()))));
+    }
+
+    private AllocationStrategy.Plan allocate(CheckoutCart cart, List<InventoryService.Supply> supply, FulfilmentType type, Long pickupKey) {
+        List<AllocationStrategy.Demand> demand = cart.lines().stream()
+                .map(l -> new AllocationStrategy.Demand(l.variantKey(), l.quantity())).toList();
+        return allocation.allocate(demand, supply.stream().map(OrderService::supply).toList(), type, pickupKey);
+    }
+
+    private static Set<Long> variantKeys(CheckoutCart cart) {
+        Set<Long> keys = new LinkedHashSet<>();
+        cart.lines().forEach(l -> keys.add(l.variantKey()));
+        return keys;
     }
 
     /** Lets every {@link CheckoutParticipant} act inside the order transaction, one after another. */
@@ -443,7 +502,7 @@ public class OrderService {
         return chainAll(participants.stream().map(participant -> participant.orderPlaced(tx, caller, placedOrder)).toList());
     }
 
-    private static AllocationStrategy.Supply supply(LockedSupply s) {
+    private static AllocationStrategy.Supply supply(InventoryService.Supply s) {
         return new AllocationStrategy.Supply(s.variantKey(), s.locationKey(), s.warehouse(), s.priority(), s.available());
     }
 
@@ -598,15 +657,32 @@ public class OrderService {
     // ---- batch resolvers
 
     public Uni<List<List<OrderLine>>> linesOf(List<Order> orders) {
-        return Batch.many(orders, Order::key, keys -> repository.linesByOrder(keys).map(byOrder -> {
+        return childrenOf(orders, Order.Written::lines, keys -> repository.linesByOrder(keys).map(byOrder -> {
             Map<Long, List<OrderLine>> result = new HashMap<>();
             byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(this::line).toList()));
             return result;
-        }), List.of());
+        }));
     }
 
     public Uni<List<List<Shipment>>> shipmentsOf(List<Order> orders) {
-        return Batch.many(orders, Order::key, keys -> repository.shipmentsByOrder(keys).chain(this::withLocations), List.of());
+        return childrenOf(orders, Order.Written::shipments, keys -> repository.shipmentsByOrder(keys).chain(this::withLocations));
+    }
+
+    /** Children of the orders in their order: as written for orders placed by this request, the others loaded in one batch. */
+    private static <C> Uni<List<List<C>>> childrenOf(List<Order> orders, Function<Order.Written, List<C>> written,
+            Function<Set<Long>, Uni<Map<Long, List<C>>>> load) {
+        List<Order> stored = orders.stream().filter(o -> o.written() == null).toList();
+        if (stored.size() == orders.size()) {
+            return Batch.many(orders, Order::key, load, List.of());
+        }
+        return Batch.many(stored, Order::key, load, List.<C>of()).map(loaded -> {
+            List<List<C>> result = new ArrayList<>(orders.size());
+            int next = 0;
+            for (Order o : orders) {
+                result.add(o.written() != null ? written.apply(o.written()) : loaded.get(next++));
+            }
+            return result;
+        });
     }
 
     public Uni<List<List<ShipmentLine>>> shipmentLinesOf(List<Shipment> shipments) {
@@ -1150,12 +1226,16 @@ public class OrderService {
     }
 
     private Order order(OrderRow r, Location pickup) {
+        return order(r, pickup, null);
+    }
+
+    private Order order(OrderRow r, Location pickup, Order.Written written) {
         String c = r.currency();
         return new Order(Order.globalId(r.id()), r.number(), r.status(), r.status().next(r.fulfilmentType()), r.email(),
                 r.sourceChannel(), r.cartChannels(), r.fulfilmentType(), pickup, OrderAddress.fromJson(r.shippingAddress()),
                 r.curbsideNote(), Money.ofMinor(r.subtotal(), c), Money.ofMinor(r.discount(), c), Money.ofMinor(r.shipping(), c),
                 Money.ofMinor(r.tax(), c), Money.ofMinor(r.total(), c), r.pricesIncludeTax(), r.paymentMethod(), r.paymentStatus(),
-                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total());
+                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total(), written);
     }
 
     private OrderLine line(LineRow l) {

@@ -5,8 +5,9 @@ import java.util.List;
 import com.omnichannel.gateway.cart.FulfilmentType;
 
 /**
- * Decides which locations fill an order. It sees stock already locked by the checkout transaction, so its plan
- * can be reserved as it stands. Replace the bean to change the policy.
+ * Decides which locations fill an order. Checkout asks it twice at most: first with the stock as last seen (the
+ * plan is reserved only where the levels still have the units), then, if that no longer holds, with the levels
+ * locked by the order transaction, so that plan can be reserved as it stands. Replace the bean to change the policy.
  */
 public interface AllocationStrategy {
 
@@ -14,7 +15,7 @@ public interface AllocationStrategy {
     record Demand(long variantKey, int quantity) {
     }
 
-    /** Locked stock at one location; {@code priority}: lower ships first. */
+    /** Available stock at one location; {@code priority}: lower ships first. */
     record Supply(long variantKey, long locationKey, boolean warehouse, int priority, int available) {
     }
 
