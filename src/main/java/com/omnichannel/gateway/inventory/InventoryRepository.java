@@ -160,10 +160,10 @@ public class InventoryRepository {
 
     /**
      * Applies on-hand and reserved deltas to levels (one row per level) and writes one ledger entry per level, in one
-     * statement; returns the levels after the change. The rows are updated in the order given, which must be the
-     * global lock order. With {@code onlyWhereAvailable} a level is changed only if it has at least its reserved
-     * delta available when its row lock is granted (PostgreSQL re-checks the condition on the row as it is then), so
-     * levels that are short come back missing from the result instead of being changed.
+     * statement; returns the levels after the change. Without {@code onlyWhereAvailable} the caller has locked the
+     * levels. With it, the statement locks them itself in the global lock order and changes a level only if it has
+     * at least its reserved delta available once locked, so levels that are short come back missing from the result
+     * instead of being changed.
      */
     public Uni<List<StockRow>> applyAndRecord(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
             List<Integer> reservedDeltas, boolean onlyWhereAvailable, StockMovementKind kind, String reason, String actor,
@@ -175,16 +175,29 @@ public class InventoryRepository {
                 .map(InventoryRepository::levels);
     }
 
-    private static final String APPLY = applyAndRecordSql("");
-    private static final String APPLY_WHERE_AVAILABLE = applyAndRecordSql(" AND s.on_hand - s.reserved >= x.reserved_delta");
+    private static final String APPLY = applyAndRecordSql("", "x", "");
+    /**
+     * The levels not locked before are locked first, in the global lock order: the order in which the UPDATE reaches
+     * its rows depends on the join PostgreSQL picks, so two of them could otherwise lock the same levels in opposite
+     * orders and deadlock.
+     */
+    private static final String APPLY_WHERE_AVAILABLE = applyAndRecordSql("""
+                     locked AS MATERIALIZED (
+                         SELECT s.variant_id, s.location_id FROM stock_level s
+                           JOIN x ON s.variant_id = x.variant_id AND s.location_id = x.location_id
+                          ORDER BY s.variant_id, s.location_id FOR UPDATE OF s),
+            """, "x JOIN locked ON locked.variant_id = x.variant_id AND locked.location_id = x.location_id",
+            " AND s.on_hand - s.reserved >= x.reserved_delta");
 
-    private static String applyAndRecordSql(String condition) {
+    private static String applyAndRecordSql(String lock, String levels, String condition) {
         return """
                 WITH x AS (SELECT * FROM batch_stock_changes($1::bigint[], $2::bigint[], $3::int[], $4::int[])),
+                """ + lock + """
                      changed AS (
                          UPDATE stock_level s SET on_hand = s.on_hand + x.on_hand_delta, reserved = s.reserved + x.reserved_delta,
                                                   updated_at = now()
-                           FROM x
+                           FROM""" + " " + levels + """
+
                           WHERE s.variant_id = x.variant_id AND s.location_id = x.location_id""" + condition + """
 
                          RETURNING s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at,

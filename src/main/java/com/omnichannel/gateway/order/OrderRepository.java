@@ -257,42 +257,26 @@ public class OrderRepository {
 
     // ---- writes (inside a transaction)
 
-    /**
-     * Inserts the order unless its idempotency key is taken; returns null when it is. A concurrent transaction with
-     * the same key makes this wait until that one commits or rolls back, so racing retries resolve to one order.
-     */
-    public Uni<OrderRow> insertOrder(Db.Tx tx, NewOrder o) {
-        return tx.query("INSERT INTO customer_order (number, customer_id, email, source_channel, cart_channels, cart_id, cart_version, " + """
-                    status, fulfilment_type, pickup_location_id, shipping_address, curbside_note, currency, prices_include_tax,
-                    subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, payment_method, payment_status,
-                    payment_reference, card_last4, idempotency_key, request_hash)
-                VALUES ('OC-' || nextval('order_number_seq'), $1, $2, $3, $4, $5, $6, 'PLACED', $7, $8, $9, $10, $11, $12, $13,
-                        $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING """ + " " + ORDER_COLUMNS.replace("o.", ""),
-                Tuple.from(Arrays.asList(o.customerId(), o.email(), o.sourceChannel().name(),
-                        o.cartChannels().stream().map(Enum::name).toArray(String[]::new), o.cartId(), o.cartVersion(),
-                        o.fulfilmentType().name(), o.pickupLocationKey(), o.shippingAddress(), o.curbsideNote(), o.currency(),
-                        o.pricesIncludeTax(), o.subtotal(), o.discount(), o.shipping(), o.tax(), o.total(),
-                        o.paymentMethod().name(), o.paymentStatus().name(), o.paymentReference(), o.cardLast4(),
-                        o.idempotencyKey(), o.requestHash())))
-                .map(OrderRepository::firstOrder);
-    }
-
     /** Units of a new order's line (by position) allocated to a location. */
     public record NewAllocation(long locationKey, int linePosition, int quantity) {
     }
 
-    /** Keys of what {@link #insertOrderContents} wrote: line ids in position order, shipment ids by location. */
+    /** Keys of a new order's lines in position order and of its shipments by location. */
     public record WrittenContents(List<Long> lineIds, Map<Long, Long> shipmentByLocation) {
     }
 
+    /** A new order as written: its row and the keys of its contents. */
+    public record InsertedOrder(OrderRow order, WrittenContents contents) {
+    }
+
     /**
-     * Writes a new order's lines, its shipments (one per location, in the order given) with their lines, and the
-     * PLACED timeline entry, in one statement.
+     * Writes a new order with its lines, its shipments (one per location, in the order given) with their lines, and
+     * the PLACED timeline entry, in one statement, unless the idempotency key is taken: then it writes nothing and
+     * returns null. A concurrent transaction with the same key makes this wait until that one commits or rolls back,
+     * so racing retries resolve to one order.
      */
-    public Uni<WrittenContents> insertOrderContents(Db.Tx tx, long orderId, List<NewLine> lines, List<Long> shipmentLocations,
-            FulfilmentType type, List<NewAllocation> allocations, String actor, Channel channel, String note) {
+    public Uni<InsertedOrder> insertOrder(Db.Tx tx, NewOrder o, List<NewLine> lines, List<Long> shipmentLocations,
+            List<NewAllocation> allocations, String actor, Channel channel, String note) {
         int n = lines.size();
         Integer[] position = new Integer[n];
         Long[] variant = new Long[n];
@@ -319,49 +303,75 @@ public class OrderRepository {
             total[i] = l.total();
             lineChannel[i] = l.channel().name();
         }
-        Long[] allocationLocation = allocations.stream().map(NewAllocation::locationKey).toArray(Long[]::new);
-        Integer[] allocationPosition = allocations.stream().map(NewAllocation::linePosition).toArray(Integer[]::new);
-        Integer[] allocationQuantity = allocations.stream().map(NewAllocation::quantity).toArray(Integer[]::new);
-        return tx.query("""
-                WITH lines AS (
-                         INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity,
-                                                 unit_price_minor, discount_minor, tax_minor, total_minor, channel)
-                         SELECT $1, x.* FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::int[],
-                                                    $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[]) AS x
-                         RETURNING id, position),
-                     shipments AS (
-                         INSERT INTO shipment (location_id, fulfilment_type, status)
-                         SELECT x.location_id, $14, 'PENDING' FROM unnest($13::bigint[]) WITH ORDINALITY AS x(location_id, ord)
-                          ORDER BY x.ord
-                         RETURNING id, location_id),
-                     shipment_lines AS (
-                         INSERT INTO shipment_line (shipment_id, order_line_id, quantity)
-                         SELECT shipments.id, lines.id, a.quantity
-                           FROM unnest($15::bigint[], $16::int[], $17::int[]) AS a(location_id, position, quantity)
-                           JOIN shipments ON shipments.location_id = a.location_id
-                           JOIN lines ON lines.position = a.position),
-                     placed AS (
-                         INSERT INTO order_event (order_id, kind, from_status, to_status, actor, channel, note)
-                         VALUES ($1, 'PLACED', NULL, 'PLACED', $18, $19, $20))
-                SELECT id, position, NULL::bigint AS location_id FROM lines
-                UNION ALL SELECT id, NULL, location_id FROM shipments""",
-                Tuple.from(Arrays.asList(orderId, position, variant, sku, product, title, quantity, unit, discount, tax, total,
-                        lineChannel, shipmentLocations.toArray(Long[]::new), type.name(), allocationLocation, allocationPosition,
-                        allocationQuantity, actor, channel.name(), note)))
+        return tx.query(INSERT_ORDER, Tuple.from(Arrays.asList(o.customerId(), o.email(), o.sourceChannel().name(),
+                o.cartChannels().stream().map(Enum::name).toArray(String[]::new), o.cartId(), o.cartVersion(),
+                o.fulfilmentType().name(), o.pickupLocationKey(), o.shippingAddress(), o.curbsideNote(), o.currency(),
+                o.pricesIncludeTax(), o.subtotal(), o.discount(), o.shipping(), o.tax(), o.total(),
+                o.paymentMethod().name(), o.paymentStatus().name(), o.paymentReference(), o.cardLast4(),
+                o.idempotencyKey(), o.requestHash(),
+                position, variant, sku, product, title, quantity, unit, discount, tax, total, lineChannel,
+                shipmentLocations.toArray(Long[]::new),
+                allocations.stream().map(NewAllocation::locationKey).toArray(Long[]::new),
+                allocations.stream().map(NewAllocation::linePosition).toArray(Integer[]::new),
+                allocations.stream().map(NewAllocation::quantity).toArray(Integer[]::new),
+                actor, channel.name(), note)))
                 .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    OrderRow order = null;
                     Long[] ids = new Long[n];
                     Map<Long, Long> shipments = new HashMap<>();
                     for (Row row : rows) {
-                        Long location = row.getLong("location_id");
+                        if (order == null) {
+                            order = order(row);
+                        }
+                        Long location = row.getLong("part_location_id");
                         if (location == null) {
-                            ids[row.getInteger("position")] = row.getLong("id");
+                            ids[row.getInteger("part_position")] = row.getLong("part_id");
                         } else {
-                            shipments.put(location, row.getLong("id"));
+                            shipments.put(location, row.getLong("part_id"));
                         }
                     }
-                    return new WrittenContents(Arrays.asList(ids), shipments);
+                    return new InsertedOrder(order, new WrittenContents(Arrays.asList(ids), shipments));
                 });
     }
+
+    /** One row per line and per shipment written, each carrying the order's columns. */
+    private static final String INSERT_ORDER = """
+            WITH o AS (
+                     INSERT INTO customer_order (number, customer_id, email, source_channel, cart_channels, cart_id, cart_version,
+                         status, fulfilment_type, pickup_location_id, shipping_address, curbside_note, currency, prices_include_tax,
+                         subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, payment_method, payment_status,
+                         payment_reference, card_last4, idempotency_key, request_hash)
+                     VALUES ('OC-' || nextval('order_number_seq'), $1, $2, $3, $4, $5, $6, 'PLACED', $7, $8, $9, $10, $11, $12, $13,
+                             $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+                     ON CONFLICT (idempotency_key) DO NOTHING
+                     RETURNING *),
+                 lines AS (
+                     INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity,
+                                             unit_price_minor, discount_minor, tax_minor, total_minor, channel)
+                     SELECT o.id, x.* FROM o, unnest($24::int[], $25::bigint[], $26::text[], $27::text[], $28::text[], $29::int[],
+                                                     $30::bigint[], $31::bigint[], $32::bigint[], $33::bigint[], $34::text[]) AS x
+                     RETURNING id, position),
+                 shipments AS (
+                     INSERT INTO shipment (location_id, fulfilment_type, status)
+                     SELECT x.location_id, o.fulfilment_type, 'PENDING'
+                       FROM o, unnest($35::bigint[]) WITH ORDINALITY AS x(location_id, ord)
+                      ORDER BY x.ord
+                     RETURNING id, location_id),
+                 shipment_lines AS (
+                     INSERT INTO shipment_line (shipment_id, order_line_id, quantity)
+                     SELECT shipments.id, lines.id, a.quantity
+                       FROM unnest($36::bigint[], $37::int[], $38::int[]) AS a(location_id, position, quantity)
+                       JOIN shipments ON shipments.location_id = a.location_id
+                       JOIN lines ON lines.position = a.position),
+                 placed AS (
+                     INSERT INTO order_event (order_id, kind, from_status, to_status, actor, channel, note)
+                     SELECT o.id, 'PLACED', NULL, 'PLACED', $39, $40, $41 FROM o)
+            SELECT o.*, part.id AS part_id, part.position AS part_position, part.location_id AS part_location_id
+              FROM o CROSS JOIN (SELECT id, position, NULL::bigint AS location_id FROM lines
+                                 UNION ALL SELECT id, NULL, location_id FROM shipments) part""";
 
     /** Creates shipments (one per location) and returns their ids in the same order. */
     public Uni<List<Long>> insertShipments(Db.Tx tx, List<Long> locationKeys, FulfilmentType type) {

@@ -153,8 +153,8 @@ public class OrderService {
      */
     public Uni<CheckoutPayload> checkout(Caller caller, String cartToken, String clientAddressKey, OrderInputs.CheckoutComplete input) {
         String shopper = customerId(caller) != null ? "sub:" + caller.subject() : "cart:" + input.cartId();
-        return limiter.enforce(checkoutsPerShopper, shopper)
-                .chain(() -> limiter.enforce(checkoutsPerAddress, clientAddressKey))
+        return Uni.join().all(limiter.enforce(checkoutsPerShopper, shopper), limiter.enforce(checkoutsPerAddress, clientAddressKey))
+                .andFailFast()
                 .chain(() -> checkout(caller, cartToken, input));
     }
 
@@ -207,7 +207,10 @@ public class OrderService {
                                                             "Another checkout with this key did not complete; try again", "input", "idempotencyKey")))
                                                     : replay(winner, requestHash));
                                 }
-                                return voided.replaceWith(rollback.payload);
+                                // Stock short from locked levels: unless the shortage comes from a concurrent request with this
+                                // key that has just placed the order, which a retry would be answered with.
+                                return voided.chain(() -> repository.findByIdempotencyKey(key))
+                                        .chain(winner -> winner == null ? Uni.createFrom().item(rollback.payload) : replay(winner, requestHash));
                             })
                             .onFailure(CheckoutRefusal.class).recoverWithUni(failure -> provider
                                     .voidAuthorization(payment.reference())
@@ -376,16 +379,18 @@ public class OrderService {
             if (!plan.complete()) {
                 return placeOrder(caller, input, key, requestHash, p, payment, null);
             }
+            // Levels are locked in one global order, so a deadlock is not expected; should PostgreSQL report one
+            // anyway, the locked attempt places the order rather than the shopper seeing an error.
             return placeOrder(caller, input, key, requestHash, p, payment, plan)
-                    .onFailure(InventoryService.StockChanged.class)
+                    .onFailure(failure -> failure instanceof InventoryService.StockChanged || isDeadlock(failure))
                     .recoverWithUni(() -> placeOrder(caller, input, key, requestHash, p, payment, null));
         });
     }
 
     /**
-     * The order transaction: order row (idempotency key), stock reserved, lines, shipments. With a plan made from the
-     * stock as last seen, its levels are reserved where they still have the units (else StockChanged); without one,
-     * the variants' levels are locked, allocated and reserved.
+     * The order transaction: the order with its lines and shipments (unless its idempotency key is taken), then its
+     * stock reserved. With a plan made from the stock as last seen, its levels are reserved where they still have the
+     * units (else StockChanged); without one, the variants' levels are locked and allocated first.
      */
     private Uni<CheckoutPayload> placeOrder(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
             Prepared p, PaymentResult payment, AllocationStrategy.Plan seenPlan) {
@@ -398,18 +403,13 @@ public class OrderService {
                 p.totals().shippingMinor(), p.totals().taxMinor(), p.totals().totalMinor(), input.payment().method(),
                 payment.status(), payment.reference(), payment.cardLast4(), key, requestHash);
 
-        return db.inTransaction(tx -> repository.insertOrder(tx, header).chain(order -> {
-            if (order == null) {
-                throw new Rollback(null, true);
-            }
+        return db.inTransaction(tx -> {
             Uni<AllocationStrategy.Plan> planned = seenPlan != null ? Uni.createFrom().item(seenPlan)
                     : inventory.lockSupply(tx, variantKeys(cart), pickupKey).map(supply -> allocate(cart, supply, type, pickupKey));
             return planned.chain(plan -> {
                 if (!plan.complete()) {
                     throw new Rollback(shortage(cart, p.variants(), plan), false);
                 }
-                List<OrderStock> reservations = plan.allocations().stream()
-                        .map(a -> new OrderStock(a.variantKey(), a.locationKey(), a.quantity())).toList();
                 List<NewLine> lines = new ArrayList<>();
                 for (int i = 0; i < cart.lines().size(); i++) {
                     CheckoutCart.Line line = cart.lines().get(i);
@@ -429,21 +429,28 @@ public class OrderService {
                 List<OrderRepository.NewAllocation> allocations = plan.allocations().stream()
                         .map(a -> new OrderRepository.NewAllocation(a.locationKey(), positionByVariant.get(a.variantKey()), a.quantity()))
                         .toList();
-                Uni<Void> reserved = seenPlan != null
-                        ? inventory.reserveWhereAvailable(tx, reservations, caller.actor(), caller.channel(), order.number())
-                        : inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number());
-                return reserved
-                        .chain(() -> repository.insertOrderContents(tx, order.id(), lines, locations, type, allocations, caller.actor(),
-                                caller.channel(), "Placed through " + caller.channel()))
-                        .call(written -> participate(tx, caller, input, order, p, lines, written.lineIds()))
-                        .map(written -> new PlacedRows(order, lines, written));
+                List<OrderStock> reservations = plan.allocations().stream()
+                        .map(a -> new OrderStock(a.variantKey(), a.locationKey(), a.quantity())).toList();
+                return repository.insertOrder(tx, header, lines, locations, allocations, caller.actor(), caller.channel(),
+                        "Placed through " + caller.channel()).chain(inserted -> {
+                            if (inserted == null) {
+                                throw new Rollback(null, true);
+                            }
+                            OrderRow order = inserted.order();
+                            Uni<Void> reserved = seenPlan != null
+                                    ? inventory.reserveWhereAvailable(tx, reservations, caller.actor(), caller.channel(), order.number())
+                                    : inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number());
+                            return reserved
+                                    .chain(() -> participate(tx, caller, input, order, p, lines, inserted.contents().lineIds()))
+                                    .replaceWith(new PlacedRows(order, lines, inserted.contents()));
+                        });
             });
-        })).chain(placed -> carts.checkedOut(cart.id())
-                .onFailure().recoverWithItem(failure -> {
+        }).chain(placed -> Uni.join().all(
+                carts.checkedOut(cart.id()).onFailure().recoverWithItem(failure -> {
                     LOG.warnf(failure, "Order %s placed but its cart %s could not be removed", placed.order().number(), cart.id());
                     return null;
-                })
-                .call(() -> events.publish(placed.order().id(), OrderStatus.PLACED))
+                }),
+                events.publish(placed.order().id(), OrderStatus.PLACED)).andCollectFailures()
                 .invoke(() -> activity.recordFor(caller, CustomerEventKind.ORDER_PLACED, placed.order().number()))
                 .chain(() -> asWritten(placed))
                 .map(CheckoutPayload::of));
@@ -520,6 +527,10 @@ public class OrderService {
             }
         }
         return new CheckoutPayload(null, shortages, errors);
+    }
+
+    private static boolean isDeadlock(Throwable t) {
+        return t instanceof PgException pg && "40P01".equals(pg.getSqlState());
     }
 
     private static boolean isCartAlreadyOrdered(Throwable t) {

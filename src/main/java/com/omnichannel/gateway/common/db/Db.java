@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -41,14 +43,19 @@ public class Db {
     }
 
     /**
-     * Runs {@code work} in one transaction on one connection; it commits when the returned Uni succeeds. Actions
-     * registered with {@link Tx#afterCommit} run once the commit succeeded (never after a rollback).
+     * Runs {@code work} in one transaction on one connection; it commits when the returned Uni succeeds and rolls back
+     * when it fails. Actions registered with {@link Tx#afterCommit} run once the commit succeeded (never after a
+     * rollback). BEGIN is sent together with the transaction's first statement rather than on its own, which saves a
+     * round trip per transaction; work that sends no statement opens no transaction.
      */
     public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             List<Runnable> afterCommit = new ArrayList<>();
-            return pool.withTransaction(connection -> work.apply(new Tx(connection, afterCommit)))
-                    .invoke(() -> afterCommit.forEach(Runnable::run));
+            return pool.withConnection(connection -> {
+                Tx tx = new Tx(connection, afterCommit);
+                return Uni.createFrom().deferred(() -> work.apply(tx))
+                        .onItemOrFailure().transformToUni((item, failure) -> tx.end(item, failure));
+            }).invoke(() -> afterCommit.forEach(Runnable::run));
         });
     }
 
@@ -64,10 +71,13 @@ public class Db {
 
     /** A transaction's connection; statements on it run one after another. */
     public final class Tx {
-        private final SqlClient connection;
+        private final SqlConnection connection;
         private final List<Runnable> afterCommit;
+        private boolean begun;
+        /** A statement failed, so PostgreSQL has aborted the transaction: it can only roll back. */
+        private Throwable aborted;
 
-        private Tx(SqlClient connection, List<Runnable> afterCommit) {
+        private Tx(SqlConnection connection, List<Runnable> afterCommit) {
             this.connection = connection;
             this.afterCommit = afterCommit;
         }
@@ -78,7 +88,30 @@ public class Db {
         }
 
         public Uni<RowSet<Row>> query(String sql, Tuple args) {
-            return run(connection, sql, args);
+            return Uni.createFrom().deferred(() -> {
+                Uni<RowSet<Row>> statement = run(connection, sql, args).onFailure().invoke(failure -> aborted = failure);
+                if (begun) {
+                    return statement;
+                }
+                begun = true;
+                // Both go out at once; the statement runs inside the transaction BEGIN opens.
+                return Uni.combine().all().unis(connection.query("BEGIN").execute(), statement).asTuple()
+                        .map(Tuple2::getItem2);
+            });
+        }
+
+        private <T> Uni<T> end(T item, Throwable failure) {
+            if (!begun) {
+                return failure == null ? Uni.createFrom().item(item) : Uni.createFrom().failure(failure);
+            }
+            if (failure == null && aborted == null) {
+                return connection.query("COMMIT").execute().replaceWith(item);
+            }
+            // A statement that failed while the work went on regardless leaves nothing to commit.
+            Throwable cause = failure != null ? failure
+                    : new IllegalStateException("A statement of the transaction failed; it was rolled back", aborted);
+            return connection.query("ROLLBACK").execute()
+                    .onItemOrFailure().transformToUni((ignored, rollbackFailure) -> Uni.createFrom().failure(cause));
         }
     }
 }
