@@ -2,6 +2,7 @@ package com.omnichannel.gateway.order;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,8 +208,8 @@ public class OrderService {
                                                             "Another checkout with this key did not complete; try again", "input", "idempotencyKey")))
                                                     : replay(winner, requestHash));
                                 }
-                                // Stock short from locked levels: unless the shortage comes from a concurrent request with this
-                                // key that has just placed the order, which a retry would be answered with.
+                                // Stock is short. If a concurrent request with this key has just placed the order (and taken
+                                // that stock), answer as a retry would be answered.
                                 return voided.chain(() -> repository.findByIdempotencyKey(key))
                                         .chain(winner -> winner == null ? Uni.createFrom().item(rollback.payload) : replay(winner, requestHash));
                             })
@@ -472,7 +473,7 @@ public class OrderService {
         List<ShipmentRow> shipments = placed.contents().shipmentByLocation().entrySet().stream()
                 .map(e -> new ShipmentRow(e.getValue(), e.getKey(), o.fulfilmentType(), ShipmentStatus.PENDING, null, null,
                         o.placedAt(), o.placedAt()))
-                .sorted(java.util.Comparator.comparingLong(ShipmentRow::id)).toList();
+                .sorted(Comparator.comparingLong(ShipmentRow::id)).toList();
         Uni<Location> pickup = o.pickupLocationKey() == null ? Uni.createFrom().nullItem()
                 : stores.locationsByKeys(List.of(o.pickupLocationKey())).map(byKey -> byKey.get(o.pickupLocationKey()));
         return Uni.combine().all().unis(pickup, withLocations(Map.of(o.id(), shipments))).asTuple()
