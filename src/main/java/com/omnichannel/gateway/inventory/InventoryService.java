@@ -407,8 +407,9 @@ public class InventoryService {
     }
 
     /**
-     * Reserves units at levels that were not locked before (a plan made from {@link #supply}): each level is locked
-     * as it is changed, in the global lock order, and changed only if it still has the units available. Fails with
+     * Reserves units at levels that were not locked before (a plan made from {@link #supply}): the levels are locked
+     * by the reserving statement itself, in the global lock order, and each is changed only if it still has the units
+     * available. Fails with
      * {@link StockChanged} when any level does not; the transaction must then roll back. Never oversells: the
      * database checks availability on the locked row.
      */
@@ -446,8 +447,8 @@ public class InventoryService {
             onHand.add(onHandSign * quantity);
             reserved.add(reservedSign * quantity);
         });
-        // Reservations come after lockSupply or lock as they change (onlyWhereAvailable); releases and fulfilments
-        // lock here, in the same order.
+        // Reservations come after lockSupply or lock in their own statement (onlyWhereAvailable); releases and
+        // fulfilments lock here, in the same order.
         Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
                 ? Uni.createFrom().item(List.of())
                 : repository.lockLevels(tx, variants, locations);
