@@ -27,8 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Cart reads and add-to-cart take variants and stock levels from the local caches, so they send no SQL; every way
@@ -70,9 +68,6 @@ class CartCacheTest {
 
     @Inject
     Db db;
-
-    @Inject
-    Pool pool;
 
     @Inject
     RedisDataSource redis;
@@ -120,12 +115,6 @@ class CartCacheTest {
         return new Measured(answer, db.statementCount() - before);
     }
 
-    /** A write as another instance (or anything but this service) makes it: straight to the database, nothing told. */
-    private void writeBehindTheService(String sql, Object... args) {
-        int changed = pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(Duration.ofSeconds(10)).rowCount();
-        assertThat(changed).as(sql).isEqualTo(1);
-    }
-
     /**
      * Reads the cart until the answer satisfies the condition: a Redis message reaches this instance's subscriber
      * asynchronously, usually within milliseconds. Fails after five seconds (the caches' time to live is longer, so
@@ -147,8 +136,8 @@ class CartCacheTest {
         assertThat(cart.read().getList("lines.available")).containsExactly(5, 5);
 
         String sql = "UPDATE stock_level SET on_hand = $1 WHERE variant_id = $2 AND location_id = $3";
-        writeBehindTheService(sql, 9, product.variant(0).key(), warehouse.key());
-        writeBehindTheService(sql, 8, product.variant(1).key(), warehouse.key());
+        data.writeBehindTheService(sql, 9, product.variant(0).key(), warehouse.key());
+        data.writeBehindTheService(sql, 8, product.variant(1).key(), warehouse.key());
         assertThat(cart.read().getList("lines.available")).as("still the cached levels").containsExactly(5, 5);
         return new LevelsChangedBehind(product, warehouse, cart);
     }
@@ -274,7 +263,7 @@ class CartCacheTest {
         var cart = cart(line(product.variant(0), 2));
         assertThat(cart.read().getString("lines[0].unitPrice.amount")).isEqualTo("10.00");
 
-        writeBehindTheService("UPDATE product_variant SET price_minor = $1 WHERE id = $2", 1500, product.variant(0).key());
+        data.writeBehindTheService("UPDATE product_variant SET price_minor = $1 WHERE id = $2", 1500, product.variant(0).key());
         // Nothing told this instance yet: the cache answers, with the price it holds.
         JsonPath stale = cart.read();
         assertThat(stale.getString("lines[0].unitPrice.amount")).isEqualTo("10.00");

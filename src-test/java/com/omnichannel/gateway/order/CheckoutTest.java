@@ -13,7 +13,6 @@ import static com.omnichannel.gateway.order.Checkouts.placed;
 import static com.omnichannel.gateway.order.Checkouts.ship;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
 
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -37,9 +34,6 @@ class CheckoutTest {
 
     @Inject
     TestData data;
-
-    @Inject
-    Pool pool;
 
     @Test
     void a_guest_picks_up_and_pays_in_store_with_prices_frozen_tax_included_and_stock_reserved_at_the_store() {
@@ -243,7 +237,7 @@ class CheckoutTest {
         assertThat(availableInCart(cart)).as("the levels as the service has seen them").isEqualTo(10);
         // Four of the warehouse's units are reserved behind the service's back (as if its news were late): the plan
         // made from what it saw takes all three from the warehouse, which no longer has them.
-        behindTheService("UPDATE stock_level SET reserved = 4 WHERE variant_id = $1 AND location_id = $2",
+        data.writeBehindTheService("UPDATE stock_level SET reserved = 4 WHERE variant_id = $1 AND location_id = $2",
                 product.variant(0).key(), warehouse.key());
 
         JsonPath order = placed(cart, ship(), card("4242424242424242"));
@@ -262,7 +256,7 @@ class CheckoutTest {
         data.stock(product.variant(0), store, 1);
         var cart = guestCart(line(product.variant(0), 3));
         assertThat(availableInCart(cart)).isEqualTo(1);
-        behindTheService("UPDATE stock_level SET on_hand = 10 WHERE variant_id = $1 AND location_id = $2",
+        data.writeBehindTheService("UPDATE stock_level SET on_hand = 10 WHERE variant_id = $1 AND location_id = $2",
                 product.variant(0).key(), store.key());
 
         JsonPath order = placed(cart, pickup(store), payInStore());
@@ -276,11 +270,6 @@ class CheckoutTest {
                 .getInt("data.cart.lines[0].available");
     }
 
-    /** Changes stock without telling the service (no stock event), so what it has seen is out of date. */
-    private void behindTheService(String sql, Object... args) {
-        int changed = pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(Duration.ofSeconds(10)).rowCount();
-        assertThat(changed).isEqualTo(1);
-    }
 
     @Test
     void bad_input_gets_a_clear_error_and_changes_nothing() {

@@ -1,5 +1,7 @@
 package com.omnichannel.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +140,15 @@ public class TestData {
         pool.query(sql).execute().await().atMost(TIMEOUT);
         variants.invalidate();
         levels.invalidate();
+    }
+
+    /**
+     * A write of one row as another instance (or anything but this service) makes it: straight to the database,
+     * nothing told, so what the service has cached is out of date.
+     */
+    public void writeBehindTheService(String sql, Object... args) {
+        int changed = pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(TIMEOUT).rowCount();
+        assertThat(changed).as(sql).isEqualTo(1);
     }
 
     private long insert(String sql, Tuple args) {

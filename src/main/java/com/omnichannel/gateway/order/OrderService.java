@@ -139,12 +139,10 @@ public class OrderService {
     /** Thrown inside the order transaction to roll it back; turned into a result afterwards. */
     private static final class Rollback extends RuntimeException {
         private final CheckoutPayload payload;
-        private final boolean keyTaken;
 
-        Rollback(CheckoutPayload payload, boolean keyTaken) {
+        Rollback(CheckoutPayload payload) {
             super(null, null, false, false);
             this.payload = payload;
-            this.keyTaken = keyTaken;
         }
     }
 
@@ -197,28 +195,16 @@ public class OrderService {
                                 "The payment was declined (" + payment.declineCode() + ")", "input", "payment")));
                     }
                     return placeOrder(caller, input, key, requestHash, p, payment)
-                            .onFailure(Rollback.class).recoverWithUni(failure -> {
-                                Rollback rollback = (Rollback) failure;
-                                Uni<Void> voided = provider.voidAuthorization(payment.reference());
-                                if (rollback.keyTaken) {
-                                    // A concurrent request with the same key won: answer as a retry would be.
-                                    return voided.chain(() -> repository.findByIdempotencyKey(key))
-                                            .chain(winner -> winner == null
-                                                    ? Uni.createFrom().item(CheckoutPayload.failed(UserError.of("CHECKOUT_CONFLICT",
-                                                            "Another checkout with this key did not complete; try again", "input", "idempotencyKey")))
-                                                    : replay(winner, requestHash));
-                                }
-                                // Stock is short. If a concurrent request with this key has just placed the order (and taken
-                                // that stock), answer as a retry would be answered.
-                                return voided.chain(() -> repository.findByIdempotencyKey(key))
-                                        .chain(winner -> winner == null ? Uni.createFrom().item(rollback.payload) : replay(winner, requestHash));
-                            })
+                            // The key taken, or stock short: either may come from a concurrent request with this key that has
+                            // just placed the order (and taken that stock), and is then answered as a retry would be.
+                            .onFailure(Rollback.class).recoverWithUni(failure -> voidedThenReplayed(provider, payment, key,
+                                    requestHash, ((Rollback) failure).payload))
                             .onFailure(CheckoutRefusal.class).recoverWithUni(failure -> provider
                                     .voidAuthorization(payment.reference())
                                     .replaceWith(CheckoutPayload.failed(((CheckoutRefusal) failure).error())))
-                            .onFailure(OrderService::isCartAlreadyOrdered).recoverWithUni(failure -> provider
-                                    .voidAuthorization(payment.reference())
-                                    .replaceWith(CheckoutPayload.failed(UserError.of("CART_ALREADY_CHECKED_OUT",
+                            // Racing an identical request, the insert can meet the other order's cart version before its key.
+                            .onFailure(OrderService::isCartAlreadyOrdered).recoverWithUni(failure -> voidedThenReplayed(provider,
+                                    payment, key, requestHash, CheckoutPayload.failed(UserError.of("CART_ALREADY_CHECKED_OUT",
                                             "This cart has just become an order", "input", "cartId"))))
                             .onFailure(failure -> !(failure instanceof ApiException)).invoke(failure -> provider
                                     .voidAuthorization(payment.reference()).subscribe().with(ok -> {
@@ -226,6 +212,17 @@ public class OrderService {
                 });
             });
         });
+    }
+
+    /**
+     * After a checkout that placed nothing: voids its authorization and answers as a retry would be answered when an
+     * order with this key exists (a concurrent request placed it), otherwise with {@code otherwise}.
+     */
+    private Uni<CheckoutPayload> voidedThenReplayed(PaymentProvider provider, PaymentResult payment, String key, String requestHash,
+            CheckoutPayload otherwise) {
+        return provider.voidAuthorization(payment.reference())
+                .chain(() -> repository.findByIdempotencyKey(key))
+                .chain(winner -> winner == null ? Uni.createFrom().item(otherwise) : replay(winner, requestHash));
     }
 
     private static boolean isCode(CheckoutPayload payload, String code) {
@@ -409,7 +406,7 @@ public class OrderService {
                     : inventory.lockSupply(tx, variantKeys(cart), pickupKey).map(supply -> allocate(cart, supply, type, pickupKey));
             return planned.chain(plan -> {
                 if (!plan.complete()) {
-                    throw new Rollback(shortage(cart, p.variants(), plan), false);
+                    throw new Rollback(shortage(cart, p.variants(), plan));
                 }
                 List<NewLine> lines = new ArrayList<>();
                 for (int i = 0; i < cart.lines().size(); i++) {
@@ -435,7 +432,9 @@ public class OrderService {
                 return repository.insertOrder(tx, header, lines, locations, allocations, caller.actor(), caller.channel(),
                         "Placed through " + caller.channel()).chain(inserted -> {
                             if (inserted == null) {
-                                throw new Rollback(null, true);
+                                // Taken by a concurrent request whose transaction then rolled back, if no order has it.
+                                throw new Rollback(CheckoutPayload.failed(UserError.of("CHECKOUT_CONFLICT",
+                                        "Another checkout with this key did not complete; try again", "input", "idempotencyKey")));
                             }
                             OrderRow order = inserted.order();
                             Uni<Void> reserved = seenPlan != null
@@ -474,10 +473,8 @@ public class OrderService {
                 .map(e -> new ShipmentRow(e.getValue(), e.getKey(), o.fulfilmentType(), ShipmentStatus.PENDING, null, null,
                         o.placedAt(), o.placedAt()))
                 .sorted(Comparator.comparingLong(ShipmentRow::id)).toList();
-        Uni<Location> pickup = o.pickupLocationKey() == null ? Uni.createFrom().nullItem()
-                : stores.locationsByKeys(List.of(o.pickupLocationKey())).map(byKey -> byKey.get(o.pickupLocationKey()));
-        return Uni.combine().all().unis(pickup, withLocations(Map.of(o.id(), shipments))).asTuple()
-                .map(t -> order(o, t.getItem1(), new Order.Written(lines, t.getItem2().getOrDefault(o.id(), List.of()))));
+        return withLocations(Map.of(o.id(), shipments)).chain(byOrder -> toOrders(List.of(o),
+                row -> new Order.Written(lines, byOrder.getOrDefault(o.id(), List.of())))).map(orders -> orders.get(0));
     }
 
     private AllocationStrategy.Plan allocate(CheckoutCart cart, List<InventoryService.Supply> supply, FulfilmentType type, Long pickupKey) {
@@ -1227,6 +1224,11 @@ public class OrderService {
     }
 
     private Uni<List<Order>> toOrders(List<OrderRow> rows) {
+        return toOrders(rows, row -> null);
+    }
+
+    /** @param written what a request has just written of an order, or null */
+    private Uni<List<Order>> toOrders(List<OrderRow> rows, Function<OrderRow, Order.Written> written) {
         Set<Long> locationKeys = new LinkedHashSet<>();
         rows.forEach(r -> {
             if (r.pickupLocationKey() != null) {
@@ -1234,11 +1236,8 @@ public class OrderService {
             }
         });
         Uni<Map<Long, Location>> locations = locationKeys.isEmpty() ? Uni.createFrom().item(Map.of()) : stores.locationsByKeys(locationKeys);
-        return locations.map(byKey -> rows.stream().map(r -> order(r, r.pickupLocationKey() == null ? null : byKey.get(r.pickupLocationKey()))).toList());
-    }
-
-    private Order order(OrderRow r, Location pickup) {
-        return order(r, pickup, null);
+        return locations.map(byKey -> rows.stream()
+                .map(r -> order(r, r.pickupLocationKey() == null ? null : byKey.get(r.pickupLocationKey()), written.apply(r))).toList());
     }
 
     private Order order(OrderRow r, Location pickup, Order.Written written) {
