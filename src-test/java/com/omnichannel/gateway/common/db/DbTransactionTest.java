@@ -15,9 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Db.inTransaction: BEGIN travels with the first statement, and the transaction commits or rolls back as a whole. */
+/**
+ * Db.inTransaction: BEGIN travels with the first statement, COMMIT with the last one when it is sent with
+ * queryThenCommit, and the transaction commits or rolls back as a whole.
+ */
 @QuarkusTest
 class DbTransactionTest {
 
@@ -83,6 +87,59 @@ class DbTransactionTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("rolled back");
 
         assertThat(rowsOutside(a) + rowsOutside(b)).isZero();
+    }
+
+    @Test
+    void the_last_statement_goes_out_with_the_commit_so_its_rows_are_committed_once_it_answers() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        AtomicInteger afterCommit = new AtomicInteger();
+
+        String result = db.inTransaction(tx -> {
+            tx.afterCommit(afterCommit::incrementAndGet);
+            return tx.query(INSERT, Tuple.of(a))
+                    .chain(() -> tx.queryThenCommit(INSERT, Tuple.of(b)))
+                    // Already visible to others before the work is done: nothing else is sent to commit it.
+                    .call(() -> countOutside(a).invoke(n -> assertThat(n).isEqualTo(1)))
+                    .replaceWith("done");
+        }).await().atMost(TIMEOUT);
+
+        assertThat(result).isEqualTo("done");
+        assertThat(rowsOutside(a) + rowsOutside(b)).isEqualTo(2);
+        assertThat(afterCommit).hasValue(1);
+    }
+
+    @Test
+    void a_last_statement_that_fails_takes_the_whole_transaction_back_with_it() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        AtomicInteger afterCommit = new AtomicInteger();
+
+        // require_row_count (V9) fails a statement that changed fewer rows than it had to: here 1 instead of 2.
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            tx.afterCommit(afterCommit::incrementAndGet);
+            return tx.query(INSERT, Tuple.of(a)).chain(() -> tx.queryThenCommit("""
+                    WITH inserted AS (INSERT INTO db_transaction_probe (id) VALUES ($1) RETURNING id)
+                    SELECT require_row_count(count(*), 2, 'probe rows') FROM inserted""", Tuple.of(b)));
+        }).await().atMost(TIMEOUT)).isInstanceOf(PgException.class)
+                .satisfies(failure -> assertThat(((PgException) failure).getSqlState()).isEqualTo("OC409"));
+
+        assertThat(rowsOutside(a) + rowsOutside(b)).isZero();
+        assertThat(afterCommit).hasValue(0);
+    }
+
+    @Test
+    void nothing_can_be_sent_after_the_last_statement() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> db.inTransaction(tx -> tx.queryThenCommit(INSERT, Tuple.of(a))
+                .chain(() -> tx.query(INSERT, Tuple.of(b)))).await().atMost(TIMEOUT))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("COMMIT");
+
+        // What went out with the COMMIT stays committed; the statement after it was never sent.
+        assertThat(rowsOutside(a)).isEqualTo(1);
+        assertThat(rowsOutside(b)).isZero();
     }
 
     @Test

@@ -159,27 +159,43 @@ public class InventoryRepository {
     }
 
     /**
-     * Applies on-hand and reserved deltas to levels (one row per level) and writes one ledger entry per level, in one
-     * statement; returns the levels after the change. Without {@code onlyWhereAvailable} the caller has locked the
-     * levels. With it, the statement locks them itself in the global lock order and changes a level only if it has
-     * at least its reserved delta available once locked, so levels that are short come back missing from the result
-     * instead of being changed.
+     * Applies on-hand and reserved deltas to levels the transaction has locked (one row per level) and writes one
+     * ledger entry per level, in one statement; returns the levels after the change.
      */
     public Uni<List<StockRow>> applyAndRecord(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
-            List<Integer> reservedDeltas, boolean onlyWhereAvailable, StockMovementKind kind, String reason, String actor,
-            Channel channel, String reference) {
-        return tx.query(onlyWhereAvailable ? APPLY_WHERE_AVAILABLE : APPLY,
-                Tuple.from(Arrays.asList(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new),
-                        onHandDeltas.toArray(Integer[]::new), reservedDeltas.toArray(Integer[]::new), kind.name(), reason, actor,
-                        channel.name(), reference)))
+            List<Integer> reservedDeltas, StockMovementKind kind, String reason, String actor, Channel channel, String reference) {
+        return tx.query(APPLY, changes(variantKeys, locationKeys, onHandDeltas, reservedDeltas, kind, reason, actor, channel, reference))
                 .map(InventoryRepository::levels);
     }
 
-    private static final String APPLY = applyAndRecordSql("", "x", "");
+    /**
+     * Like {@link #applyAndRecord}, for levels not locked before, as the transaction's last statement, sent together
+     * with its COMMIT: the statement locks the levels itself, in the global lock order, and changes them only if
+     * every one has at least its reserved delta available once locked. Otherwise it fails with {@link #LEVEL_SHORT}
+     * and the transaction rolls back. So the levels stay locked only while PostgreSQL runs it and commits.
+     */
+    public Uni<List<StockRow>> applyWhereAvailableThenCommit(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys,
+            List<Integer> onHandDeltas, List<Integer> reservedDeltas, StockMovementKind kind, String reason, String actor,
+            Channel channel, String reference) {
+        return tx.queryThenCommit(APPLY_WHERE_AVAILABLE, changes(variantKeys, locationKeys, onHandDeltas, reservedDeltas, kind, reason,
+                actor, channel, reference)).map(InventoryRepository::levels);
+    }
+
+    /** SQLSTATE of a statement that changed fewer rows than it had to (require_row_count, V9). */
+    public static final String LEVEL_SHORT = "OC409";
+
+    private static Tuple changes(List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
+            List<Integer> reservedDeltas, StockMovementKind kind, String reason, String actor, Channel channel, String reference) {
+        return Tuple.from(Arrays.asList(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new),
+                onHandDeltas.toArray(Integer[]::new), reservedDeltas.toArray(Integer[]::new), kind.name(), reason, actor,
+                channel.name(), reference));
+    }
+
+    private static final String APPLY = applyAndRecordSql("", "x", "", "changed");
     /**
      * The levels not locked before are locked first, in the global lock order: the order in which the UPDATE reaches
      * its rows depends on the join PostgreSQL picks, so two of them could otherwise lock the same levels in opposite
-     * orders and deadlock.
+     * orders and deadlock. Levels short of the units are not changed, and then the guard fails the statement.
      */
     private static final String APPLY_WHERE_AVAILABLE = applyAndRecordSql("""
                      locked AS MATERIALIZED (
@@ -187,9 +203,11 @@ public class InventoryRepository {
                            JOIN x ON s.variant_id = x.variant_id AND s.location_id = x.location_id
                           ORDER BY s.variant_id, s.location_id FOR UPDATE OF s),
             """, "x JOIN locked ON locked.variant_id = x.variant_id AND locked.location_id = x.location_id",
-            " AND s.on_hand - s.reserved >= x.reserved_delta");
+            " AND s.on_hand - s.reserved >= x.reserved_delta",
+            "(SELECT require_row_count(count(*), cardinality($1::bigint[]), 'stock levels') AS ok FROM changed) guard"
+                    + " LEFT JOIN changed ON guard.ok");
 
-    private static String applyAndRecordSql(String lock, String levels, String condition) {
+    private static String applyAndRecordSql(String lock, String levels, String condition, String result) {
         return """
                 WITH x AS (SELECT * FROM batch_stock_changes($1::bigint[], $2::bigint[], $3::int[], $4::int[])),
                 """ + lock + """
@@ -210,7 +228,9 @@ public class InventoryRepository {
                                 CASE WHEN on_hand_delta <> 0 THEN on_hand_delta ELSE reserved_delta END,
                                 on_hand - on_hand_delta, on_hand, reserved - reserved_delta, reserved, $6, $7, $8, $9
                            FROM changed)
-                SELECT variant_id, location_id, on_hand, reserved, low_stock_threshold, updated_at FROM changed
+                SELECT variant_id, location_id, on_hand, reserved, low_stock_threshold, updated_at
+                  FROM""" + " " + result + """
+
                  ORDER BY variant_id, location_id""";
     }
 

@@ -347,18 +347,18 @@ public class InventoryService {
     }
 
     /**
-     * Thrown inside an order transaction by {@link #reserveWhereAvailable} when a level no longer has the units the
-     * plan took from it: the transaction must roll back, and the caller plans again from locked levels.
+     * The failure of {@link #reserveWhereAvailableThenCommit} when a level no longer has the units the plan took from
+     * it: the transaction has rolled back, and the caller plans again from locked levels.
      */
     public static final class StockChanged extends RuntimeException {
-        public StockChanged() {
-            super("A stock level changed since it was read", null, false, false);
+        public StockChanged(Throwable cause) {
+            super("A stock level changed since it was read", cause, false, false);
         }
     }
 
     /**
      * The variants' stock (at one location, or at every active location) as last seen, without locking anything: a
-     * plan made from it is reserved with {@link #reserveWhereAvailable}, which checks it against the rows. The levels
+     * plan made from it is reserved with {@link #reserveWhereAvailableThenCommit}, which checks it against the rows. The levels
      * come from the level cache, which every committed stock change invalidates.
      */
     public Uni<List<Supply>> supply(Set<Long> variantKeys, Long locationKey) {
@@ -376,6 +376,10 @@ public class InventoryService {
     public Uni<List<Supply>> lockSupply(Db.Tx tx, Set<Long> variantKeys, Long locationKey) {
         return stores.allLocations().chain(all -> repository.lockVariants(tx, variantKeys, locationKey)
                 .map(rows -> supply(all, rows, locationKey)));
+    }
+
+    private static boolean isLevelShort(Throwable failure) {
+        return failure instanceof PgException pg && InventoryRepository.LEVEL_SHORT.equals(pg.getSqlState());
     }
 
     private static List<Supply> supply(List<Location> locations, List<StockRow> rows, Long locationKey) {
@@ -407,13 +411,13 @@ public class InventoryService {
     }
 
     /**
-     * Reserves units at levels that were not locked before (a plan made from {@link #supply}): the levels are locked
-     * by the reserving statement itself, in the global lock order, and each is changed only if it still has the units
-     * available. Fails with
-     * {@link StockChanged} when any level does not; the transaction must then roll back. Never oversells: the
-     * database checks availability on the locked row.
+     * Reserves units at levels that were not locked before (a plan made from {@link #supply}) as the transaction's last
+     * statement, which commits it: the statement locks the levels in the global lock order and changes them only if
+     * every one still has the units available, which the database checks on the locked rows, so it never oversells.
+     * When any level does not, nothing is changed, the transaction rolls back, and this fails with
+     * {@link StockChanged}. The levels stay locked only while PostgreSQL runs the statement and commits.
      */
-    public Uni<Void> reserveWhereAvailable(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
+    public Uni<Void> reserveWhereAvailableThenCommit(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
         return change(tx, items, StockMovementKind.RESERVATION, 0, 1, true, "Reserved for order " + reference, actor, channel,
                 reference);
     }
@@ -429,7 +433,7 @@ public class InventoryService {
     }
 
     private Uni<Void> change(Db.Tx tx, List<OrderStock> items, StockMovementKind kind, int onHandSign, int reservedSign,
-            boolean onlyWhereAvailable, String reason, String actor, Channel channel, String reference) {
+            boolean lastWhereAvailable, String reason, String actor, Channel channel, String reference) {
         // One change per level, in lock order.
         java.util.TreeMap<List<Long>, Integer> byLevel = new java.util.TreeMap<>(
                 Comparator.comparing((List<Long> k) -> k.get(0)).thenComparing(k -> k.get(1)));
@@ -447,17 +451,21 @@ public class InventoryService {
             onHand.add(onHandSign * quantity);
             reserved.add(reservedSign * quantity);
         });
-        // Reservations come after lockSupply or lock in their own statement (onlyWhereAvailable); releases and
+        // Reservations come after lockSupply or lock in their own statement (lastWhereAvailable); releases and
         // fulfilments lock here, in the same order.
-        Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
-                ? Uni.createFrom().item(List.of())
-                : repository.lockLevels(tx, variants, locations);
-        return locked.chain(() -> repository.applyAndRecord(tx, variants, locations, onHand, reserved, onlyWhereAvailable, kind,
-                reason, actor, channel, reference)).invoke(after -> {
+        Uni<List<StockRow>> changed;
+        if (lastWhereAvailable) {
+            changed = repository.applyWhereAvailableThenCommit(tx, variants, locations, onHand, reserved, kind, reason, actor, channel,
+                    reference).onFailure(InventoryService::isLevelShort).transform(StockChanged::new);
+        } else {
+            Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
+                    ? Uni.createFrom().item(List.of())
+                    : repository.lockLevels(tx, variants, locations);
+            changed = locked.chain(() -> repository.applyAndRecord(tx, variants, locations, onHand, reserved, kind, reason, actor,
+                    channel, reference));
+        }
+        return changed.invoke(after -> {
                     if (after.size() != variants.size()) {
-                        if (onlyWhereAvailable) {
-                            throw new StockChanged();
-                        }
                         throw new IllegalStateException("Stock level missing for an order movement");
                     }
                     Map<List<Long>, Integer> index = new HashMap<>();

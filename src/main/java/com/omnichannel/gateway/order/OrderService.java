@@ -374,21 +374,26 @@ public class OrderService {
         Long pickupKey = p.pickupStore() == null ? null : p.pickupStore().key();
         return inventory.supply(variantKeys(p.cart()), pickupKey).chain(seen -> {
             AllocationStrategy.Plan plan = allocate(p.cart(), seen, input.fulfilment().type(), pickupKey);
+            // Levels are locked in one global order. The rows checkout participants lock (points being redeemed, a
+            // promotion with a usage limit) are locked before the levels from the stock as last seen, and after them
+            // from locked levels, so two such checkouts can deadlock over one of them. PostgreSQL then fails one, and
+            // that one is placed (again) from locked levels rather than the shopper seeing an error.
+            Uni<CheckoutPayload> fromLockedLevels = placeOrder(caller, input, key, requestHash, p, payment, null)
+                    .onFailure(OrderService::isDeadlock).retry().atMost(2);
             if (!plan.complete()) {
-                return placeOrder(caller, input, key, requestHash, p, payment, null);
+                return fromLockedLevels;
             }
-            // Levels are locked in one global order, so a deadlock is not expected; should PostgreSQL report one
-            // anyway, the locked attempt places the order rather than the shopper seeing an error.
             return placeOrder(caller, input, key, requestHash, p, payment, plan)
                     .onFailure(failure -> failure instanceof InventoryService.StockChanged || isDeadlock(failure))
-                    .recoverWithUni(() -> placeOrder(caller, input, key, requestHash, p, payment, null));
+                    .recoverWithUni(() -> fromLockedLevels);
         });
     }
 
     /**
-     * The order transaction: the order with its lines and shipments (unless its idempotency key is taken), then its
-     * stock reserved. With a plan made from the stock as last seen, its levels are reserved where they still have the
-     * units (else StockChanged); without one, the variants' levels are locked and allocated first.
+     * The order transaction: the order with its lines and shipments (unless its idempotency key is taken), its stock
+     * reserved, and the checkout participants' part. With a plan made from the stock as last seen, the participants
+     * come first and the reservation last, committing the transaction, where the levels still have the units (else
+     * StockChanged); without one, the variants' levels are locked and allocated first.
      */
     private Uni<CheckoutPayload> placeOrder(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
             Prepared p, PaymentResult payment, AllocationStrategy.Plan seenPlan) {
@@ -437,12 +442,15 @@ public class OrderService {
                                         "Another checkout with this key did not complete; try again", "input", "idempotencyKey")));
                             }
                             OrderRow order = inserted.order();
-                            Uni<Void> reserved = seenPlan != null
-                                    ? inventory.reserveWhereAvailable(tx, reservations, caller.actor(), caller.channel(), order.number())
-                                    : inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number());
-                            return reserved
-                                    .chain(() -> participate(tx, caller, input, order, p, lines, inserted.contents().lineIds()))
-                                    .replaceWith(new PlacedRows(order, lines, inserted.contents()));
+                            Uni<Void> participated = participate(tx, caller, input, order, p, lines, inserted.contents().lineIds());
+                            // From the stock as last seen, the reservation comes last and commits: the levels, which
+                            // concurrent checkouts of the same variants wait for, are locked only from there to the commit.
+                            Uni<Void> reservedAndParticipated = seenPlan != null
+                                    ? participated.chain(() -> inventory.reserveWhereAvailableThenCommit(tx, reservations, caller.actor(),
+                                            caller.channel(), order.number()))
+                                    : inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number())
+                                            .chain(() -> participated);
+                            return reservedAndParticipated.replaceWith(new PlacedRows(order, lines, inserted.contents()));
                         });
             });
         }).chain(placed -> Uni.join().all(

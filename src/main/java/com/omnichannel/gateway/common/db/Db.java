@@ -74,6 +74,8 @@ public class Db {
         private final SqlConnection connection;
         private final List<Runnable> afterCommit;
         private boolean begun;
+        /** COMMIT has gone out (with the last statement): nothing more may be sent. */
+        private boolean ended;
         /** A statement failed, so PostgreSQL has aborted the transaction: it can only roll back. */
         private Throwable aborted;
 
@@ -89,15 +91,54 @@ public class Db {
 
         public Uni<RowSet<Row>> query(String sql, Tuple args) {
             return Uni.createFrom().deferred(() -> {
-                Uni<RowSet<Row>> statement = run(connection, sql, args).onFailure().invoke(failure -> aborted = failure);
-                if (begun) {
-                    return statement;
-                }
-                begun = true;
-                // Both go out at once; the statement runs inside the transaction BEGIN opens.
-                return Uni.combine().all().unis(connection.query("BEGIN").execute(), statement).asTuple()
-                        .map(Tuple2::getItem2);
+                requireOpen();
+                return begun ? statement(sql, args) : begunWith(statement(sql, args));
             });
+        }
+
+        /**
+         * The transaction's last statement, sent together with its COMMIT: whatever the statement locks is held only
+         * until PostgreSQL has run it and committed, not for another round trip to the client and back. PostgreSQL
+         * turns the COMMIT into a rollback when the statement fails, so a statement that must not commit in some
+         * case (e.g. a level without the units) has to fail in that case rather than leave it to the caller; and
+         * the work must not fail after it, as what it wrote is committed by then.
+         */
+        public Uni<RowSet<Row>> queryThenCommit(String sql, Tuple args) {
+            return Uni.createFrom().deferred(() -> {
+                requireOpen();
+                Uni<Outcome> statement = (begun ? statement(sql, args) : begunWith(statement(sql, args)))
+                        .onItemOrFailure().transform(Outcome::new);
+                Uni<Outcome> commit = connection.query("COMMIT").execute().onItemOrFailure().transform(Outcome::new);
+                ended = true;
+                // Both go out at once; the answer waits for both (the connection is not handed back with the COMMIT
+                // outstanding), and the statement's failure is the one that counts.
+                return Uni.combine().all().unis(statement, commit).asTuple().chain(t -> {
+                    Throwable failure = t.getItem1().failure() != null ? t.getItem1().failure() : t.getItem2().failure();
+                    return failure != null ? Uni.createFrom().<RowSet<Row>>failure(failure) : Uni.createFrom().item(t.getItem1().rows());
+                });
+            });
+        }
+
+        private record Outcome(RowSet<Row> rows, Throwable failure) {
+        }
+
+        private void requireOpen() {
+            if (ended) {
+                throw new IllegalStateException("The transaction has already sent its COMMIT");
+            }
+            if (aborted != null) {
+                throw new IllegalStateException("A statement of the transaction failed; nothing more can run in it", aborted);
+            }
+        }
+
+        private Uni<RowSet<Row>> statement(String sql, Tuple args) {
+            return run(connection, sql, args).onFailure().invoke(failure -> aborted = failure);
+        }
+
+        private Uni<RowSet<Row>> begunWith(Uni<RowSet<Row>> statement) {
+            begun = true;
+            // Both go out at once; the statement runs inside the transaction BEGIN opens.
+            return Uni.combine().all().unis(connection.query("BEGIN").execute(), statement).asTuple().map(Tuple2::getItem2);
         }
 
         private <T> Uni<T> end(T item, Throwable failure) {
@@ -105,11 +146,15 @@ public class Db {
                 return failure == null ? Uni.createFrom().item(item) : Uni.createFrom().failure(failure);
             }
             if (failure == null && aborted == null) {
-                return connection.query("COMMIT").execute().replaceWith(item);
+                return ended ? Uni.createFrom().item(item) : connection.query("COMMIT").execute().replaceWith(item);
             }
             // A statement that failed while the work went on regardless leaves nothing to commit.
             Throwable cause = failure != null ? failure
                     : new IllegalStateException("A statement of the transaction failed; it was rolled back", aborted);
+            if (ended) {
+                // PostgreSQL has rolled back already: the COMMIT sent with the last statement came after a failure.
+                return Uni.createFrom().failure(cause);
+            }
             return connection.query("ROLLBACK").execute()
                     .onItemOrFailure().transformToUni((ignored, rollbackFailure) -> Uni.createFrom().failure(cause));
         }
