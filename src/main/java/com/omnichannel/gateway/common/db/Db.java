@@ -152,7 +152,8 @@ public class Db {
             Throwable cause = failure != null ? failure
                     : new IllegalStateException("A statement of the transaction failed; it was rolled back", aborted);
             if (ended) {
-                // PostgreSQL has rolled back already: the COMMIT sent with the last statement came after a failure.
+                // Nothing is left to send: the last statement failed, so PostgreSQL turned its COMMIT into a rollback,
+                // or the transaction committed and the work failed after it (which queryThenCommit's callers must avoid).
                 return Uni.createFrom().failure(cause);
             }
             return connection.query("ROLLBACK").execute()
