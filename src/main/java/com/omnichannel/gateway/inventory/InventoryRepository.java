@@ -171,7 +171,7 @@ public class InventoryRepository {
     /**
      * Like {@link #applyAndRecord}, for levels not locked before, as the transaction's last statement, sent together
      * with its COMMIT: the statement locks the levels itself, in the global lock order, and changes them only if
-     * every one has at least its reserved delta available once locked. Otherwise it fails with {@link #LEVEL_SHORT}
+     * every one has at least its reserved delta available once locked. Otherwise it fails with {@link Db#TOO_FEW_ROWS}
      * and the transaction rolls back. So the levels stay locked only while PostgreSQL runs it and commits.
      */
     public Uni<List<StockRow>> applyWhereAvailableThenCommit(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys,
@@ -180,9 +180,6 @@ public class InventoryRepository {
         return tx.queryThenCommit(APPLY_WHERE_AVAILABLE, changes(variantKeys, locationKeys, onHandDeltas, reservedDeltas, kind, reason,
                 actor, channel, reference)).map(InventoryRepository::levels);
     }
-
-    /** SQLSTATE of a statement that changed fewer rows than it had to (require_row_count, V9). */
-    public static final String LEVEL_SHORT = "OC409";
 
     private static Tuple changes(List<Long> variantKeys, List<Long> locationKeys, List<Integer> onHandDeltas,
             List<Integer> reservedDeltas, StockMovementKind kind, String reason, String actor, Channel channel, String reference) {

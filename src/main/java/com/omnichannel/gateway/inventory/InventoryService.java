@@ -378,10 +378,6 @@ public class InventoryService {
                 .map(rows -> supply(all, rows, locationKey)));
     }
 
-    private static boolean isLevelShort(Throwable failure) {
-        return failure instanceof PgException pg && InventoryRepository.LEVEL_SHORT.equals(pg.getSqlState());
-    }
-
     private static List<Supply> supply(List<Location> locations, List<StockRow> rows, Long locationKey) {
         Map<Long, Location> active = new HashMap<>();
         locations.forEach(l -> active.put(l.key(), l));
@@ -456,7 +452,7 @@ public class InventoryService {
         Uni<List<StockRow>> changed;
         if (lastWhereAvailable) {
             changed = repository.applyWhereAvailableThenCommit(tx, variants, locations, onHand, reserved, kind, reason, actor, channel,
-                    reference).onFailure(InventoryService::isLevelShort).transform(StockChanged::new);
+                    reference).onFailure(Db::isTooFewRows).transform(StockChanged::new);
         } else {
             Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
                     ? Uni.createFrom().item(List.of())

@@ -378,7 +378,8 @@ public class OrderService {
             // promotion with a usage limit) are locked before the levels from the stock as last seen, and after them
             // from locked levels, so two such checkouts can deadlock over one of them. PostgreSQL then fails one, and
             // that one is placed (again) from locked levels rather than the shopper seeing an error.
-            Uni<CheckoutPayload> fromLockedLevels = placeOrder(caller, input, key, requestHash, p, payment, null)
+            Uni<CheckoutPayload> fromLockedLevels = Uni.createFrom()
+                    .deferred(() -> placeOrder(caller, input, key, requestHash, p, payment, null))
                     .onFailure(OrderService::isDeadlock).retry().atMost(2);
             if (!plan.complete()) {
                 return fromLockedLevels;

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Set-based SQL on the reactive PostgreSQL pool. The pool is safe to use from parallel resolvers (unlike a
@@ -24,6 +25,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class Db {
+
+    /**
+     * SQLSTATE of a statement that changed fewer rows than it had to: require_row_count (V9) fails it with this, so
+     * that a COMMIT sent together with it (see {@link Tx#queryThenCommit}) rolls back.
+     */
+    public static final String TOO_FEW_ROWS = "OC409";
 
     private final Pool pool;
     private final LongAdder statements = new LongAdder();
@@ -57,6 +64,11 @@ public class Db {
                         .onItemOrFailure().transformToUni((item, failure) -> tx.end(item, failure));
             }).invoke(() -> afterCommit.forEach(Runnable::run));
         });
+    }
+
+    /** Whether the failure is a statement's that changed fewer rows than it had to ({@link #TOO_FEW_ROWS}). */
+    public static boolean isTooFewRows(Throwable failure) {
+        return failure instanceof PgException pg && TOO_FEW_ROWS.equals(pg.getSqlState());
     }
 
     /** Total statements sent since start. */
