@@ -283,19 +283,31 @@ if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout'; then
   log "restocked what earlier runs' orders reserved: $restocked"
 fi
 
-# Checkout: fresh 3-line carts of well-stocked variants, made through the API by a wrk preparation run (every
-# checkout request uses a cart of its own), and the stock figures the oversell check compares after the runs.
-if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout$'; then
-  psql_bench "SELECT v.id FROM product_variant v JOIN stock_level s ON s.variant_id = v.id WHERE v.active
+# The variants checkout carts are made of: active ones with at least 40 units available over all locations, written
+# to checkout-variants.txt as "<global id> <units available>". The cart maker (prepare/cart_create.lua) gives each
+# of its threads, and each checkout scenario of this run, an equal share of a variant's units and puts no variant
+# into more carts than its share: a run never orders more of a variant than there is, however fast it goes.
+CHECKOUT_SCENARIOS="$(printf '%s\n' "${SCENARIOS[@]}" | grep -c '^checkout' || true)"
+write_checkout_variants() {
+  [ -s "$WORK/checkout-variants.txt" ] && return
+  psql_bench "SELECT v.id || ' ' || sum(s.on_hand - s.reserved) FROM product_variant v
+              JOIN stock_level s ON s.variant_id = v.id WHERE v.active
               GROUP BY v.id HAVING sum(s.on_hand - s.reserved) >= 40 ORDER BY v.id" |
     python3 -c 'import sys, base64
 for line in sys.stdin:
     if line.strip():
-        print(base64.urlsafe_b64encode(("ProductVariant:" + line.strip()).encode()).decode().rstrip("="))' \
+        key, units = line.split()
+        print(base64.urlsafe_b64encode(("ProductVariant:" + key).encode()).decode().rstrip("="), units)' \
     >"$WORK/checkout-variants.txt"
-  [ "$(wc -l <"$WORK/checkout-variants.txt")" -ge 100 ] || die "too few well-stocked variants for the checkout scenario"
+  [ "$(wc -l <"$WORK/checkout-variants.txt")" -ge 100 ] || die "too few well-stocked variants for the checkout scenarios"
+}
+
+# Checkout: fresh 3-line carts of well-stocked variants, made through the API by a wrk preparation run (every
+# checkout request uses a cart of its own), and the stock figures the oversell check compares after the runs.
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout$'; then
+  write_checkout_variants
   log "making carts for the checkout scenario for ${CART_SECONDS}s ..."
-  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${CART_SECONDS}s" \
+  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_STOCK_SHARES="$((THREADS * CHECKOUT_SCENARIOS))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${CART_SECONDS}s" \
     --timeout 10s -s "$BENCH_DIR/prepare/cart_create.lua" "$BASE" >"$WORK/cart-create.txt" 2>&1 ||
     { cat "$WORK/cart-create.txt" >&2; die "could not make carts"; }
   cat "$WORK"/checkout-carts.*.txt >"$WORK/checkout-carts.txt"
@@ -305,13 +317,7 @@ fi
 # Checkout with points: 64 customers (bench-points-1..64) with large balances (topped up through an ADJUST entry,
 # so the ledger still adds up) and fresh 3-line carts of theirs, made like the checkout scenario's.
 if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout_points$'; then
-  [ -s "$WORK/checkout-variants.txt" ] || psql_bench "SELECT v.id FROM product_variant v JOIN stock_level s ON s.variant_id = v.id WHERE v.active
-              GROUP BY v.id HAVING sum(s.on_hand - s.reserved) >= 40 ORDER BY v.id" |
-    python3 -c 'import sys, base64
-for line in sys.stdin:
-    if line.strip():
-        print(base64.urlsafe_b64encode(("ProductVariant:" + line.strip()).encode()).decode().rstrip("="))' \
-    >"$WORK/checkout-variants.txt"
+  write_checkout_variants
   for k in $(seq 1 64); do bash "$BENCH_DIR/mint-token.sh" customer "bench-points-$k"; done >"$WORK/points-customers.txt"
   psql_bench "INSERT INTO loyalty_account (customer_id) SELECT 'bench-points-' || g FROM generate_series(1, 64) g
               ON CONFLICT (customer_id) DO NOTHING;
@@ -320,7 +326,7 @@ for line in sys.stdin:
               INSERT INTO loyalty_ledger_entry (customer_id, kind, points, reason, actor)
               SELECT customer_id, 'ADJUST', 10000000, 'Load benchmark balance', 'bench' FROM topped"
   log "making customers' carts for the checkout_points scenario for ${CART_SECONDS}s ..."
-  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_CART_CUSTOMERS=points-customers.txt BENCH_CART_OUT=checkout-points-carts \
+  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_STOCK_SHARES="$((THREADS * CHECKOUT_SCENARIOS))" BENCH_CART_CUSTOMERS=points-customers.txt BENCH_CART_OUT=checkout-points-carts \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${CART_SECONDS}s" \
     --timeout 10s -s "$BENCH_DIR/prepare/cart_create.lua" "$BASE" >"$WORK/cart-create-points.txt" 2>&1 ||
     { cat "$WORK/cart-create-points.txt" >&2; die "could not make carts"; }
