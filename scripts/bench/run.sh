@@ -302,22 +302,29 @@ for line in sys.stdin:
   [ "$(wc -l <"$WORK/checkout-variants.txt")" -ge 100 ] || die "too few well-stocked variants for the checkout scenarios"
 }
 
+# Makes checkout carts through the API for CART_SECONDS (a wrk run of prepare/cart_create.lua) into
+# $WORK/<output>.txt; extra environment (e.g. BENCH_CART_CUSTOMERS) goes to the cart maker.
+make_checkout_carts() { # <output name> [NAME=value ...]
+  local output="$1"; shift
+  write_checkout_variants
+  env BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_STOCK_SHARES="$((THREADS * CHECKOUT_SCENARIOS))" \
+    BENCH_CART_OUT="$output" "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${CART_SECONDS}s" --timeout 10s \
+    -s "$BENCH_DIR/prepare/cart_create.lua" "$BASE" >"$WORK/$output.wrk.txt" 2>&1 ||
+    { cat "$WORK/$output.wrk.txt" >&2; die "could not make carts"; }
+  cat "$WORK/$output".[0-9]*.txt >"$WORK/$output.txt"
+}
+
 # Checkout: fresh 3-line carts of well-stocked variants, made through the API by a wrk preparation run (every
 # checkout request uses a cart of its own), and the stock figures the oversell check compares after the runs.
 if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout$'; then
-  write_checkout_variants
   log "making carts for the checkout scenario for ${CART_SECONDS}s ..."
-  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_STOCK_SHARES="$((THREADS * CHECKOUT_SCENARIOS))" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${CART_SECONDS}s" \
-    --timeout 10s -s "$BENCH_DIR/prepare/cart_create.lua" "$BASE" >"$WORK/cart-create.txt" 2>&1 ||
-    { cat "$WORK/cart-create.txt" >&2; die "could not make carts"; }
-  cat "$WORK"/checkout-carts.*.txt >"$WORK/checkout-carts.txt"
+  make_checkout_carts checkout-carts
   log "$(wc -l <"$WORK/checkout-carts.txt") carts of 3 lines for the checkout scenario"
 fi
 
 # Checkout with points: 64 customers (bench-points-1..64) with large balances (topped up through an ADJUST entry,
 # so the ledger still adds up) and fresh 3-line carts of theirs, made like the checkout scenario's.
 if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout_points$'; then
-  write_checkout_variants
   for k in $(seq 1 64); do bash "$BENCH_DIR/mint-token.sh" customer "bench-points-$k"; done >"$WORK/points-customers.txt"
   psql_bench "INSERT INTO loyalty_account (customer_id) SELECT 'bench-points-' || g FROM generate_series(1, 64) g
               ON CONFLICT (customer_id) DO NOTHING;
@@ -326,11 +333,7 @@ if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout_points$'; then
               INSERT INTO loyalty_ledger_entry (customer_id, kind, points, reason, actor)
               SELECT customer_id, 'ADJUST', 10000000, 'Load benchmark balance', 'bench' FROM topped"
   log "making customers' carts for the checkout_points scenario for ${CART_SECONDS}s ..."
-  BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_STOCK_SHARES="$((THREADS * CHECKOUT_SCENARIOS))" BENCH_CART_CUSTOMERS=points-customers.txt BENCH_CART_OUT=checkout-points-carts \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${CART_SECONDS}s" \
-    --timeout 10s -s "$BENCH_DIR/prepare/cart_create.lua" "$BASE" >"$WORK/cart-create-points.txt" 2>&1 ||
-    { cat "$WORK/cart-create-points.txt" >&2; die "could not make carts"; }
-  cat "$WORK"/checkout-points-carts.*.txt >"$WORK/checkout-points-carts.txt"
+  make_checkout_carts checkout-points-carts BENCH_CART_CUSTOMERS=points-customers.txt
   log "$(wc -l <"$WORK/checkout-points-carts.txt") customers' carts of 3 lines for the checkout_points scenario"
 fi
 

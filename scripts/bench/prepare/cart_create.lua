@@ -49,14 +49,10 @@ function request()
   if #variants < 3 then
     return wrk.format("POST", "/graphql", headers, '{"query":"{ __typename }"}')
   end
-  -- Three distinct variants: the second and third are drawn from the list without the ones before.
-  local a = math.random(#variants)
-  local b = math.random(#variants - 1)
-  if b >= a then b = b + 1 end
-  local c = math.random(#variants - 2)
-  for _, taken in ipairs(a < b and { a, b } or { b, a }) do
-    if c >= taken then c = c + 1 end
-  end
+  -- Three distinct variants.
+  local a, b, c = math.random(#variants)
+  repeat b = math.random(#variants) until b ~= a
+  repeat c = math.random(#variants) until c ~= a and c ~= b
   local picked = { variants[a], variants[b], variants[c] }
   -- Highest index first, so a variant leaving the list cannot move another picked one.
   local order = { a, b, c }
