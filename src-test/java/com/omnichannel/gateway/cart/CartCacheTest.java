@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.catalog.VariantCache;
-import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.inventory.StockLevelCache;
 import com.omnichannel.gateway.order.Checkouts;
 import com.omnichannel.gateway.support.BackgroundWrites;

@@ -253,7 +253,7 @@ class CustomerPrivacyTest {
     }
 
     private Row order(String orderId) {
-        long key = com.omnichannel.gateway.common.id.GlobalId.decode("Order", orderId, "id");
+        long key = com.omnichannel.gateway.platform.ids.GlobalId.decode("Order", orderId, "id");
         return pool.preparedQuery("SELECT id, number, customer_id, email, card_last4, shipping_address::text AS shipping_address, "
                 + "total_minor, tax_minor FROM customer_order WHERE id = $1").execute(Tuple.of(key)).await().indefinitely()
                 .iterator().next();

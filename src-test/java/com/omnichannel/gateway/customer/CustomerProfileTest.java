@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.Accounts.Account;
@@ -439,14 +439,14 @@ class CustomerProfileTest {
         CustomerActivity activity = Arc.container().instance(CustomerActivity.class).get();
         long started = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
-            activity.record(account.id(), CustomerEventKind.PRODUCT_VIEWED, com.omnichannel.gateway.common.security.Channel.WEB, "p-" + i);
+            activity.record(account.id(), CustomerEventKind.PRODUCT_VIEWED, com.omnichannel.gateway.platform.security.Channel.WEB, "p-" + i);
         }
         long micros = (System.nanoTime() - started) / 1000;
         assertThat(micros).as("1000 events queued in %d µs", micros).isLessThan(200_000);
         // unknown ids are dropped instead of failing a batch
-        activity.record("not-a-uuid", CustomerEventKind.PRODUCT_VIEWED, com.omnichannel.gateway.common.security.Channel.WEB, "x");
+        activity.record("not-a-uuid", CustomerEventKind.PRODUCT_VIEWED, com.omnichannel.gateway.platform.security.Channel.WEB, "x");
         activity.record(java.util.UUID.randomUUID().toString(), CustomerEventKind.PRODUCT_VIEWED,
-                com.omnichannel.gateway.common.security.Channel.WEB, "x");
+                com.omnichannel.gateway.platform.security.Channel.WEB, "x");
         Accounts.await(() -> data.count("SELECT count(*) FROM customer_event WHERE customer_id::text = $1 AND kind = 'PRODUCT_VIEWED'",
                 account.id()) == 1000);
     }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.omnichannel.gateway.common.demo.DemoDataLoader;
+import com.omnichannel.gateway.demo.DemoDataLoader;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.GraphQL;
 

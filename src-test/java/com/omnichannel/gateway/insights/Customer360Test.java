@@ -127,7 +127,7 @@ class Customer360Test {
     }
 
     @Inject
-    com.omnichannel.gateway.common.db.Db db;
+    com.omnichannel.gateway.platform.db.Db db;
 
     @Test
     void a_list_of_customers_with_their_orders_costs_the_same_statements_for_one_and_for_three() {

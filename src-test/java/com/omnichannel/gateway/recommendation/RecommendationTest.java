@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.GraphQL;

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A shopping cart that follows the shopper across web, mobile and kiosk.")
 public record Cart(@NonNull @Id String id, @NonNull List<@NonNull CartLine> lines,

@@ -2,7 +2,7 @@ package com.omnichannel.gateway.cart;
 
 import java.time.OffsetDateTime;
 
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 
 /**
  * A CDI event fired when a cart is created (anonymous or a customer's), for whoever keeps facts about carts in the

@@ -2,7 +2,7 @@ package com.omnichannel.gateway.cart;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.customer.CustomerDataContributor;
 
 import io.smallrye.mutiny.Uni;

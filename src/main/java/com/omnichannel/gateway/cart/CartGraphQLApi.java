@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 
 import io.smallrye.mutiny.Uni;
 

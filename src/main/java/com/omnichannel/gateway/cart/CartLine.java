@@ -8,8 +8,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A variant and quantity in a cart; price and availability are read live from the catalog.")
 public record CartLine(@NonNull @Id String id, ProductVariant variant, int quantity, @NonNull Channel addedFrom,

@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.platform.errors.UserError;
 
 public record CartPayload(Cart cart,
         @Description("Only from cartCreate for anonymous callers: send it as the X-Cart-Token header to use the cart.") String cartToken,

@@ -15,19 +15,20 @@ import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.ErrorCode;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.ratelimit.RateLimiter;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Channel;
-import com.omnichannel.gateway.common.security.Role;
-import com.omnichannel.gateway.common.security.Secrets;
-import com.omnichannel.gateway.common.time.UtcTimestamps;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.ErrorCode;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.security.Role;
+import com.omnichannel.gateway.platform.security.Secrets;
+import com.omnichannel.gateway.platform.time.UtcTimestamps;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
@@ -73,7 +74,7 @@ public class CartService {
 
     public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CatalogService catalog, InventoryService inventory, StoreService stores,
             RateLimiter limiter, Event<CartCreated> created,
-            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
+            CatalogConfig catalogConfig,
             @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
             @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
             @ConfigProperty(name = "app.cart.handoff-ttl", defaultValue = "PT5M") Duration handoffTtl) {
@@ -84,7 +85,7 @@ public class CartService {
         this.catalog = catalog;
         this.inventory = inventory;
         this.stores = stores;
-        this.currency = currency;
+        this.currency = catalogConfig.currency();
         this.anonymousTtl = anonymousTtl;
         this.customerTtl = customerTtl;
         this.handoffTtl = handoffTtl;

@@ -4,9 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.ErrorCode;
-import com.omnichannel.gateway.common.redis.LuaScript;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.ErrorCode;
+import com.omnichannel.gateway.platform.redis.LuaScript;
 
 import org.jboss.logging.Logger;
 

@@ -2,7 +2,7 @@ package com.omnichannel.gateway.cart;
 
 import java.util.List;
 
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 
 /**
  * A cart as checkout needs it: lines (variant and quantity; prices are taken from the catalog at checkout), who

@@ -11,9 +11,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.graphql.PublicRead;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 
@@ -32,6 +33,7 @@ public class CatalogGraphQLApi {
         this.activity = activity;
     }
 
+    @PublicRead
     @Query("product")
     @Description("A product by id or by slug (exactly one).")
     public Uni<@NonNull Product> product(@Id String id, String slug) {
@@ -40,12 +42,14 @@ public class CatalogGraphQLApi {
                 .invoke(product -> activity.recordFor(caller, CustomerEventKind.PRODUCT_VIEWED, product.id()));
     }
 
+    @PublicRead
     @Query("productVariant")
     @Description("A sellable variant by id, SKU or barcode (exactly one); kiosks look up scanned barcodes here.")
     public Uni<@NonNull ProductVariant> productVariant(@Id String id, String sku, String barcode) {
         return catalog.variant(id, sku, barcode);
     }
 
+    @PublicRead
     @Query("products")
     @Description("Products, filtered and sorted; 'first' defaults to 20 and may be at most 100.")
     public Uni<@NonNull ProductConnection> products(Integer first, String after, ProductFilter filter, ProductSort sort) {
@@ -53,12 +57,14 @@ public class CatalogGraphQLApi {
         return catalog.products(callers.current(), filter, sort, PageRequest.of(first, after, scope));
     }
 
+    @PublicRead
     @Query("categories")
     @Description("The category tree: its root categories; follow 'children' for the levels below.")
     public Uni<@NonNull List<@NonNull Category>> categories() {
         return catalog.rootCategories();
     }
 
+    @PublicRead
     @Query("category")
     @Description("A category by id or slug (exactly one).")
     public Uni<@NonNull Category> category(@Id String id, String slug) {

@@ -11,8 +11,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.money.Money;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;

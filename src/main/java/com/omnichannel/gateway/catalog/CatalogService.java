@@ -8,19 +8,19 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.omnichannel.gateway.common.db.Batch;
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.graphql.ResponseCache;
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.paging.Page;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.platform.db.Batch;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.graphql.PublicDataChanged;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.paging.Page;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 
@@ -37,18 +37,18 @@ public class CatalogService {
     private final CatalogRepository repository;
     private final StoreService stores;
     private final Db db;
-    private final ResponseCache responseCache;
+    private final Event<PublicDataChanged> publicDataChanged;
     private final VariantCache variantCache;
     private final String currency;
 
-    public CatalogService(CatalogRepository repository, StoreService stores, Db db, ResponseCache responseCache,
-            VariantCache variantCache, @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+    public CatalogService(CatalogRepository repository, StoreService stores, Db db, Event<PublicDataChanged> publicDataChanged,
+            VariantCache variantCache, CatalogConfig config) {
         this.repository = repository;
         this.stores = stores;
         this.db = db;
-        this.responseCache = responseCache;
+        this.publicDataChanged = publicDataChanged;
         this.variantCache = variantCache;
-        this.currency = currency;
+        this.currency = config.currency();
     }
 
     /**
@@ -59,7 +59,7 @@ public class CatalogService {
         return db.inTransaction(tx -> {
             tx.afterCommit(() -> {
                 variantCache.catalogChanged();
-                responseCache.invalidateEverywhere();
+                publicDataChanged.fire(PublicDataChanged.everywhere());
             });
             return work.apply(tx);
         });

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.money.Money;
 
 /**
  * The rules a product or variant must satisfy before it is written. Each check adds a {@link UserError}

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.platform.ids.GlobalId;
 
 public record Category(@NonNull @Id String id, @NonNull String slug, @NonNull String name, int position,
         @Ignore long key, @Ignore Long parentKey) {

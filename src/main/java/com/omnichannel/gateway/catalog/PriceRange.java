@@ -2,7 +2,7 @@ package com.omnichannel.gateway.catalog;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.platform.money.Money;
 
 public record PriceRange(@NonNull Money minVariantPrice, @NonNull Money maxVariantPrice) {
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.platform.ids.GlobalId;
 
 @Description("A product as sold on every channel; its variants carry SKU, barcode and price.")
 public record Product(@NonNull @Id String id, @NonNull String slug, @NonNull String name, @NonNull String description,

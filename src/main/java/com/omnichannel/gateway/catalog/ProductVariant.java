@@ -7,8 +7,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A sellable version of a product (e.g. size M in red) with its own SKU, barcode and price.")
 public record ProductVariant(@NonNull @Id String id, @NonNull String sku,

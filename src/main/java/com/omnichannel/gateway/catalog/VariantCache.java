@@ -1,16 +1,14 @@
 package com.omnichannel.gateway.catalog;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.omnichannel.gateway.common.cache.KeyedCache;
+import com.omnichannel.gateway.platform.cache.KeyedCache;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -32,10 +30,9 @@ public class VariantCache {
     private final KeyedCache<ProductVariant> variants;
 
     public VariantCache(CatalogRepository repository, ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "app.catalog.variant-cache.ttl", defaultValue = "PT30S") Duration ttl,
-            @ConfigProperty(name = "app.catalog.variant-cache.max-entries", defaultValue = "200000") int maxEntries) {
+            CatalogConfig config) {
         this.redis = redis;
-        this.variants = new KeyedCache<>(ttl, maxEntries, repository::variantsByKeys, null);
+        this.variants = new KeyedCache<>(config.variantCache().ttl(), config.variantCache().maxEntries(), repository::variantsByKeys, null);
     }
 
     void listen(@Observes StartupEvent event) {

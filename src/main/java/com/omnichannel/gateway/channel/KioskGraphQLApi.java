@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 
 import io.smallrye.mutiny.Uni;
 

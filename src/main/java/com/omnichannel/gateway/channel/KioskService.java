@@ -6,10 +6,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.TokenIssuer;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.TokenIssuer;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 

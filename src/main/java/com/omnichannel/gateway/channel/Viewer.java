@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.store.Location;
 
 @Description("Who the server takes the caller to be: channel, roles and, for kiosks, their store.")

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A customer's consent for one purpose: whether it is given, when and through which channel it last changed "
         + "(both null when the customer never decided, which counts as not given).")

@@ -10,11 +10,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.omnichannel.gateway.common.db.BackgroundBatchWriter;
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Channel;
-import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.platform.db.BackgroundBatchWriter;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.security.Role;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.platform.ids.GlobalId;
 
 @Description("An address in a customer's address book.")
 public record CustomerAddress(@NonNull @Id String id, @NonNull String firstName, @NonNull String lastName, String company,

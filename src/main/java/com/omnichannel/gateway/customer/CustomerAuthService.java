@@ -17,14 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.ratelimit.RateLimiter;
-import com.omnichannel.gateway.common.security.Secrets;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Channel;
-import com.omnichannel.gateway.common.security.Role;
-import com.omnichannel.gateway.common.security.TokenIssuer;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
+import com.omnichannel.gateway.platform.security.Secrets;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.security.Role;
+import com.omnichannel.gateway.platform.security.TokenIssuer;
 import com.omnichannel.gateway.store.Location;
 
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package com.omnichannel.gateway.customer;
 
-import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.platform.db.Db;
 
 import io.smallrye.mutiny.Uni;
 

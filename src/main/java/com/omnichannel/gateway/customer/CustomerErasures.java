@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.ErrorCode;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.ErrorCode;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Role;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

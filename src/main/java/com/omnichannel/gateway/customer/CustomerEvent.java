@@ -6,8 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("Something the customer did, with the channel and time.")
 public record CustomerEvent(@NonNull @Id String id, @NonNull CustomerEventKind kind, @NonNull Channel channel,

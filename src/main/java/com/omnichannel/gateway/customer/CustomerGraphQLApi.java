@@ -10,8 +10,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.store.Location;
 
 import io.smallrye.mutiny.Uni;

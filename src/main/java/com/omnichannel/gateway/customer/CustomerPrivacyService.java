@@ -11,10 +11,10 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.security.Caller;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;

@@ -11,14 +11,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.paging.Page;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Channel;
-import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.paging.Page;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 
@@ -322,7 +322,7 @@ public class CustomerService {
             throw ApiException.unauthenticated();
         }
         if (!caller.hasRole(Role.CUSTOMER)) {
-            throw new ApiException(com.omnichannel.gateway.common.error.ErrorCode.FORBIDDEN, "Only for signed-in customers");
+            throw new ApiException(com.omnichannel.gateway.platform.errors.ErrorCode.FORBIDDEN, "Only for signed-in customers");
         }
         try {
             return UUID.fromString(caller.subject());
@@ -335,7 +335,7 @@ public class CustomerService {
     static UUID accountChanger(Caller caller) {
         UUID id = customerId(caller);
         if (caller.channel() == Channel.KIOSK) {
-            throw new ApiException(com.omnichannel.gateway.common.error.ErrorCode.FORBIDDEN,
+            throw new ApiException(com.omnichannel.gateway.platform.errors.ErrorCode.FORBIDDEN,
                     "Account settings cannot be changed in a kiosk session");
         }
         return id;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.platform.errors.UserError;
 
 /** Rules for what customers type in: emails, names, phone numbers, languages and addresses. */
 final class CustomerValidation {

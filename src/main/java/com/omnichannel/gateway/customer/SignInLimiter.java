@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.ErrorCode;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.ErrorCode;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

@@ -9,8 +9,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.cart.CartCreated;
-import com.omnichannel.gateway.common.db.BackgroundBatchWriter;
-import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.platform.db.BackgroundBatchWriter;
+import com.omnichannel.gateway.platform.db.Db;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

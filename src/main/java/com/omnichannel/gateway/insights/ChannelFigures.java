@@ -3,8 +3,8 @@ package com.omnichannel.gateway.insights;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("What one channel did in the window.")
 public record ChannelFigures(@NonNull Channel channel,

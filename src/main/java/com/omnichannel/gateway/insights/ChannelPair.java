@@ -3,7 +3,7 @@ package com.omnichannel.gateway.insights;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A move of a cart from one channel to the next, e.g. WEB → MOBILE, and in how many orders it happened.")
 public record ChannelPair(@NonNull Channel from, @NonNull Channel to, int orders) {

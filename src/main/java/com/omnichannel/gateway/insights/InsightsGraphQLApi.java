@@ -12,8 +12,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.cart.Cart;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.customer.CustomerConnection;
 import com.omnichannel.gateway.customer.CustomerService;

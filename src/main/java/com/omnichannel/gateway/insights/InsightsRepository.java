@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.security.Channel;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

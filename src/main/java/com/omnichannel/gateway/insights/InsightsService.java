@@ -14,12 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.cart.Cart;
 import com.omnichannel.gateway.cart.CartService;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.order.OrderConnection;
 import com.omnichannel.gateway.order.OrderService;
@@ -43,12 +44,12 @@ public class InsightsService {
     private final Duration maxWindow;
 
     public InsightsService(InsightsRepository repository, OrderService orders, CartService carts,
-            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency,
+            CatalogConfig catalogConfig,
             @ConfigProperty(name = "app.insights.max-window", defaultValue = "P400D") Duration maxWindow) {
         this.repository = repository;
         this.orders = orders;
         this.carts = carts;
-        this.currency = currency;
+        this.currency = catalogConfig.currency();
         this.maxWindow = maxWindow;
     }
 

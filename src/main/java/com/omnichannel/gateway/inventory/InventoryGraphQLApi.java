@@ -14,8 +14,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.catalog.Product;
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;

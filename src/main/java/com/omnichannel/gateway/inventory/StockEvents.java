@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.omnichannel.gateway.common.graphql.ResponseCache;
+import com.omnichannel.gateway.platform.graphql.PublicDataChanged;
 import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -37,13 +38,13 @@ public class StockEvents {
     }
 
     private final ReactiveRedisDataSource redis;
-    private final ResponseCache responseCache;
+    private final Event<PublicDataChanged> publicDataChanged;
     private final StockLevelCache levelCache;
     private final BroadcastProcessor<StockChanged> changes = BroadcastProcessor.create();
 
-    public StockEvents(ReactiveRedisDataSource redis, ResponseCache responseCache, StockLevelCache levelCache) {
+    public StockEvents(ReactiveRedisDataSource redis, Event<PublicDataChanged> publicDataChanged, StockLevelCache levelCache) {
         this.redis = redis;
-        this.responseCache = responseCache;
+        this.publicDataChanged = publicDataChanged;
         this.levelCache = levelCache;
     }
 
@@ -57,7 +58,7 @@ public class StockEvents {
     void publish(List<StockRow> before, List<StockRow> after) {
         // This instance at once (the caller is told of its change only after this); the others when the event arrives.
         levelCache.changed(after.stream().map(StockRow::variantKey).toList());
-        responseCache.invalidate();
+        publicDataChanged.fire(PublicDataChanged.here());
         JsonArray levels = new JsonArray();
         for (int i = 0; i < after.size(); i++) {
             StockRow a = after.get(i);
@@ -72,7 +73,7 @@ public class StockEvents {
 
     private void relay(String message) {
         // Cached catalog answers may show the old levels (availability, stock levels): every instance drops them.
-        responseCache.invalidate();
+        publicDataChanged.fire(PublicDataChanged.here());
         List<StockChanged> parsed;
         try {
             JsonArray levels = new JsonArray(message);

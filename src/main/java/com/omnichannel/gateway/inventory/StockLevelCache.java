@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.omnichannel.gateway.common.cache.KeyedCache;
+import com.omnichannel.gateway.platform.cache.KeyedCache;
 import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
 
 import io.smallrye.mutiny.Uni;

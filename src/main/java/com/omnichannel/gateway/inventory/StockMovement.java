@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.store.Location;
 
 @Description("One entry of the stock ledger: a change to a stock level, who made it, when, through which channel, why.")

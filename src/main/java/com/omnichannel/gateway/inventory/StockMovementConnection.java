@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.paging.PageInfo;
+import com.omnichannel.gateway.platform.paging.PageInfo;
 
 public record StockMovementConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
     @Name("StockMovementEdge")

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A customer's loyalty account: the same points in every store and channel.")
 public record LoyaltyAccount(

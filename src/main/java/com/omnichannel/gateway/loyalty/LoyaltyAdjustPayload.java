@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.platform.errors.UserError;
 
 public record LoyaltyAdjustPayload(LoyaltyAccount account, LoyaltyLedgerEntry entry, @NonNull List<@NonNull UserError> userErrors) {
 

@@ -2,8 +2,8 @@ package com.omnichannel.gateway.loyalty;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.order.CheckoutParticipant;
 import com.omnichannel.gateway.order.OrderStatusListener;
 

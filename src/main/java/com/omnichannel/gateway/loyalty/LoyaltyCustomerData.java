@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.db.Db;
+import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.customer.CustomerDataContributor;
 import com.omnichannel.gateway.order.OrderService;
 

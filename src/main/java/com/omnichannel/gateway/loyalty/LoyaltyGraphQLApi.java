@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.cart.Cart;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.promotion.PromotionService;
 

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("One entry of a customer's loyalty ledger; entries are never changed, corrections are new entries.")
 public record LoyaltyLedgerEntry(@NonNull @Id String id, @NonNull LoyaltyLedgerKind kind,

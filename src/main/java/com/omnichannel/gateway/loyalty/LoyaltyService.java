@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +14,17 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.paging.Page;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Channel;
-import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.catalog.CatalogConfig;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.paging.Page;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.AccountRow;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.EntryRow;
 import com.omnichannel.gateway.order.CheckoutParticipant;
@@ -56,14 +55,14 @@ public class LoyaltyService {
     private final int digits;
 
     public LoyaltyService(LoyaltyRepository repository, LoyaltyTiers tiers, LoyaltyConfig config, Db db, Clock clock,
-            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+            CatalogConfig catalogConfig) {
         this.repository = repository;
         this.tiers = tiers;
         this.config = config;
         this.db = db;
         this.clock = clock;
-        this.currency = currency;
-        this.digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        this.currency = catalogConfig.currency();
+        this.digits = catalogConfig.currencyDigits();
     }
 
     // ---- reads

@@ -19,8 +19,8 @@ public class LoyaltyTiers {
     private final int digits;
 
     public LoyaltyTiers(LoyaltyConfig config,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
-        this.digits = Math.max(java.util.Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+            com.omnichannel.gateway.catalog.CatalogConfig catalogConfig) {
+        this.digits = catalogConfig.currencyDigits();
         this.tiers = config.tiers().entrySet().stream()
                 .map(e -> new Tier(e.getKey(), e.getValue().threshold().movePointRight(digits).setScale(0, RoundingMode.HALF_UP).longValueExact(),
                         e.getValue().earnRate()))

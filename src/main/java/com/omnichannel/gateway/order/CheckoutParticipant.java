@@ -3,8 +3,8 @@ package com.omnichannel.gateway.order;
 import java.util.List;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.security.Caller;
 
 import io.smallrye.mutiny.Uni;
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.platform.errors.UserError;
 
 public record CheckoutPayload(Order order,
         @NonNull @Description("With INSUFFICIENT_STOCK: each cart line that cannot be filled and what is available.") List<@NonNull StockShortage> stockShortages,

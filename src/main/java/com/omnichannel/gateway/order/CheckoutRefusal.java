@@ -1,6 +1,6 @@
 package com.omnichannel.gateway.order;
 
-import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.platform.errors.UserError;
 
 /** Thrown by a {@link CheckoutParticipant} or {@link OrderStatusListener} to roll back and answer with a user error. */
 public class CheckoutRefusal extends RuntimeException {

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.store.Location;
 
 @Description("An order from any channel, with prices frozen at checkout.")

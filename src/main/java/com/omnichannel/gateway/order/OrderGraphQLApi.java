@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
 import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 
 /** The inputs of checkout and the order mutations. */
 public final class OrderInputs {

@@ -5,9 +5,9 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A line of an order: what was bought, at the price frozen at checkout.")
 public record OrderLine(@NonNull @Id String id, @NonNull String sku, @NonNull String productName,

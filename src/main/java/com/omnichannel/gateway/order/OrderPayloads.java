@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import com.omnichannel.gateway.common.error.UserError;
+import com.omnichannel.gateway.platform.errors.UserError;
 
 /** Payloads of the order mutations. */
 public final class OrderPayloads {

@@ -17,26 +17,26 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.cart.CartService;
 import com.omnichannel.gateway.cart.CheckoutCart;
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.common.db.Batch;
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.paging.Page;
-import com.omnichannel.gateway.common.ratelimit.RateLimiter;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Role;
-import com.omnichannel.gateway.common.security.Secrets;
+import com.omnichannel.gateway.platform.db.Batch;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.paging.Page;
+import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Role;
+import com.omnichannel.gateway.platform.security.Secrets;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
@@ -104,7 +104,7 @@ public class OrderService {
             CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
             CheckoutDiscounts discounts, CustomerActivity activity, CustomerErasures erasures, Instance<PaymentProvider> paymentProviders,
             Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, RateLimiter limiter, Db db,
-            @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+            CatalogConfig catalogConfig) {
         this.repository = repository;
         this.events = events;
         this.pricing = pricing;
@@ -123,7 +123,7 @@ public class OrderService {
         this.statusListeners = statusListeners.stream().toList();
         paymentProviders.forEach(p -> providers.put(p.method(), p));
         this.db = db;
-        this.currency = currency;
+        this.currency = catalogConfig.currency();
     }
 
     // =========================================================================================================

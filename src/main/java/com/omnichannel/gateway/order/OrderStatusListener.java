@@ -1,7 +1,7 @@
 package com.omnichannel.gateway.order;
 
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.security.Caller;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.security.Caller;
 
 import io.smallrye.mutiny.Uni;
 

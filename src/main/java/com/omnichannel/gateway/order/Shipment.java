@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
-import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.store.Location;
 
 @Description("Units leaving one location together: a parcel, or a pickup at a store. After a merge it can carry "

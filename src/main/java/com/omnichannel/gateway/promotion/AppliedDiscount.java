@@ -3,7 +3,7 @@ package com.omnichannel.gateway.promotion;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A discount on a cart or an order: a promotion, or loyalty points redeemed.")
 public record AppliedDiscount(@NonNull @Description("PROMOTION or LOYALTY_POINTS.") String kind,

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.money.Money;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.money.Money;
 
 @Description("The promotions a cart gets now (read live, as checkout would apply them).")
 public record CartDiscounts(@NonNull List<@NonNull AppliedDiscount> applied,

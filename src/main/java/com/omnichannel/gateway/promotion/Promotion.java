@@ -8,9 +8,9 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A coupon (with a code) or an automatic promotion (without), the same on every channel unless limited.")
 public record Promotion(@NonNull @Id String id, @NonNull String name,

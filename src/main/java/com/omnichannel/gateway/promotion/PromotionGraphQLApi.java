@@ -13,7 +13,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.cart.Cart;
 import com.omnichannel.gateway.cart.CartPayload;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.order.Order;
 
 import io.smallrye.mutiny.Uni;

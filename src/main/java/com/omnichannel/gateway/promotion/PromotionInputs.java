@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.security.Channel;
 
 /** The inputs of the promotion mutations. */
 public final class PromotionInputs {

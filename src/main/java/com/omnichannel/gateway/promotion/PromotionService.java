@@ -15,24 +15,24 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.cart.Cart;
 import com.omnichannel.gateway.cart.CartLine;
 import com.omnichannel.gateway.cart.CartPayload;
 import com.omnichannel.gateway.cart.CartService;
 import com.omnichannel.gateway.catalog.Category;
 import com.omnichannel.gateway.catalog.Product;
-import com.omnichannel.gateway.common.db.Batch;
-import com.omnichannel.gateway.common.db.Db;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.UserError;
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.money.Money;
-import com.omnichannel.gateway.common.paging.Page;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Channel;
+import com.omnichannel.gateway.platform.db.Batch;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.paging.Page;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.loyalty.LoyaltyService;
 import com.omnichannel.gateway.loyalty.LoyaltyTiers;
 import com.omnichannel.gateway.order.CheckoutDiscounts;
@@ -67,14 +67,14 @@ public class PromotionService {
     private final String currency;
 
     public PromotionService(PromotionRepository repository, PromotionCache cache, CartService carts, LoyaltyService loyalty, Db db,
-            Clock clock, @ConfigProperty(name = "app.catalog.currency", defaultValue = "EUR") String currency) {
+            Clock clock, CatalogConfig catalogConfig) {
         this.repository = repository;
         this.cache = cache;
         this.carts = carts;
         this.loyalty = loyalty;
         this.db = db;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = catalogConfig.currency();
     }
 
     // =========================================================================================================

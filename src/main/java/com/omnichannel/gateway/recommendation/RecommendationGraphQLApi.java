@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.catalog.Product;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.customer.Customer;
 
 import io.smallrye.mutiny.Uni;

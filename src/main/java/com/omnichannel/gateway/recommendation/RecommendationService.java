@@ -15,11 +15,11 @@ import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.Product;
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.error.ErrorCode;
-import com.omnichannel.gateway.common.security.Caller;
-import com.omnichannel.gateway.common.security.Channel;
-import com.omnichannel.gateway.common.security.Role;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.ErrorCode;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.customer.ConsentChanged;
 import com.omnichannel.gateway.customer.ConsentListener;
 import com.omnichannel.gateway.customer.ConsentPurpose;

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.id.GlobalId;
+import com.omnichannel.gateway.platform.ids.GlobalId;
 
 @Description("A place that holds stock: a store shoppers can visit or a warehouse that ships.")
 public record Location(@NonNull @Id String id, @NonNull String code, @NonNull String name, @NonNull LocationType type,

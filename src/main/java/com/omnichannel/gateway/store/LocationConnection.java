@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.common.paging.PageInfo;
+import com.omnichannel.gateway.platform.paging.PageInfo;
 
 public record LocationConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
     @org.eclipse.microprofile.graphql.Name("LocationEdge")

@@ -7,9 +7,10 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import com.omnichannel.gateway.common.id.GlobalId;
-import com.omnichannel.gateway.common.paging.PageRequest;
-import com.omnichannel.gateway.common.security.CallerResolver;
+import com.omnichannel.gateway.platform.graphql.PublicRead;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.paging.PageRequest;
+import com.omnichannel.gateway.platform.security.CallerResolver;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,12 +25,14 @@ public class StoreGraphQLApi {
         this.callers = callers;
     }
 
+    @PublicRead
     @Query("stores")
     @Description("Stores shoppers can visit, by name.")
     public Uni<@NonNull LocationConnection> stores(Integer first, String after) {
         return stores.locations(LocationType.STORE, PageRequest.of(first, after, "stores"));
     }
 
+    @PublicRead
     @Query("store")
     @Description("A store by id.")
     public Uni<@NonNull Location> store(@NonNull @Id String id) {
@@ -43,6 +46,7 @@ public class StoreGraphQLApi {
         return stores.locations(type, PageRequest.of(first, after, "locations:" + type));
     }
 
+    @PublicRead
     @Query("nearbyStores")
     @Description("Stores within radiusKm of a point, nearest first.")
     public Uni<@NonNull NearbyStoreConnection> nearbyStores(@NonNull Double lat, @NonNull Double lng,

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.common.error.ApiException;
-import com.omnichannel.gateway.common.paging.Page;
-import com.omnichannel.gateway.common.paging.PageRequest;
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.paging.Page;
+import com.omnichannel.gateway.platform.paging.PageRequest;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,0 +1,175 @@
+package com.omnichannel.gateway.platform.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Set-based SQL on the reactive PostgreSQL pool. The pool is safe to use from parallel resolvers (unlike a
+ * Hibernate Reactive session), so the read paths go through here. Every statement is counted; the count is
+ * exported as a metric and lets tests prove that a request's statement count does not grow with page size.
+ */
+@ApplicationScoped
+public class Db {
+
+    /**
+     * SQLSTATE of a statement that changed fewer rows than it had to: require_row_count (V9) fails it with this, so
+     * that a COMMIT sent together with it (see {@link Tx#queryThenCommit}) rolls back.
+     */
+    public static final String TOO_FEW_ROWS = "OC409";
+
+    private final Pool pool;
+    private final LongAdder statements = new LongAdder();
+
+    public Db(Pool pool, MeterRegistry registry) {
+        this.pool = pool;
+        registry.more().counter("gateway.sql.statements", java.util.List.of(), statements);
+    }
+
+    public Uni<RowSet<Row>> query(String sql, Tuple args) {
+        return run(pool, sql, args);
+    }
+
+    public Uni<RowSet<Row>> query(String sql) {
+        statements.increment();
+        return pool.query(sql).execute();
+    }
+
+    /**
+     * Runs {@code work} in one transaction on one connection; it commits when the returned Uni succeeds and rolls back
+     * when it fails. Actions registered with {@link Tx#afterCommit} run once the commit succeeded (never after a
+     * rollback). BEGIN is sent together with the transaction's first statement rather than on its own, which saves a
+     * round trip per transaction; work that sends no statement opens no transaction.
+     */
+    public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            List<Runnable> afterCommit = new ArrayList<>();
+            return pool.withConnection(connection -> {
+                Tx tx = new Tx(connection, afterCommit);
+                return Uni.createFrom().deferred(() -> work.apply(tx))
+                        .onItemOrFailure().transformToUni((item, failure) -> tx.end(item, failure));
+            }).invoke(() -> afterCommit.forEach(Runnable::run));
+        });
+    }
+
+    /** Whether the failure is a statement's that changed fewer rows than it had to ({@link #TOO_FEW_ROWS}). */
+    public static boolean isTooFewRows(Throwable failure) {
+        return failure instanceof PgException pg && TOO_FEW_ROWS.equals(pg.getSqlState());
+    }
+
+    /** Total statements sent since start. */
+    public long statementCount() {
+        return statements.sum();
+    }
+
+    private Uni<RowSet<Row>> run(SqlClient client, String sql, Tuple args) {
+        statements.increment();
+        return client.preparedQuery(sql).execute(args);
+    }
+
+    /** A transaction's connection; statements on it run one after another. */
+    public final class Tx {
+        private final SqlConnection connection;
+        private final List<Runnable> afterCommit;
+        private boolean begun;
+        /** COMMIT has gone out (with the last statement): nothing more may be sent. */
+        private boolean ended;
+        /** A statement failed, so PostgreSQL has aborted the transaction: it can only roll back. */
+        private Throwable aborted;
+
+        private Tx(SqlConnection connection, List<Runnable> afterCommit) {
+            this.connection = connection;
+            this.afterCommit = afterCommit;
+        }
+
+        /** Runs the action after this transaction commits, e.g. to tell other instances of what it changed. */
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
+        }
+
+        public Uni<RowSet<Row>> query(String sql, Tuple args) {
+            return Uni.createFrom().deferred(() -> {
+                requireOpen();
+                return begun ? statement(sql, args) : begunWith(statement(sql, args));
+            });
+        }
+
+        /**
+         * The transaction's last statement, sent together with its COMMIT: whatever the statement locks is held only
+         * until PostgreSQL has run it and committed, not for another round trip to the client and back. PostgreSQL
+         * turns the COMMIT into a rollback when the statement fails, so a statement that must not commit in some
+         * case (e.g. a level without the units) has to fail in that case rather than leave it to the caller; and
+         * the work must not fail after it, as what it wrote is committed by then.
+         */
+        public Uni<RowSet<Row>> queryThenCommit(String sql, Tuple args) {
+            return Uni.createFrom().deferred(() -> {
+                requireOpen();
+                Uni<Outcome> statement = (begun ? statement(sql, args) : begunWith(statement(sql, args)))
+                        .onItemOrFailure().transform(Outcome::new);
+                Uni<Outcome> commit = connection.query("COMMIT").execute().onItemOrFailure().transform(Outcome::new);
+                ended = true;
+                // Both go out at once; the answer waits for both (the connection is not handed back with the COMMIT
+                // outstanding), and the statement's failure is the one that counts.
+                return Uni.combine().all().unis(statement, commit).asTuple().chain(t -> {
+                    Throwable failure = t.getItem1().failure() != null ? t.getItem1().failure() : t.getItem2().failure();
+                    return failure != null ? Uni.createFrom().<RowSet<Row>>failure(failure) : Uni.createFrom().item(t.getItem1().rows());
+                });
+            });
+        }
+
+        private record Outcome(RowSet<Row> rows, Throwable failure) {
+        }
+
+        private void requireOpen() {
+            if (ended) {
+                throw new IllegalStateException("The transaction has already sent its COMMIT");
+            }
+            if (aborted != null) {
+                throw new IllegalStateException("A statement of the transaction failed; nothing more can run in it", aborted);
+            }
+        }
+
+        private Uni<RowSet<Row>> statement(String sql, Tuple args) {
+            return run(connection, sql, args).onFailure().invoke(failure -> aborted = failure);
+        }
+
+        private Uni<RowSet<Row>> begunWith(Uni<RowSet<Row>> statement) {
+            begun = true;
+            // Both go out at once; the statement runs inside the transaction BEGIN opens.
+            return Uni.combine().all().unis(connection.query("BEGIN").execute(), statement).asTuple().map(Tuple2::getItem2);
+        }
+
+        private <T> Uni<T> end(T item, Throwable failure) {
+            if (!begun) {
+                return failure == null ? Uni.createFrom().item(item) : Uni.createFrom().failure(failure);
+            }
+            if (failure == null && aborted == null) {
+                return ended ? Uni.createFrom().item(item) : connection.query("COMMIT").execute().replaceWith(item);
+            }
+            // A statement that failed while the work went on regardless leaves nothing to commit.
+            Throwable cause = failure != null ? failure
+                    : new IllegalStateException("A statement of the transaction failed; it was rolled back", aborted);
+            if (ended) {
+                // Nothing is left to send: the last statement failed, so PostgreSQL turned its COMMIT into a rollback,
+                // or the transaction committed and the work failed after it (which queryThenCommit's callers must avoid).
+                return Uni.createFrom().failure(cause);
+            }
+            return connection.query("ROLLBACK").execute()
+                    .onItemOrFailure().transformToUni((ignored, rollbackFailure) -> Uni.createFrom().failure(cause));
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package com.omnichannel.gateway.platform.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.net.ConnectException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.ErrorCode;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.introspection.IntrospectionDisabledError;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+
+/**
+ * The one place where every GraphQL error gets its final shape: a message meant for API users and
+ * {@code extensions.code}. Unexpected exceptions are logged here with their cause and reach the client only
+ * as INTERNAL, so no stack trace, SQL text or class name ever leaves the service.
+ */
+public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumentation {
+
+    private static final Logger LOG = Logger.getLogger(ErrorNormalizingInstrumentation.class);
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        if (!result.isDataPresent()) {
+            GraphQLRequestGate.markRequestError();
+        }
+        List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
+        boolean inputRejected = false;
+        for (GraphQLError error : result.getErrors()) {
+            GraphQLError shaped = normalize(error, parameters);
+            Object code = shaped.getExtensions().get("code");
+            inputRejected |= ErrorCode.BAD_USER_INPUT.name().equals(code)
+                    || ErrorCode.GRAPHQL_VALIDATION_FAILED.name().equals(code);
+            normalized.add(shaped);
+        }
+        if (!inputRejected) {
+            for (GraphQLError error : result.getErrors()) {
+                if (error.getErrorType() == ErrorType.NullValueInNonNullableField) {
+                    LOG.errorf("Non-null field resolved to null in operation %s: %s", parameters.getOperation(),
+                            error.getMessage());
+                }
+            }
+        }
+        if (inputRejected) {
+            // A field whose arguments were rejected resolves to null; the non-null violation that follows is a
+            // consequence, not a second problem, and must not read as a server failure.
+            List<GraphQLError> original = result.getErrors();
+            List<GraphQLError> kept = new ArrayList<>();
+            for (int i = 0; i < original.size(); i++) {
+                if (original.get(i).getErrorType() != ErrorType.NullValueInNonNullableField) {
+                    kept.add(normalized.get(i));
+                }
+            }
+            normalized = kept;
+        }
+        List<GraphQLError> errors = normalized;
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    private GraphQLError normalize(GraphQLError error, InstrumentationExecutionParameters parameters) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            Throwable cause = unwrap(fetching.getException());
+            if (cause instanceof ApiException api) {
+                return build(error, api.code(), api.getMessage(), api.extensions());
+            }
+            if (databaseUnreachable(fetching.getException())) {
+                // One line, no stack: during an outage every request fails the same way.
+                LOG.warnf("Database unavailable in operation %s at %s: %s", parameters.getOperation(), error.getPath(),
+                        rootMessage(fetching.getException()));
+                return build(error, ErrorCode.DATABASE_UNAVAILABLE, "The database is unavailable; try again shortly");
+            }
+            if (cause instanceof CoercingParseLiteralException || cause instanceof CoercingParseValueException) {
+                // A scalar argument that could not be read, e.g. 1.5 for an Int.
+                return build(error, ErrorCode.BAD_USER_INPUT, "Invalid argument value for field '"
+                        + lastPathSegment(error) + "': " + clean(cause.getMessage()));
+            }
+            LOG.errorf(cause, "Unexpected failure in operation %s at %s", parameters.getOperation(), error.getPath());
+            return build(error, ErrorCode.INTERNAL, "Internal server error");
+        }
+        if (error instanceof IntrospectionDisabledError) {
+            return build(error, ErrorCode.GRAPHQL_VALIDATION_FAILED, "Introspection is disabled on this server");
+        }
+        ErrorClassification type = error.getErrorType();
+        if (type == ErrorType.InvalidSyntax) {
+            return build(error, ErrorCode.GRAPHQL_PARSE_FAILED, error.getMessage());
+        }
+        if (type == ErrorType.ValidationError) {
+            // Variable coercion problems are the client's input; document problems are the client's query.
+            // Variable coercion problems and values of the wrong type are the client's input; other document
+            // problems (unknown fields, missing selections) are the client's query.
+            ErrorCode code = error instanceof ValidationError validation
+                    && validation.getValidationErrorType() != ValidationErrorType.WrongType
+                            ? ErrorCode.GRAPHQL_VALIDATION_FAILED
+                            : ErrorCode.BAD_USER_INPUT;
+            return build(error, code, clean(error.getMessage()));
+        }
+        if (error instanceof TrustedOperationGuard.NotAllowed notAllowed) {
+            return build(error, notAllowed.code(), error.getMessage());
+        }
+        if (type == ErrorType.ExecutionAborted) {
+            // Raised by the operation limits (OperationLimitsInstrumentation) before anything runs.
+            return build(error, ErrorCode.BAD_USER_INPUT, error.getMessage());
+        }
+        if (type == ErrorType.OperationNotSupported) {
+            return build(error, ErrorCode.BAD_USER_INPUT, error.getMessage());
+        }
+        if (type == ErrorType.NullValueInNonNullableField) {
+            return build(error, ErrorCode.INTERNAL, "Internal server error"); // logged by the caller unless a consequence
+        }
+        Object existing = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        if (existing != null) {
+            return error;
+        }
+        LOG.errorf("Unclassified GraphQL error in operation %s: %s", parameters.getOperation(), error.getMessage());
+        return build(error, ErrorCode.INTERNAL, "Internal server error");
+    }
+
+    private static GraphQLError build(GraphQLError original, ErrorCode code, String message) {
+        return build(original, code, message, Map.of());
+    }
+
+    private static GraphQLError build(GraphQLError original, ErrorCode code, String message, Map<String, Object> extra) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        extensions.putAll(extra);
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+                .message(message == null ? code.name() : message)
+                .extensions(extensions);
+        if (original.getLocations() != null) {
+            builder.locations(original.getLocations());
+        }
+        if (original.getPath() != null) {
+            builder.path(original.getPath());
+        }
+        return builder.build();
+    }
+
+    private static final Pattern AST_VALUE = Pattern.compile("\\w+Value\\{value='?([^'}]*)'?}");
+    private static final Pattern ENGINE_CODE = Pattern.compile("SRGQL\\d+: ");
+
+    /** Removes engine internals (AST class names, engine message codes) from a message meant for clients. */
+    static String clean(String message) {
+        if (message == null) {
+            return "Invalid input";
+        }
+        return ENGINE_CODE.matcher(AST_VALUE.matcher(message).replaceAll("'$1'")).replaceAll("");
+    }
+
+    /** The reactive pool's address (host:port), from its URL: connection failures to it mean the database is down. */
+    private static final String DATABASE_ADDRESS = databaseAddress();
+
+    private static String databaseAddress() {
+        try {
+            String url = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.reactive.url", String.class).orElse("");
+            Matcher matcher = Pattern.compile("//(?:[^@/]*@)?([^/:?]+)(?::(\\d+))?").matcher(url);
+            return matcher.find() ? ":" + (matcher.group(2) == null ? "5432" : matcher.group(2)) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether a failure means PostgreSQL cannot be reached: a connection of the pool that was closed under it, or a
+     * new connection to the database's address that was refused or timed out.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 15; depth++) {
+            if (current instanceof ClosedConnectionException) {
+                return true;
+            }
+            boolean connectFailure = current instanceof ConnectException
+                    || current.getClass().getSimpleName().equals("ConnectTimeoutException");
+            String message = current.getMessage();
+            if (connectFailure && DATABASE_ADDRESS != null && message != null && message.endsWith(DATABASE_ADDRESS)) {
+                return true;
+            }
+            current = current.getCause();
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current.getCause() != null && depth < 15; depth++) {
+            current = current.getCause();
+        }
+        return current.getClass().getSimpleName() + ": " + current.getMessage();
+    }
+
+    private static String lastPathSegment(GraphQLError error) {
+        List<Object> path = error.getPath();
+        return path == null || path.isEmpty() ? "?" : String.valueOf(path.get(path.size() - 1));
+    }
+
+    /** The ApiException anywhere in the cause chain (wrappers from reflection and futures), else the original. */
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof ApiException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return t;
+    }
+}

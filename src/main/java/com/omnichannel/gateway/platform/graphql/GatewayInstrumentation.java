@@ -1,0 +1,124 @@
+package com.omnichannel.gateway.platform.graphql;
+
+import java.util.concurrent.CompletableFuture;
+
+import java.util.List;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.introspection.Introspection;
+import graphql.language.FragmentDefinition;
+import graphql.validation.ValidationError;
+import graphql.schema.DataFetcher;
+
+/**
+ * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
+ * configured, trusted-operations-only channels ({@link TrustedOperationGuard}) and query limits before execution,
+ * plain field reads during it ({@link PlainFieldFetching}) and the error model after it
+ * ({@link ErrorNormalizingInstrumentation}).
+ */
+public class GatewayInstrumentation extends SimplePerformantInstrumentation {
+
+    private final boolean introspectionEnabled;
+    private final SimplePerformantInstrumentation[] limits;
+    private final PlainFieldFetching plainFields = new PlainFieldFetching();
+    private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
+    private final OperationMetrics metrics = new OperationMetrics();
+    private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
+    private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
+
+    private final int maxFragments;
+    /** The engine's document cache, which records each document as it is validated; or null. */
+    private Instrumentation validator;
+
+    public GatewayInstrumentation(boolean introspectionEnabled, int maxFragments, SimplePerformantInstrumentation... limits) {
+        this.introspectionEnabled = introspectionEnabled;
+        this.maxFragments = maxFragments;
+        this.limits = limits;
+    }
+
+    /**
+     * Refuses documents with more fragment definitions than allowed before they are validated: the engine's check
+     * for fragment cycles grows with the cube of a chain of fragments that spread each other, and a few hundred
+     * of them (a few kilobytes) took the event loop for seconds and the heap with it.
+     */
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        int fragments = parameters.getDocument().getDefinitionsOfType(FragmentDefinition.class).size();
+        if (fragments > maxFragments) {
+            throw new AbortExecutionException("The document defines " + fragments + " fragments; at most " + maxFragments
+                    + " are allowed");
+        }
+        return validator == null ? super.beginValidation(parameters, state) : validator.beginValidation(parameters, null);
+    }
+
+    /** Hands the validation step to this (state-less) instrumentation of the engine as well. */
+    void validatedBy(Instrumentation instrumentation) {
+        this.validator = instrumentation;
+    }
+
+    @Override
+    public ExecutionInput instrumentExecutionInput(ExecutionInput executionInput, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        if (!introspectionEnabled) {
+            // The engine then answers __schema and __type with an error; __typename keeps working.
+            executionInput.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
+        }
+        if (executionInput.getDataLoaderRegistry().getKeys().isEmpty()) {
+            return executionInput;
+        }
+        return executionInput.transform(input -> input.dataLoaderRegistry(new UsedDataLoaders(executionInput.getDataLoaderRegistry())));
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        ResponseCache cache = responseCache.get();
+        if (cache != null) {
+            cache.beginExecution(parameters.getExecutionInput().getGraphQLContext());
+        }
+        return metrics.begin(parameters.getExecutionInput());
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        OperationMetrics.rememberOperation(parameters.getExecutionContext());
+        trustedOperations.check(parameters.getExecutionContext().getExecutionInput().getQuery());
+        // Each limit aborts the execution (an error the client sees as BAD_USER_INPUT) when exceeded.
+        for (SimplePerformantInstrumentation limit : limits) {
+            limit.beginExecuteOperation(parameters, state);
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        return plainFields.instrumentDataFetcher(dataFetcher, parameters, state);
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        CompletableFuture<ExecutionResult> normalized = errors.instrumentExecutionResult(result, parameters, state);
+        ResponseCache cache = responseCache.get();
+        if (cache == null) {
+            return normalized;
+        }
+        return normalized.thenApply(answer -> {
+            cache.completed(answer, parameters.getExecutionInput().getGraphQLContext());
+            return answer;
+        });
+    }
+}

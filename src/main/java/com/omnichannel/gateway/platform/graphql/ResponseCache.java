@@ -1,0 +1,275 @@
+package com.omnichannel.gateway.platform.graphql;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.platform.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.Secrets;
+
+import graphql.ExecutionResult;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers repeated anonymous catalog reads from memory, the way a GraphQL server's full-response cache does: the
+ * same query, variables and channel from any shopper who is not signed in and holds no cart get the same answer, so
+ * the first answer is kept for a short time ({@code app.graphql.response-cache.ttl}, 2 s by default) and served
+ * without running the engine or the database.
+ * <p>
+ * What is cached: queries whose root fields are all public reads (the domains mark them {@link PublicRead}), sent
+ * without an {@code Authorization} or {@code X-Cart-Token} header, answered without errors. Nothing else: no
+ * mutation, subscription, signed-in, kiosk or cart request ever reads or fills it.
+ * <p>
+ * Expiry: after the TTL one request recomputes an answer while, for at most one more TTL, others still get the
+ * previous one (so an expiry does not send every concurrent reader to the engine at once).
+ * <p>
+ * Freshness: every change a domain announces with {@link PublicDataChanged} (stock changes on every instance that
+ * receives them, catalog changes on the instance that made them and, through Redis, on the others) empties the
+ * cache as soon as it commits. An answer computed while such a change happened is not
+ * kept (each entry remembers the cache's generation when its request started). Twice the TTL bounds what no event
+ * announces, e.g. a change made directly in the database.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    private static final Logger LOG = Logger.getLogger(ResponseCache.class);
+
+
+    static final String HEADER = "X-Response-Cache";
+    static final String INVALIDATION_CHANNEL = "response-cache-invalidations";
+    private static final String PENDING = "gateway.response-cache.pending";
+    /** Documents longer than this are run but not cached: real client operations are far smaller. */
+    static final int MAX_DOCUMENT_LENGTH = 16 * 1024;
+
+    /**
+     * A cached answer, fresh until {@code expiresAt} (System.nanoTime) while the cache is still at its generation.
+     * After that, for one more TTL, one request recomputes it while the others are still given this answer, so
+     * that an expiry does not send every concurrent reader to the engine at once.
+     */
+    record Entry(Buffer body, long expiresAt, long generation, AtomicBoolean refreshing) {
+    }
+
+    /** A request whose answer is to be kept once it is known: its key and the generation when it started. */
+    record Pending(String key, long generation) {
+    }
+
+    private final boolean enabled;
+    private final long ttlNanos;
+    private final long maxBytes;
+    private final ReactiveRedisDataSource redis;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final Counter hits;
+    private final Counter misses;
+    /** Root fields whose answers depend only on the request and public data: those marked {@link PublicRead}. */
+    private volatile Set<String> publicQueryFields = Set.of();
+
+    public ResponseCache(@ConfigProperty(name = "app.graphql.response-cache.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "app.graphql.response-cache.ttl", defaultValue = "PT2S") Duration ttl,
+            @ConfigProperty(name = "app.graphql.response-cache.max-bytes", defaultValue = "67108864") long maxBytes,
+            ReactiveRedisDataSource redis, MeterRegistry meters) {
+        this.enabled = enabled && !ttl.isZero() && !ttl.isNegative();
+        this.ttlNanos = ttl.toNanos();
+        this.maxBytes = maxBytes;
+        this.redis = redis;
+        this.hits = Counter.builder("gateway_response_cache_requests").tag("result", "hit")
+                .description("Anonymous catalog queries answered from the response cache").register(meters);
+        this.misses = Counter.builder("gateway_response_cache_requests").tag("result", "miss")
+                .description("Cacheable queries the engine had to answer").register(meters);
+    }
+
+    void listen(@Observes StartupEvent event, BeanManager beans) {
+        publicQueryFields = PublicReads.rootFields(beans);
+        if (!enabled) {
+            return;
+        }
+        redis.pubsub(String.class).subscribe(INVALIDATION_CHANNEL, message -> invalidate())
+                .subscribe().with(subscriber -> LOG.debug("Subscribed to response cache invalidations"),
+                        failure -> LOG.warn("Cannot subscribe to response cache invalidations; catalog changes made "
+                                + "through other instances show after the cache TTL", failure));
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The root query fields whose anonymous answers may be cached. */
+    Set<String> publicQueryFields() {
+        return publicQueryFields;
+    }
+
+    void changed(@Observes PublicDataChanged change) {
+        if (change.allInstances()) {
+            invalidateEverywhere();
+        } else {
+            invalidate();
+        }
+    }
+
+    // ---- the request side (GraphQLRequestGate)
+
+    /**
+     * The key under which this request's answer is cached, or null when it is not cacheable: not anonymous, not a
+     * query, or a root field that is not a public catalog read.
+     */
+    String keyFor(RoutingContext ctx, String document, Document parsed, String operationName, Object variables,
+            boolean graphqlResponseType) {
+        if (!enabled || document.length() > MAX_DOCUMENT_LENGTH
+                || ctx.request().getHeader("Authorization") != null
+                || ctx.request().getHeader(CallerResolver.CART_TOKEN_HEADER) != null
+                || !publicQuery(parsed, operationName, publicQueryFields)) {
+            return null;
+        }
+        String channel = ctx.request().getHeader(CallerResolver.CHANNEL_HEADER);
+        return Secrets.sha256Hex(String.join("\n", graphqlResponseType ? "gr" : "j",
+                channel == null ? "" : channel.trim().toUpperCase(java.util.Locale.ROOT),
+                operationName == null ? "" : operationName, Json.encode(variables), document));
+    }
+
+    /** The cached answer, or null (counted as a miss, whose answer {@link #expect} will keep). */
+    Buffer lookup(String key) {
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation() == generation.get()) {
+            long age = System.nanoTime() - entry.expiresAt();
+            if (age < 0 || (age < ttlNanos && !entry.refreshing().compareAndSet(false, true))) {
+                hits.increment();
+                return entry.body();
+            }
+        }
+        misses.increment();
+        return null;
+    }
+
+    /** Remembers, on the request's own context, that its answer is to be kept under this key. */
+    void expect(String key) {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            context.putLocal(PENDING, new Pending(key, generation.get()));
+        }
+    }
+
+    // ---- the execution side (GatewayInstrumentation)
+
+    /** Moves the request's pending key into the execution, where the answer will be. Called as execution begins. */
+    void beginExecution(graphql.GraphQLContext execution) {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            Pending pending = context.getLocal(PENDING);
+            if (pending != null) {
+                context.removeLocal(PENDING);
+                execution.put(PENDING, pending);
+            }
+        }
+    }
+
+    /** Keeps the answer of a request that {@link #expect}ed one, when it has no errors. */
+    void completed(ExecutionResult result, graphql.GraphQLContext execution) {
+        Pending pending = execution.get(PENDING);
+        if (pending != null && result.getErrors().isEmpty() && result.isDataPresent()) {
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("data", result.getData());
+            store(pending.key(), pending.generation(), Buffer.buffer(new JsonObject(answer).encode()));
+        }
+    }
+
+    /** Keeps an answer unless the cache was emptied since its request started (it may predate a change). */
+    boolean store(String key, long startedAt, Buffer body) {
+        if (startedAt != generation.get()) {
+            return false;
+        }
+        if (bytes.get() + body.length() > maxBytes) {
+            evictExpired();
+            if (bytes.get() + body.length() > maxBytes) {
+                return false;
+            }
+        }
+        Entry previous = entries.put(key, new Entry(body, System.nanoTime() + ttlNanos, startedAt, new AtomicBoolean()));
+        bytes.addAndGet(body.length() - (previous == null ? 0 : previous.body().length()));
+        if (startedAt != generation.get()) {
+            // Emptied while storing: this entry must not outlive that.
+            entries.remove(key);
+        }
+        return true;
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    // ---- invalidation
+
+    /** Empties this instance's cache. */
+    public void invalidate() {
+        generation.incrementAndGet();
+        entries.clear();
+        bytes.set(0);
+    }
+
+    /** Empties this instance's cache at once and every other instance's through Redis. */
+    void invalidateEverywhere() {
+        if (!enabled) {
+            return;
+        }
+        invalidate();
+        redis.execute("PUBLISH", INVALIDATION_CHANNEL, "1").subscribe().with(ok -> {
+        }, failure -> LOG.warnf("Cannot tell other instances to empty their response caches: %s", failure.toString()));
+    }
+
+    private void evictExpired() {
+        long now = System.nanoTime();
+        long current = generation.get();
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
+            Entry entry = it.next();
+            if (now - entry.expiresAt() >= ttlNanos || entry.generation() != current) {
+                it.remove();
+                bytes.addAndGet(-entry.body().length());
+            }
+        }
+    }
+
+    private static boolean publicQuery(Document document, String operationName, Set<String> publicFields) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        for (OperationDefinition operation : operations) {
+            boolean selected = operationName == null ? operations.size() == 1 : operationName.equals(operation.getName());
+            if (selected) {
+                if (operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                    return false;
+                }
+                for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+                    if (!(selection instanceof Field field) || !publicFields.contains(field.getName())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+package com.omnichannel.gateway.platform.graphql;
+
+import java.util.Map;
+
+import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.ErrorCode;
+import com.omnichannel.gateway.platform.security.CallerResolver;
+import com.omnichannel.gateway.platform.security.Channel;
+
+import graphql.execution.AbortExecutionException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+
+/**
+ * Enforces trusted-operations-only channels where the HTTP gate ({@link GraphQLRequestGate}) cannot: operations
+ * sent over the WebSocket (subscriptions, and queries or mutations a graphql-transport-ws client may send there
+ * too), and kiosk sessions of customers, whose channel only their token's claims reveal. It runs before every
+ * operation executes, with the caller resolved as the resolvers will see it; a document that passed the gate
+ * passes here again, at the cost of one hash for requests of those channels.
+ */
+final class TrustedOperationGuard {
+
+    private final LazyBean<PersistedQueries> persistedQueries = new LazyBean<>(PersistedQueries.class);
+
+    void check(String document) {
+        PersistedQueries queries = persistedQueries.get();
+        if (queries == null || !queries.anyTrustedOnly()) {
+            return;
+        }
+        Channel channel;
+        try (InstanceHandle<CallerResolver> caller = Arc.container().instance(CallerResolver.class)) {
+            channel = caller.get().current().channel();
+        } catch (ApiException e) {
+            // A caller the resolvers would refuse too (e.g. an unknown X-Channel): refuse before anything runs.
+            throw new NotAllowed(e.code(), e.getMessage());
+        }
+        if (!queries.allows(channel, document)) {
+            throw new NotAllowed(ErrorCode.OPERATION_NOT_ALLOWED, "The " + channel
+                    + " channel accepts only the registered operations of its app; send one of them");
+        }
+    }
+
+    /** Aborts the operation with its own error code (the limits' aborts are BAD_USER_INPUT). */
+    static final class NotAllowed extends AbortExecutionException {
+        private final ErrorCode code;
+
+        NotAllowed(ErrorCode code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        ErrorCode code() {
+            return code;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return Map.of("code", code.name());
+        }
+    }
+}

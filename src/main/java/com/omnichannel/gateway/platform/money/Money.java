@@ -1,0 +1,61 @@
+package com.omnichannel.gateway.platform.money;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/**
+ * An amount of money. Stored everywhere as integer minor units; shown to clients as a decimal string so no
+ * client ever parses money into a binary floating-point number.
+ */
+@Description("An amount of money: a decimal string and an ISO 4217 currency code.")
+public record Money(@NonNull @Description("Decimal amount, e.g. \"19.99\"") String amount,
+        @NonNull @Description("ISO 4217 currency code, e.g. EUR") String currencyCode) {
+
+    public static Money ofMinor(long minorUnits, String currencyCode) {
+        int digits = fractionDigits(currencyCode);
+        return new Money(BigDecimal.valueOf(minorUnits, digits).toPlainString(), currencyCode);
+    }
+
+    public static Money ofMinorOrNull(Long minorUnits, String currencyCode) {
+        return minorUnits == null ? null : ofMinor(minorUnits, currencyCode);
+    }
+
+    /** This amount in minor units. */
+    public long minorUnits() {
+        return toMinor(amount, currencyCode);
+    }
+
+    /**
+     * Parses a client-supplied decimal amount into minor units.
+     *
+     * @throws IllegalArgumentException when it is not a plain decimal with at most the currency's fraction digits
+     */
+    public static long toMinor(String amount, String currencyCode) {
+        if (amount == null || amount.isBlank() || amount.length() > 20) {
+            throw new IllegalArgumentException("Amount must be a decimal number");
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Amount must be a decimal number");
+        }
+        int digits = fractionDigits(currencyCode);
+        if (value.scale() > digits) {
+            throw new IllegalArgumentException("Amount has more than " + digits + " decimal places");
+        }
+        try {
+            return value.movePointRight(digits).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Amount is out of range");
+        }
+    }
+
+    private static int fractionDigits(String currencyCode) {
+        int digits = Currency.getInstance(currencyCode).getDefaultFractionDigits();
+        return Math.max(digits, 0);
+    }
+}

@@ -1,0 +1,45 @@
+package com.omnichannel.gateway.platform.security;
+
+import java.util.Set;
+
+import com.omnichannel.gateway.platform.errors.ApiException;
+
+/**
+ * Who is calling and through which channel, resolved once per request from the token and the
+ * {@code X-Channel} header, then passed explicitly to services.
+ *
+ * @param subject the token subject, or null for anonymous callers
+ * @param roles   roles from the token
+ * @param channel the channel this request counts for
+ * @param storeId for kiosks, the store the device is bound to
+ */
+public record Caller(String subject, Set<String> roles, Channel channel, Long storeId) {
+
+    public boolean isAuthenticated() {
+        return subject != null;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isStaff() {
+        return hasRole(Role.STAFF) || hasRole(Role.ADMIN);
+    }
+
+    /** The name recorded in ledgers and timelines. */
+    public String actor() {
+        return subject == null ? "anonymous" : subject;
+    }
+
+    /** Fails with UNAUTHENTICATED for anonymous callers and FORBIDDEN for callers without staff rights. */
+    public Caller requireStaff() {
+        if (!isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        if (!isStaff()) {
+            throw ApiException.forbidden();
+        }
+        return this;
+    }
+}
