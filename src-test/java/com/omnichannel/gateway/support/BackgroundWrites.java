@@ -3,7 +3,7 @@ package com.omnichannel.gateway.support;
 import java.time.Duration;
 
 import com.omnichannel.gateway.customer.CustomerActivity;
-import com.omnichannel.gateway.insights.CartActivityRecorder;
+import com.omnichannel.gateway.reporting.insights.CartActivityRecorder;
 
 import io.quarkus.arc.Arc;
 

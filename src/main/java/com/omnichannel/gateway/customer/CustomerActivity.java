@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.platform.db.BackgroundBatchWriter;
-import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.Role;
@@ -22,7 +21,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Records what customers do on every channel (product views, cart changes, orders, store visits, sign-ins) without
@@ -38,15 +36,13 @@ public class CustomerActivity {
             String data) {
     }
 
-    private final Db db;
     private final BackgroundBatchWriter<Pending> writer;
 
-    public CustomerActivity(Db db, Vertx vertx, MeterRegistry registry,
+    public CustomerActivity(CustomerRepository repository, Vertx vertx, MeterRegistry registry,
             @ConfigProperty(name = "app.customer.activity.flush-interval-millis", defaultValue = "250") long flushIntervalMillis,
             @ConfigProperty(name = "app.customer.activity.buffer-capacity", defaultValue = "50000") int capacity) {
-        this.db = db;
         this.writer = new BackgroundBatchWriter<>("customer events", "gateway.customer.events", vertx, registry,
-                flushIntervalMillis, capacity, this::write);
+                flushIntervalMillis, capacity, repository::insertEvents);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -81,24 +77,6 @@ public class CustomerActivity {
     /** Writes what is queued, in batches; completes with the number of events taken off the queue. */
     public Uni<Integer> flush() {
         return writer.flush();
-    }
-
-    private Uni<Void> write(List<Pending> batch) {
-        // Unknown customer ids (tokens of an external identity provider for someone never registered here) are
-        // filtered by the join instead of failing the batch.
-        return db.query("""
-                INSERT INTO customer_event (customer_id, kind, channel, subject, occurred_at, data)
-                SELECT t.customer_id, t.kind, t.channel, t.subject, t.occurred_at, t.data::jsonb
-                  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
-                       AS t(customer_id, kind, channel, subject, occurred_at, data)
-                  JOIN customer c ON c.id = t.customer_id""",
-                Tuple.of(batch.stream().map(Pending::customerId).toArray(UUID[]::new),
-                        batch.stream().map(p -> p.kind().name()).toArray(String[]::new),
-                        batch.stream().map(p -> p.channel().name()).toArray(String[]::new),
-                        batch.stream().map(Pending::subject).toArray(String[]::new),
-                        batch.stream().map(Pending::occurredAt).toArray(OffsetDateTime[]::new),
-                        batch.stream().map(Pending::data).toArray(String[]::new)))
-                .replaceWithVoid();
     }
 
     private static UUID parse(String id) {

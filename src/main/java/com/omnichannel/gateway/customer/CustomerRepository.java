@@ -344,4 +344,24 @@ public class CustomerRepository {
     private static UUID[] uuids(Collection<String> ids) {
         return ids.stream().map(UUID::fromString).toArray(UUID[]::new);
     }
+
+    /**
+     * Writes a batch of queued customer events in one statement. Unknown customer ids (tokens of an external identity
+     * provider for someone never registered here) are filtered by the join instead of failing the batch.
+     */
+    Uni<Void> insertEvents(List<CustomerActivity.Pending> batch) {
+        return db.query("""
+                INSERT INTO customer_event (customer_id, kind, channel, subject, occurred_at, data)
+                SELECT t.customer_id, t.kind, t.channel, t.subject, t.occurred_at, t.data::jsonb
+                  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+                       AS t(customer_id, kind, channel, subject, occurred_at, data)
+                  JOIN customer c ON c.id = t.customer_id""",
+                Tuple.of(batch.stream().map(CustomerActivity.Pending::customerId).toArray(UUID[]::new),
+                        batch.stream().map(p -> p.kind().name()).toArray(String[]::new),
+                        batch.stream().map(p -> p.channel().name()).toArray(String[]::new),
+                        batch.stream().map(CustomerActivity.Pending::subject).toArray(String[]::new),
+                        batch.stream().map(CustomerActivity.Pending::occurredAt).toArray(java.time.OffsetDateTime[]::new),
+                        batch.stream().map(CustomerActivity.Pending::data).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
 }

@@ -253,4 +253,9 @@ public class InventoryRepository {
                 row.getInteger("reserved_after"), row.getString("reason"), row.getString("actor"),
                 Channel.valueOf(row.getString("channel")), row.getString("reference"), row.getOffsetDateTime("created_at"));
     }
+
+    /** Attributes every movement of one actor to another (erasure of a person). */
+    Uni<Void> renameActor(Db.Tx tx, String actor, String replacement) {
+        return tx.query("UPDATE stock_movement SET actor = $2 WHERE actor = $1", Tuple.of(actor, replacement)).replaceWithVoid();
+    }
 }

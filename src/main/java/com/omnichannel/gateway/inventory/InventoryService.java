@@ -396,8 +396,7 @@ public class InventoryService {
      * actor. Runs in the caller's transaction.
      */
     public Uni<Void> anonymizeActor(Db.Tx tx, String actor, String replacement) {
-        return tx.query("UPDATE stock_movement SET actor = $2 WHERE actor = $1", io.vertx.mutiny.sqlclient.Tuple.of(actor, replacement))
-                .replaceWithVoid();
+        return repository.renameActor(tx, actor, replacement);
     }
 
     /** Reserves units at levels the transaction has locked with {@link #lockSupply}; one ledger entry per level. */

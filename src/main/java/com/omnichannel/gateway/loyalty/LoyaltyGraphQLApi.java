@@ -10,10 +10,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import com.omnichannel.gateway.cart.Cart;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.customer.Customer;
-import com.omnichannel.gateway.promotion.PromotionService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,21 +19,11 @@ import io.smallrye.mutiny.Uni;
 public class LoyaltyGraphQLApi {
 
     private final LoyaltyService loyalty;
-    private final PromotionService promotions;
     private final CallerResolver callers;
 
-    public LoyaltyGraphQLApi(LoyaltyService loyalty, PromotionService promotions, CallerResolver callers) {
+    public LoyaltyGraphQLApi(LoyaltyService loyalty, CallerResolver callers) {
         this.loyalty = loyalty;
-        this.promotions = promotions;
         this.callers = callers;
-    }
-
-    @Name("loyaltyPointsToEarn")
-    @Description("Points the cart's order would earn once delivered or collected: on the subtotal after promotions, at the "
-            + "owner's tier (for anonymous carts, what signing in would earn at the first tier).")
-    public Uni<List<@NonNull Integer>> loyaltyPointsToEarn(@Source List<Cart> carts) {
-        return promotions.discountedSubtotals(carts)
-                .chain(amounts -> loyalty.pointsToEarn(carts.stream().map(Cart::customerId).toList(), amounts));
     }
 
     @Name("loyalty")

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.omnichannel.gateway.platform.db.Db;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -164,5 +166,49 @@ public class LoyaltyRepository {
         return new EntryRow(r.getLong("id"), r.getString("customer_id"), LoyaltyLedgerKind.valueOf(r.getString("kind")),
                 r.getLong("points"), r.getString("reason"), r.getString("order_number"), r.getString("channel"),
                 r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    // ---- privacy
+
+    /** The account, every ledger entry and the pending points of a customer, as one JSON object (data export). */
+    Uni<String> exportCustomer(String customerId) {
+        Tuple id = Tuple.of(customerId);
+        return db.query("SELECT balance, pending, last_activity_at, created_at FROM loyalty_account WHERE customer_id = $1", id)
+                .chain(account -> db.query("""
+                        SELECT id, kind, points, reason, order_number, channel, created_at FROM loyalty_ledger_entry
+                         WHERE customer_id = $1 ORDER BY id""", id)
+                        .chain(ledger -> db.query("""
+                                SELECT o.number, p.points, p.state, p.created_at, p.settled_at
+                                  FROM loyalty_pending_earn p JOIN customer_order o ON o.id = p.order_id
+                                 WHERE p.customer_id = $1 ORDER BY p.created_at""", id)
+                                .map(pending -> {
+                                    JsonObject document = new JsonObject();
+                                    for (Row row : account) {
+                                        document.put("account", row.toJson());
+                                    }
+                                    JsonArray entries = new JsonArray();
+                                    ledger.forEach(row -> entries.add(row.toJson()));
+                                    JsonArray pendingEarns = new JsonArray();
+                                    pending.forEach(row -> pendingEarns.add(row.toJson()));
+                                    return document.put("ledger", entries).put("pendingEarns", pendingEarns).encode();
+                                })));
+    }
+
+    /**
+     * Moves a customer's account, ledger and pending points to a pseudonym (erasure keeps the figures: they are the
+     * accounting of the points); the customer's own ledger actions are attributed to {@code erasedActor}.
+     */
+    Uni<Void> pseudonymize(Db.Tx tx, String customerId, String pseudonym, String erasedActor) {
+        // The pseudonymous account first (the ledger and pending rows refer to it), then move everything over.
+        return tx.query("""
+                INSERT INTO loyalty_account (customer_id, balance, pending, last_activity_at, created_at)
+                SELECT $2, balance, pending, last_activity_at, created_at FROM loyalty_account WHERE customer_id = $1""",
+                Tuple.of(customerId, pseudonym))
+                .chain(() -> tx.query("""
+                        UPDATE loyalty_ledger_entry SET customer_id = $2, actor = CASE WHEN actor = $1 THEN $3 ELSE actor END
+                         WHERE customer_id = $1""", Tuple.of(customerId, pseudonym, erasedActor)))
+                .chain(() -> tx.query("UPDATE loyalty_pending_earn SET customer_id = $2 WHERE customer_id = $1", Tuple.of(customerId, pseudonym)))
+                .chain(() -> tx.query("DELETE FROM loyalty_account WHERE customer_id = $1", Tuple.of(customerId)))
+                .replaceWithVoid();
     }
 }

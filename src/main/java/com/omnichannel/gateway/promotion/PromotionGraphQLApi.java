@@ -44,6 +44,13 @@ public class PromotionGraphQLApi {
         return promotions.removeCoupon(callers.current(), callers.cartToken(), input);
     }
 
+    @Name("loyaltyPointsToEarn")
+    @Description("Points the cart's order would earn once delivered or collected: on the subtotal after promotions, at the "
+            + "owner's tier (for anonymous carts, what signing in would earn at the first tier).")
+    public Uni<List<@NonNull Integer>> loyaltyPointsToEarn(@Source List<Cart> carts) {
+        return promotions.loyaltyPointsToEarn(carts);
+    }
+
     @Name("discounts")
     @Description("Promotions and the coupon as checkout would apply them now, per line and in total.")
     public Uni<List<@NonNull CartDiscounts>> cartDiscounts(@Source List<Cart> carts) {

@@ -238,4 +238,10 @@ public class PromotionRepository {
                 r.getOffsetDateTime("updated_at").withOffsetSameInstant(ZoneOffset.UTC),
                 r.getColumnIndex("uses") >= 0 ? r.getLong("uses") : 0);
     }
+
+    /** Erasure: a customer's redemptions keep counting towards usage limits under a pseudonym. */
+    Uni<Void> pseudonymizeRedemptions(Db.Tx tx, String customerId, String pseudonym) {
+        return tx.query("UPDATE promotion_redemption SET customer_id = $2 WHERE customer_id = $1", Tuple.of(customerId, pseudonym))
+                .replaceWithVoid();
+    }
 }

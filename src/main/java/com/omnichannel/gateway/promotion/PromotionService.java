@@ -170,8 +170,13 @@ public class PromotionService {
     }
 
     /** Subtotal after promotions of each cart (for the points its order would earn). */
-    public Uni<List<Long>> discountedSubtotals(List<Cart> cartList) {
-        return cartDiscounts(cartList).map(list -> list.stream().map(d -> d.subtotalAfterDiscounts().minorUnits()).toList());
+    /**
+     * Points each cart's order would earn: loyalty's earn rules applied to the subtotal after promotions (promotions
+     * depend on loyalty tiers, so it is here that both are known).
+     */
+    public Uni<List<Integer>> loyaltyPointsToEarn(List<Cart> cartList) {
+        return cartDiscounts(cartList).map(list -> list.stream().map(d -> d.subtotalAfterDiscounts().minorUnits()).toList())
+                .chain(amounts -> loyalty.pointsToEarn(cartList.stream().map(Cart::customerId).toList(), amounts));
     }
 
     private static Basket basket(Cart cart) {

@@ -1,21 +1,20 @@
-package com.omnichannel.gateway.insights;
+package com.omnichannel.gateway.reporting.insights;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.customer.CustomerDataContributor;
+import com.omnichannel.gateway.platform.db.Db;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The carts a customer created (kept for channel insights) in their data export and erasure. */
 @ApplicationScoped
 public class CartActivityCustomerData implements CustomerDataContributor {
 
-    private final Db db;
+    private final InsightsRepository repository;
 
-    public CartActivityCustomerData(Db db) {
-        this.db = db;
+    public CartActivityCustomerData(InsightsRepository repository) {
+        this.repository = repository;
     }
 
     @Override
@@ -25,16 +24,12 @@ public class CartActivityCustomerData implements CustomerDataContributor {
 
     @Override
     public Uni<String> export(String customerId) {
-        return db.query("""
-                SELECT coalesce(json_agg(to_jsonb(a) ORDER BY a.created_at), '[]')::text AS doc
-                  FROM cart_activity a WHERE a.customer_id = $1::uuid""", Tuple.of(customerId))
-                .map(rows -> rows.iterator().next().getString("doc"));
+        return repository.exportCartActivity(customerId);
     }
 
     /** The facts stay (carts created still count for their channel), without the customer. */
     @Override
     public Uni<Void> erase(Db.Tx tx, String customerId) {
-        return tx.query("UPDATE cart_activity SET customer_id = NULL WHERE customer_id = $1::uuid", Tuple.of(customerId))
-                .replaceWithVoid();
+        return repository.forgetCartActivityCustomer(tx, customerId);
     }
 }

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.recommendation;
+package com.omnichannel.gateway.reporting.recommendation;
 
 import static com.omnichannel.gateway.order.Checkouts.customerCart;
 import static com.omnichannel.gateway.order.Checkouts.guestCart;

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.recommendation;
+package com.omnichannel.gateway.reporting.recommendation;
 
 import java.time.Duration;
 import java.util.ArrayList;

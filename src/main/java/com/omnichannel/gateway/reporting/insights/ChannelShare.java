@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.insights;
+package com.omnichannel.gateway.reporting.insights;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.insights;
+package com.omnichannel.gateway.reporting.insights;
 
 import java.time.OffsetDateTime;
 import java.util.List;

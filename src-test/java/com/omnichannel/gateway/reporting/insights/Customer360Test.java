@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.insights;
+package com.omnichannel.gateway.reporting.insights;
 
 import static com.omnichannel.gateway.order.Checkouts.customerCart;
 import static com.omnichannel.gateway.order.Checkouts.line;

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.insights;
+package com.omnichannel.gateway.reporting.insights;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.insights;
+package com.omnichannel.gateway.reporting.insights;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.omnichannel.gateway.cart.CartCreated;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Channel;
 
@@ -131,5 +132,42 @@ public class InsightsRepository {
                     }
                     return result;
                 });
+    }
+
+    // ---- cart facts (this package's own table)
+
+    /**
+     * Writes a batch of cart creations. The customer is kept only when registered here (subjects of an external
+     * identity provider, and customers erased meanwhile, count as anonymous); a kiosk's store only when it still exists.
+     */
+    Uni<Void> insertCartActivity(List<CartCreated> batch) {
+        return db.query("""
+                INSERT INTO cart_activity (cart_id, channel, customer_id, store_id, created_at)
+                SELECT t.cart_id, t.channel, c.id, l.id, t.created_at
+                  FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[])
+                       AS t(cart_id, channel, customer_id, store_id, created_at)
+                  LEFT JOIN customer c ON c.id::text = t.customer_id
+                  LEFT JOIN location l ON l.id = t.store_id
+                ON CONFLICT (cart_id) DO NOTHING""",
+                Tuple.of(batch.stream().map(CartCreated::cartId).toArray(String[]::new),
+                        batch.stream().map(c -> c.channel().name()).toArray(String[]::new),
+                        batch.stream().map(CartCreated::customerId).toArray(String[]::new),
+                        batch.stream().map(CartCreated::storeKey).toArray(Long[]::new),
+                        batch.stream().map(CartCreated::createdAt).toArray(OffsetDateTime[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** A customer's cart facts as a JSON array, oldest first, for their data export. */
+    Uni<String> exportCartActivity(String customerId) {
+        return db.query("""
+                SELECT coalesce(json_agg(to_jsonb(a) ORDER BY a.created_at), '[]')::text AS doc
+                  FROM cart_activity a WHERE a.customer_id = $1::uuid""", Tuple.of(customerId))
+                .map(rows -> rows.iterator().next().getString("doc"));
+    }
+
+    /** Erasure: the facts stay (carts created still count for their channel), without the customer. */
+    Uni<Void> forgetCartActivityCustomer(Db.Tx tx, String customerId) {
+        return tx.query("UPDATE cart_activity SET customer_id = NULL WHERE customer_id = $1::uuid", Tuple.of(customerId))
+                .replaceWithVoid();
     }
 }
