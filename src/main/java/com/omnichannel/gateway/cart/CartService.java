@@ -13,7 +13,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.catalog.CatalogService;
@@ -74,10 +73,7 @@ public class CartService {
 
     public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CatalogService catalog, InventoryService inventory, StoreService stores,
             RateLimiter limiter, Event<CartCreated> created,
-            CatalogConfig catalogConfig,
-            @ConfigProperty(name = "app.cart.anonymous-ttl", defaultValue = "P14D") Duration anonymousTtl,
-            @ConfigProperty(name = "app.cart.customer-ttl", defaultValue = "P90D") Duration customerTtl,
-            @ConfigProperty(name = "app.cart.handoff-ttl", defaultValue = "PT5M") Duration handoffTtl) {
+            CatalogConfig catalogConfig, CartConfig config) {
         this.store = store;
         this.events = events;
         this.activity = activity;
@@ -86,9 +82,9 @@ public class CartService {
         this.inventory = inventory;
         this.stores = stores;
         this.currency = catalogConfig.currency();
-        this.anonymousTtl = anonymousTtl;
-        this.customerTtl = customerTtl;
-        this.handoffTtl = handoffTtl;
+        this.anonymousTtl = config.anonymousTtl();
+        this.customerTtl = config.customerTtl();
+        this.handoffTtl = config.handoffTtl();
         this.limiter = limiter;
         this.handoffClaims = limiter.limit(HANDOFF_CLAIM_ACTION, MAX_HANDOFF_ATTEMPTS, HANDOFF_ATTEMPT_WINDOW);
         this.created = created;

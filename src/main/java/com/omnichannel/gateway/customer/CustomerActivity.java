@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.platform.db.BackgroundBatchWriter;
 import com.omnichannel.gateway.platform.security.Caller;
@@ -39,10 +38,9 @@ public class CustomerActivity {
     private final BackgroundBatchWriter<Pending> writer;
 
     public CustomerActivity(CustomerRepository repository, Vertx vertx, MeterRegistry registry,
-            @ConfigProperty(name = "app.customer.activity.flush-interval-millis", defaultValue = "250") long flushIntervalMillis,
-            @ConfigProperty(name = "app.customer.activity.buffer-capacity", defaultValue = "50000") int capacity) {
+            CustomerConfig config) {
         this.writer = new BackgroundBatchWriter<>("customer events", "gateway.customer.events", vertx, registry,
-                flushIntervalMillis, capacity, repository::insertEvents);
+                config.activity().flushIntervalMillis(), config.activity().bufferCapacity(), repository::insertEvents);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.platform.errors.ApiException;
@@ -62,20 +61,17 @@ public class CustomerAuthService {
 
     public CustomerAuthService(CustomerRepository customers, SessionRepository sessions, PasswordHasher passwords,
             SignInLimiter limiter, TokenIssuer tokens, CustomerActivity activity, RateLimiter rateLimiter,
-            @ConfigProperty(name = "app.customer.access-token-lifetime", defaultValue = "PT15M") Duration accessLifetime,
-            @ConfigProperty(name = "app.customer.refresh-token-lifetime", defaultValue = "P30D") Duration refreshLifetime,
-            @ConfigProperty(name = "app.customer.kiosk-session-lifetime", defaultValue = "PT15M") Duration kioskSessionLifetime,
-            @ConfigProperty(name = "app.staff.token-lifetime", defaultValue = "PT8H") Duration staffLifetime) {
+            CustomerConfig config, StaffConfig staff) {
         this.customers = customers;
         this.sessions = sessions;
         this.passwords = passwords;
         this.limiter = limiter;
         this.tokens = tokens;
         this.activity = activity;
-        this.accessLifetime = accessLifetime;
-        this.refreshLifetime = refreshLifetime;
-        this.kioskSessionLifetime = kioskSessionLifetime;
-        this.staffLifetime = staffLifetime;
+        this.accessLifetime = config.accessTokenLifetime();
+        this.refreshLifetime = config.refreshTokenLifetime();
+        this.kioskSessionLifetime = config.kioskSessionLifetime();
+        this.staffLifetime = staff.tokenLifetime();
         this.rateLimiter = rateLimiter;
         this.registrationsPerAddress = rateLimiter.limit(REGISTRATIONS_PER_ADDRESS, 20, Duration.ofHours(1));
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.ErrorCode;
@@ -26,10 +25,10 @@ public class CustomerErasures {
     private final ReactiveRedisDataSource redis;
     private final Duration remembered;
 
-    public CustomerErasures(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "app.customer.access-token-lifetime", defaultValue = "PT15M") Duration accessTokens,
-            @ConfigProperty(name = "app.customer.kiosk-session-lifetime", defaultValue = "PT15M") Duration kioskSessions) {
+    public CustomerErasures(ReactiveRedisDataSource redis, CustomerConfig config) {
         this.redis = redis;
+        Duration accessTokens = config.accessTokenLifetime();
+        Duration kioskSessions = config.kioskSessionLifetime();
         this.remembered = (accessTokens.compareTo(kioskSessions) >= 0 ? accessTokens : kioskSessions).plusMinutes(1);
     }
 

@@ -7,7 +7,6 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +24,8 @@ public class PasswordHasher {
     // Checked against when no account matches, so an unknown email costs as much time as a wrong password.
     private volatile String dummyHash;
 
-    public PasswordHasher(@ConfigProperty(name = "app.customer.password.bcrypt-cost", defaultValue = "12") int cost) {
-        this.cost = cost;
+    public PasswordHasher(CustomerConfig config) {
+        this.cost = config.password().bcryptCost();
     }
 
     public Uni<String> hash(String password) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.platform.errors.ApiException;
@@ -28,14 +27,11 @@ public class SignInLimiter {
     private final int perAddress;
     private final Duration window;
 
-    public SignInLimiter(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "app.customer.sign-in.max-attempts-per-account", defaultValue = "10") int perAccount,
-            @ConfigProperty(name = "app.customer.sign-in.max-attempts-per-address", defaultValue = "50") int perAddress,
-            @ConfigProperty(name = "app.customer.sign-in.attempt-window", defaultValue = "PT15M") Duration window) {
+    public SignInLimiter(ReactiveRedisDataSource redis, CustomerConfig config) {
         this.redis = redis;
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
-        this.window = window;
+        this.perAccount = config.signIn().maxAttemptsPerAccount();
+        this.perAddress = config.signIn().maxAttemptsPerAddress();
+        this.window = config.signIn().attemptWindow();
     }
 
     static String accountKey(String realm, String email) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.platform.db.Db;
@@ -40,11 +39,11 @@ public class DemoDataLoader {
     private final boolean enabled;
 
     public DemoDataLoader(Db db, TokenIssuer tokens, CustomerAuthService accounts,
-            @ConfigProperty(name = "app.demo-data.enabled", defaultValue = "false") boolean enabled) {
+            DemoDataConfig config) {
         this.db = db;
         this.tokens = tokens;
         this.accounts = accounts;
-        this.enabled = enabled;
+        this.enabled = config.enabled();
     }
 
     void onStart(@Observes StartupEvent event) {

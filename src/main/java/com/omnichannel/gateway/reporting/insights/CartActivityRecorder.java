@@ -4,7 +4,6 @@ package com.omnichannel.gateway.reporting.insights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.cart.CartCreated;
 import com.omnichannel.gateway.platform.db.BackgroundBatchWriter;
@@ -27,10 +26,10 @@ public class CartActivityRecorder {
     private final BackgroundBatchWriter<CartCreated> writer;
 
     public CartActivityRecorder(InsightsRepository repository, Vertx vertx, MeterRegistry registry,
-            @ConfigProperty(name = "app.insights.cart-activity.flush-interval-millis", defaultValue = "500") long flushIntervalMillis,
-            @ConfigProperty(name = "app.insights.cart-activity.buffer-capacity", defaultValue = "50000") int capacity) {
+            InsightsConfig config) {
         this.writer = new BackgroundBatchWriter<>("cart activity facts", "gateway.insights.cart.activity", vertx, registry,
-                flushIntervalMillis, capacity, repository::insertCartActivity);
+                config.cartActivity().flushIntervalMillis(), config.cartActivity().bufferCapacity(),
+                repository::insertCartActivity);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.cart.Cart;
@@ -44,13 +43,12 @@ public class InsightsService {
     private final Duration maxWindow;
 
     public InsightsService(InsightsRepository repository, OrderService orders, CartService carts,
-            CatalogConfig catalogConfig,
-            @ConfigProperty(name = "app.insights.max-window", defaultValue = "P400D") Duration maxWindow) {
+            CatalogConfig catalogConfig, InsightsConfig config) {
         this.repository = repository;
         this.orders = orders;
         this.carts = carts;
         this.currency = catalogConfig.currency();
-        this.maxWindow = maxWindow;
+        this.maxWindow = config.maxWindow();
     }
 
     // ---- channel insights

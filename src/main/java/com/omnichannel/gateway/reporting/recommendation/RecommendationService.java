@@ -10,7 +10,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.catalog.CatalogService;
@@ -46,13 +45,12 @@ public class RecommendationService implements ConsentListener {
     private final Duration bestSellerWindow;
 
     public RecommendationService(RecommendationRepository repository, RecommendationCache cache, CatalogService catalog,
-            @ConfigProperty(name = "app.recommendations.cache-ttl", defaultValue = "PT60S") Duration ttl,
-            @ConfigProperty(name = "app.recommendations.best-seller-window", defaultValue = "P90D") Duration bestSellerWindow) {
+            RecommendationConfig config) {
         this.repository = repository;
         this.cache = cache;
         this.catalog = catalog;
-        this.ttl = ttl;
-        this.bestSellerWindow = bestSellerWindow;
+        this.ttl = config.cacheTtl();
+        this.bestSellerWindow = config.bestSellerWindow();
     }
 
     /** For each product, the products most often bought together with it; one cache round trip, one statement. */
