@@ -5,33 +5,26 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 
-import com.omnichannel.gateway.catalog.CatalogConfig;
-import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.ErrorCode;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
-import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.platform.security.Secrets;
-import com.omnichannel.gateway.platform.time.UtcTimestamps;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
-import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 
@@ -60,10 +53,9 @@ public class CartService {
     private final CartEvents events;
     private final CustomerActivity activity;
     private final CustomerErasures erasures;
-    private final CatalogService catalog;
-    private final InventoryService inventory;
+    private final CartLineValidation lineValidation;
+    private final CartViews views;
     private final StoreService stores;
-    private final String currency;
     private final Duration anonymousTtl;
     private final Duration customerTtl;
     private final Duration handoffTtl;
@@ -71,17 +63,15 @@ public class CartService {
     private final RateLimiter.Limit handoffClaims;
     private final Event<CartCreated> created;
 
-    public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CatalogService catalog, InventoryService inventory, StoreService stores,
-            RateLimiter limiter, Event<CartCreated> created,
-            CatalogConfig catalogConfig, CartConfig config) {
+    public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CartLineValidation lineValidation,
+            CartViews views, StoreService stores, RateLimiter limiter, Event<CartCreated> created, CartConfig config) {
         this.store = store;
         this.events = events;
         this.activity = activity;
         this.erasures = erasures;
-        this.catalog = catalog;
-        this.inventory = inventory;
+        this.lineValidation = lineValidation;
+        this.views = views;
         this.stores = stores;
-        this.currency = catalogConfig.currency();
         this.anonymousTtl = config.anonymousTtl();
         this.customerTtl = config.customerTtl();
         this.handoffTtl = config.handoffTtl();
@@ -99,7 +89,7 @@ public class CartService {
                 throw ApiException.notFound("No cart with this id (it may have expired)");
             }
             requireAccess(caller, cartToken, stored);
-            return view(stored, caller.channel());
+            return views.of(stored, caller.channel());
         });
     }
 
@@ -112,7 +102,7 @@ public class CartService {
                 .chain(id -> id == null ? Uni.createFrom().nullItem() : store.find(id))
                 .chain(stored -> stored == null || !customerId.equals(stored.customerId())
                         ? Uni.createFrom().nullItem()
-                        : view(stored, caller.channel()));
+                        : views.of(stored, caller.channel()));
     }
 
     /**
@@ -129,7 +119,7 @@ public class CartService {
         })).onItem().transformToMultiAndConcatenate(allowed -> events.of(id))
                 .onItem().transformToUniAndConcatenate(change -> store.find(id))
                 .filter(stored -> stored != null)
-                .onItem().transformToUniAndConcatenate(stored -> view(stored, caller.channel()));
+                .onItem().transformToUniAndConcatenate(stored -> views.of(stored, caller.channel()));
     }
 
     /**
@@ -142,7 +132,7 @@ public class CartService {
                 .chain(stored -> stored == null || !customerId.equals(stored.customerId())
                         ? Uni.createFrom().nullItem()
                         // Promotions limited to channels apply as on the channel the customer last used.
-                        : view(stored, stored.lastChannel() == null ? Channel.WEB : Channel.valueOf(stored.lastChannel())));
+                        : views.of(stored, stored.lastChannel() == null ? Channel.WEB : Channel.valueOf(stored.lastChannel())));
     }
 
     /**
@@ -202,15 +192,15 @@ public class CartService {
         List<CartLineInput> lines = input == null || input.lines() == null ? List.of() : input.lines();
         // An erased customer's access token (valid for minutes) makes no new customer cart.
         return erasures.requireNotErased(caller).onFailure().transform(CartStore::unavailable)
-                .chain(() -> validateLines(lines)).chain(validated -> {
-            if (validated.error != null) {
-                return Uni.createFrom().item(CartPayload.failed(validated.error));
+                .chain(() -> lineValidation.validate(lines)).chain(validated -> {
+            if (validated.error() != null) {
+                return Uni.createFrom().item(CartPayload.failed(validated.error()));
             }
             String customerId = customerId(caller);
             String token = customerId == null ? newSecret() : null;
             String now = now();
             List<StoredCart.StoredLine> storedLines = new ArrayList<>();
-            for (Map.Entry<String, Integer> e : validated.quantities.entrySet()) {
+            for (Map.Entry<String, Integer> e : validated.quantities().entrySet()) {
                 storedLines.add(new StoredCart.StoredLine(newLineId(), e.getKey(), e.getValue(), caller.channel().name(), now));
             }
             Duration ttl = customerId != null ? customerTtl : anonymousTtl;
@@ -222,21 +212,21 @@ public class CartService {
                         created.fire(new CartCreated(stored.id(), caller.channel(), customerId,
                                 caller.channel() == Channel.KIOSK ? caller.storeId() : null, OffsetDateTime.now(ZoneOffset.UTC)));
                     })
-                    .chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
+                    .chain(stored -> views.of(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
         });
     }
 
     public Uni<CartPayload> addLines(Caller caller, String cartToken, CartInputs.LinesAdd input) {
         String id = cartId(input.cartId());
-        return validateLines(input.lines() == null ? List.of() : input.lines()).chain(validated -> {
-            if (validated.error != null) {
-                return Uni.createFrom().item(CartPayload.failed(validated.error));
+        return lineValidation.validate(input.lines() == null ? List.of() : input.lines()).chain(validated -> {
+            if (validated.error() != null) {
+                return Uni.createFrom().item(CartPayload.failed(validated.error()));
             }
-            if (validated.quantities.isEmpty()) {
+            if (validated.quantities().isEmpty()) {
                 return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_LINES", "Give at least one line", "input", "lines")));
             }
             JsonArray lines = new JsonArray();
-            validated.quantities.forEach((variantId, quantity) -> lines.add(new JsonObject()
+            validated.quantities().forEach((variantId, quantity) -> lines.add(new JsonObject()
                     .put("variantId", variantId).put("quantity", quantity).put("lineId", newLineId())));
             return change(caller, cartToken, id, "add", input.expectedVersion(), new JsonObject().put("lines", lines));
         });
@@ -310,7 +300,7 @@ public class CartService {
         return erasures.requireNotErased(caller).onFailure().transform(CartStore::unavailable)
                 .chain(() -> store.activeCartId(customerId)).chain(activeId -> {
             if (id.equals(activeId)) {
-                return store.find(id).chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
+                return store.find(id).chain(stored -> views.of(stored, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
             }
             return store.take(id, customerId, cartToken == null ? null : sha256(cartToken), caller.isStaff())
                     .chain(taken -> {
@@ -379,7 +369,7 @@ public class CartService {
                     }
                     String token = newSecret();
                     StoredCart handed = withOwner(taken.cart(), "", sha256(token), anonymousTtl);
-                    return store.put(handed).chain(stored -> view(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
+                    return store.put(handed).chain(stored -> views.of(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
                 });
             });
         });
@@ -398,10 +388,10 @@ public class CartService {
                 // No active cart, or the taken one replaces it: it becomes the customer's.
                 StoredCart owned = withOwner(taken, customerId, "", customerTtl);
                 return store.put(owned).call(() -> store.activate(customerId, owned.id(), customerTtl.toSeconds()))
-                        .chain(stored -> view(stored, caller.channel()));
+                        .chain(stored -> views.of(stored, caller.channel()));
             }
             if (mode == CartAttachMode.KEEP_EXISTING) {
-                return view(existing, caller.channel());
+                return views.of(existing, caller.channel());
             }
             JsonArray lines = new JsonArray();
             taken.lines().forEach(l -> lines.add(new JsonObject().put("id", l.id()).put("variantId", l.variantId())
@@ -413,7 +403,7 @@ public class CartService {
                         if (outcome.cart() == null) {
                             throw new IllegalStateException("Merge into the active cart refused: " + outcome.refusal());
                         }
-                        return view(outcome.cart(), caller.channel());
+                        return views.of(outcome.cart(), caller.channel());
                     });
         });
     }
@@ -439,7 +429,7 @@ public class CartService {
                     // round trip, for customer carts only: the pointer sits in another cluster slot).
                     Uni<Void> pointer = changed.customerId().isEmpty() ? Uni.createFrom().voidItem()
                             : store.touchActive(changed.customerId(), changed.ttlSeconds());
-                    return pointer.chain(() -> view(changed, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
+                    return pointer.chain(() -> views.of(changed, caller.channel())).map(view -> new CartPayload(view, null, List.of()));
                 });
     }
 
@@ -466,124 +456,6 @@ public class CartService {
             case "LINE_NOT_FOUND" -> CartPayload.failed(UserError.of("LINE_NOT_FOUND", "No line with this id in the cart", "input", "lines"));
             default -> throw new IllegalStateException("Unexpected cart refusal " + outcome.refusal());
         };
-    }
-
-    private record Validated(Map<String, Integer> quantities, UserError error) {
-    }
-
-    /** Quantities 1..999, known sellable variants; the same variant twice is summed. */
-    private Uni<Validated> validateLines(List<CartLineInput> lines) {
-        if (lines.size() > MAX_LINES) {
-            return Uni.createFrom().item(new Validated(null, UserError.of("TOO_MANY_LINES",
-                    "A cart can hold at most " + MAX_LINES + " different items", "input", "lines")));
-        }
-        Map<String, Integer> quantities = new java.util.LinkedHashMap<>();
-        Set<Long> keys = new LinkedHashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            CartLineInput line = lines.get(i);
-            String index = String.valueOf(i);
-            if (line == null) {
-                return Uni.createFrom().item(new Validated(null, UserError.of("INVALID_LINES", "Lines must not be null", "input", "lines", index)));
-            }
-            if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-                return Uni.createFrom().item(new Validated(null, UserError.of("INVALID_QUANTITY",
-                        "Quantity must be between 1 and " + MAX_QUANTITY, "input", "lines", index, "quantity")));
-            }
-            Long key = GlobalId.tryDecode(ProductVariant.TYPE, line.variantId());
-            if (key == null) {
-                return Uni.createFrom().item(new Validated(null, UserError.of("UNKNOWN_VARIANT",
-                        "No product variant with this id", "input", "lines", index, "variantId")));
-            }
-            keys.add(key);
-            int sum = quantities.getOrDefault(line.variantId(), 0) + line.quantity();
-            if (sum > MAX_QUANTITY) {
-                return Uni.createFrom().item(new Validated(null, UserError.of("QUANTITY_LIMIT_EXCEEDED",
-                        "A line can hold at most " + MAX_QUANTITY + " units", "input", "lines", index, "quantity")));
-            }
-            quantities.put(line.variantId(), sum);
-        }
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(new Validated(quantities, null));
-        }
-        return catalog.variantsByKeys(keys).map(found -> {
-            for (int i = 0; i < lines.size(); i++) {
-                ProductVariant variant = found.get(GlobalId.tryDecode(ProductVariant.TYPE, lines.get(i).variantId()));
-                if (variant == null || !variant.active()) {
-                    return new Validated(null, UserError.of("UNKNOWN_VARIANT", "No sellable product variant with this id",
-                            "input", "lines", String.valueOf(i), "variantId"));
-                }
-            }
-            return new Validated(quantities, null);
-        });
-    }
-
-    /**
-     * The cart as shoppers see it: stored lines with live prices and availability for its fulfilment.
-     *
-     * @param channel the channel it is read through (channel-limited promotions depend on it)
-     */
-    private Uni<Cart> view(StoredCart stored, Channel channel) {
-        Set<Long> keys = new LinkedHashSet<>();
-        stored.lines().forEach(l -> keys.add(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId())));
-        Long pickupKey = stored.pickupStoreId() == null ? null : GlobalId.tryDecode(Location.TYPE, stored.pickupStoreId());
-        Uni<Location> pickup = pickupKey == null ? Uni.createFrom().nullItem()
-                : stores.findLocation(pickupKey);
-        return Uni.combine().all().unis(catalog.variantsByKeys(keys), pickup).asTuple().chain(t -> {
-            Map<Long, ProductVariant> variants = t.getItem1();
-            List<ProductVariant> ordered = stored.lines().stream()
-                    .map(l -> variants.get(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId()))).toList();
-            List<ProductVariant> present = ordered.stream().filter(v -> v != null).toList();
-            return inventory.availableFor(present, pickupKey).map(available -> {
-                Map<Long, Integer> availableByKey = new java.util.HashMap<>();
-                for (int i = 0; i < present.size(); i++) {
-                    availableByKey.put(present.get(i).key(), available.get(i));
-                }
-                return assemble(stored, ordered, availableByKey, t.getItem2(), channel);
-            });
-        });
-    }
-
-    private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup,
-            Channel channel) {
-        List<CartLine> lines = new ArrayList<>();
-        List<CartWarning> cartWarnings = new ArrayList<>();
-        long subtotal = 0;
-        int itemCount = 0;
-        for (int i = 0; i < stored.lines().size(); i++) {
-            StoredCart.StoredLine line = stored.lines().get(i);
-            ProductVariant variant = variants.get(i);
-            List<CartWarning> warnings = new ArrayList<>();
-            Money unitPrice = null;
-            Money lineTotal = null;
-            int availableNow = 0;
-            if (variant == null || !variant.active()) {
-                warnings.add(new CartWarning("VARIANT_UNAVAILABLE", "This item is no longer sold"));
-            } else {
-                unitPrice = variant.price();
-                long total = unitPrice.minorUnits() * line.quantity();
-                lineTotal = Money.ofMinor(total, unitPrice.currencyCode());
-                subtotal += total;
-                availableNow = available.getOrDefault(variant.key(), 0);
-                if (line.quantity() > availableNow) {
-                    warnings.add(new CartWarning("NOT_ENOUGH_STOCK", pickup != null
-                            ? "Only " + availableNow + " available at " + pickup.name()
-                            : "Only " + availableNow + " available"));
-                }
-            }
-            itemCount += line.quantity();
-            cartWarnings.addAll(warnings);
-            lines.add(new CartLine(line.id(), variant, line.quantity(), Channel.valueOf(line.channel()),
-                    UtcTimestamps.parse(line.addedAt()), unitPrice, lineTotal, availableNow, warnings));
-        }
-        if (stored.pickupStoreId() != null && pickup == null) {
-            cartWarnings.add(new CartWarning("PICKUP_STORE_UNAVAILABLE", "The chosen pickup store is no longer available"));
-        }
-        CartFulfilment fulfilment = new CartFulfilment(FulfilmentType.valueOf(stored.fulfilmentType()), pickup);
-        return new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
-                stored.channels().stream().map(Channel::valueOf).toList(),
-                stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),
-                UtcTimestamps.parse(stored.createdAt()), UtcTimestamps.parse(stored.updatedAt()), cartWarnings,
-                stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId(), channel);
     }
 
     private static void requireAccess(Caller caller, String cartToken, StoredCart cart) {

@@ -22,10 +22,12 @@ import io.smallrye.mutiny.Uni;
 public class PromotionGraphQLApi {
 
     private final PromotionService promotions;
+    private final PromotionDefinitions definitions;
     private final CallerResolver callers;
 
-    public PromotionGraphQLApi(PromotionService promotions, CallerResolver callers) {
+    public PromotionGraphQLApi(PromotionService promotions, PromotionDefinitions definitions, CallerResolver callers) {
         this.promotions = promotions;
+        this.definitions = definitions;
         this.callers = callers;
     }
 
@@ -69,30 +71,30 @@ public class PromotionGraphQLApi {
     @Query("promotion")
     @Description("Staff: a promotion by id; null when there is none.")
     public Uni<Promotion> promotion(@NonNull @Id String id) {
-        return promotions.promotion(callers.current(), id);
+        return definitions.promotion(callers.current(), id);
     }
 
     @Query("promotions")
     @Description("Staff: every promotion, newest first.")
     public Uni<@NonNull PromotionConnection> promotions(Integer first, String after) {
-        return promotions.promotions(callers.current(), first, after);
+        return definitions.promotions(callers.current(), first, after);
     }
 
     @Mutation("promotionCreate")
     @Description("Staff: create a coupon (with a code) or an automatic promotion (without).")
     public Uni<@NonNull PromotionPayload> promotionCreate(@NonNull PromotionInputs.Create input) {
-        return promotions.create(callers.current(), input);
+        return definitions.create(callers.current(), input);
     }
 
     @Mutation("promotionUpdate")
     @Description("Staff: change a promotion; fields left out keep their value.")
     public Uni<@NonNull PromotionPayload> promotionUpdate(@NonNull PromotionInputs.Update input) {
-        return promotions.update(callers.current(), input);
+        return definitions.update(callers.current(), input);
     }
 
     @Mutation("promotionPause")
     @Description("Staff: pause a promotion (it stops applying at once, also to carts holding its coupon) or resume it.")
     public Uni<@NonNull PromotionPayload> promotionPause(@NonNull PromotionInputs.Pause input) {
-        return promotions.pause(callers.current(), input);
+        return definitions.pause(callers.current(), input);
     }
 }
