@@ -27,8 +27,8 @@ import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.AccountRow;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.EntryRow;
-import com.omnichannel.gateway.order.CheckoutParticipant;
-import com.omnichannel.gateway.order.CheckoutRefusal;
+import com.omnichannel.gateway.checkout.CheckoutParticipant;
+import com.omnichannel.gateway.checkout.CheckoutRefusal;
 import com.omnichannel.gateway.order.OrderStatus;
 import com.omnichannel.gateway.order.OrderStatusListener;
 

@@ -1,5 +1,6 @@
 package com.omnichannel.gateway.order;
 
+import com.omnichannel.gateway.checkout.CheckoutPayload;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;

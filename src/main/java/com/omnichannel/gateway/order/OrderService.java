@@ -1,5 +1,10 @@
 package com.omnichannel.gateway.order;
 
+import com.omnichannel.gateway.checkout.CheckoutDiscounts;
+import com.omnichannel.gateway.checkout.CheckoutParticipant;
+import com.omnichannel.gateway.checkout.CheckoutPayload;
+import com.omnichannel.gateway.checkout.CheckoutPricing;
+import com.omnichannel.gateway.checkout.CheckoutRefusal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,10 +55,10 @@ import com.omnichannel.gateway.order.OrderRepository.NewOrder;
 import com.omnichannel.gateway.order.OrderRepository.OrderRow;
 import com.omnichannel.gateway.order.OrderRepository.ShipmentLineRow;
 import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
-import com.omnichannel.gateway.order.allocation.AllocationStrategy;
-import com.omnichannel.gateway.order.payment.PaymentProvider;
-import com.omnichannel.gateway.order.payment.PaymentRequest;
-import com.omnichannel.gateway.order.payment.PaymentResult;
+import com.omnichannel.gateway.checkout.allocation.AllocationStrategy;
+import com.omnichannel.gateway.checkout.payment.PaymentProvider;
+import com.omnichannel.gateway.checkout.payment.PaymentRequest;
+import com.omnichannel.gateway.checkout.payment.PaymentResult;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 
@@ -82,7 +87,7 @@ public class OrderService {
 
     private final OrderRepository repository;
     private final OrderEvents events;
-    private final OrderPricing pricing;
+    private final CheckoutPricing pricing;
     private final CartService carts;
     private final CatalogService catalog;
     private final InventoryService inventory;
@@ -100,7 +105,7 @@ public class OrderService {
     private final Db db;
     private final String currency;
 
-    public OrderService(OrderRepository repository, OrderEvents events, OrderPricing pricing, CartService carts,
+    public OrderService(OrderRepository repository, OrderEvents events, CheckoutPricing pricing, CartService carts,
             CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
             CheckoutDiscounts discounts, CustomerActivity activity, CustomerErasures erasures, Instance<PaymentProvider> paymentProviders,
             Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, RateLimiter limiter, Db db,
@@ -132,7 +137,7 @@ public class OrderService {
 
     /** What checkout settled before its transaction: the cart, frozen lines, totals, payment. */
     private record Prepared(CheckoutCart cart, List<ProductVariant> variants, Map<Long, String> productNames,
-            OrderPricing.Totals totals, Location pickupStore, OrderAddress address, String email,
+            CheckoutPricing.Totals totals, Location pickupStore, OrderAddress address, String email,
             CheckoutDiscounts.Applied discounts) {
     }
 
@@ -342,15 +347,15 @@ public class OrderService {
                 return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines,
                         cart.couponCode(), input.loyaltyPoints()))
                         .map(applied -> {
-                            List<OrderPricing.PricedLine> priced = new ArrayList<>();
+                            List<CheckoutPricing.PricedLine> priced = new ArrayList<>();
                             for (int i = 0; i < ordered.size(); i++) {
-                                priced.add(new OrderPricing.PricedLine(ordered.get(i).price().minorUnits(),
+                                priced.add(new CheckoutPricing.PricedLine(ordered.get(i).price().minorUnits(),
                                         cart.lines().get(i).quantity(), applied.lineDiscountsMinor().get(i)));
                             }
                             OrderInputs.ShippingAddress a = fulfilment.address();
                             String country = pickup != null ? pickup.address().countryCode() : a.countryCode();
                             String region = pickup != null ? pickup.address().region() : a.region();
-                            OrderPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region,
+                            CheckoutPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region,
                                     applied.freeShipping(), Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0));
                             OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
                                     a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
@@ -419,7 +424,7 @@ public class OrderService {
                     CheckoutCart.Line line = cart.lines().get(i);
                     ProductVariant variant = p.variants().get(i);
                     String productName = p.productNames().get(variant.key());
-                    OrderPricing.LineTotals totals = p.totals().lines().get(i);
+                    CheckoutPricing.LineTotals totals = p.totals().lines().get(i);
                     lines.add(new NewLine(i, variant.key(), variant.sku(), productName == null ? variant.title() : productName,
                             variant.title(), line.quantity(), variant.price().minorUnits(), totals.discountMinor(),
                             totals.taxMinor(), totals.totalMinor(), line.channel()));

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.order.payment;
+package com.omnichannel.gateway.checkout.payment;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
 

@@ -1,5 +1,6 @@
-package com.omnichannel.gateway.order;
+package com.omnichannel.gateway.checkout;
 
+import com.omnichannel.gateway.order.OrderStatusListener;
 import com.omnichannel.gateway.platform.errors.UserError;
 
 /** Thrown by a {@link CheckoutParticipant} or {@link OrderStatusListener} to roll back and answer with a user error. */

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.order;
+package com.omnichannel.gateway.checkout;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,11 +15,11 @@ import com.omnichannel.gateway.cart.FulfilmentType;
  * configured) and total. Amounts are integer minor units; tax is rounded half-up per line and on shipping.
  */
 @ApplicationScoped
-public class OrderPricing {
+public class CheckoutPricing {
 
     private final CheckoutConfig config;
 
-    public OrderPricing(CheckoutConfig config) {
+    public CheckoutPricing(CheckoutConfig config) {
         this.config = config;
     }
 

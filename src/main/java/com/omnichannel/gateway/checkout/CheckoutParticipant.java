@@ -1,5 +1,6 @@
-package com.omnichannel.gateway.order;
+package com.omnichannel.gateway.checkout;
 
+import com.omnichannel.gateway.order.OrderInputs;
 import java.util.List;
 
 import com.omnichannel.gateway.cart.FulfilmentType;

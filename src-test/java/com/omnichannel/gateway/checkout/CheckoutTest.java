@@ -1,16 +1,16 @@
-package com.omnichannel.gateway.order;
+package com.omnichannel.gateway.checkout;
 
-import static com.omnichannel.gateway.order.Checkouts.CHECKOUT;
-import static com.omnichannel.gateway.order.Checkouts.card;
-import static com.omnichannel.gateway.order.Checkouts.checkout;
-import static com.omnichannel.gateway.order.Checkouts.customerCart;
-import static com.omnichannel.gateway.order.Checkouts.guestCart;
-import static com.omnichannel.gateway.order.Checkouts.input;
-import static com.omnichannel.gateway.order.Checkouts.line;
-import static com.omnichannel.gateway.order.Checkouts.payInStore;
-import static com.omnichannel.gateway.order.Checkouts.pickup;
-import static com.omnichannel.gateway.order.Checkouts.placed;
-import static com.omnichannel.gateway.order.Checkouts.ship;
+import static com.omnichannel.gateway.checkout.Checkouts.CHECKOUT;
+import static com.omnichannel.gateway.checkout.Checkouts.card;
+import static com.omnichannel.gateway.checkout.Checkouts.checkout;
+import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
+import static com.omnichannel.gateway.checkout.Checkouts.guestCart;
+import static com.omnichannel.gateway.checkout.Checkouts.input;
+import static com.omnichannel.gateway.checkout.Checkouts.line;
+import static com.omnichannel.gateway.checkout.Checkouts.payInStore;
+import static com.omnichannel.gateway.checkout.Checkouts.pickup;
+import static com.omnichannel.gateway.checkout.Checkouts.placed;
+import static com.omnichannel.gateway.checkout.Checkouts.ship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.order.payment;
+package com.omnichannel.gateway.checkout.payment;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -67,21 +67,6 @@ public class SandboxCardProvider implements PaymentProvider {
             return Uni.createFrom().item(PaymentResult.declined(decline == null ? "card_declined" : decline, last4));
         }
         return Uni.createFrom().item(new PaymentResult(true, PaymentStatus.AUTHORIZED, "sandbox-auth-" + UUID.randomUUID(), last4, null));
-    }
-
-    @Override
-    public Uni<Void> capture(String reference, long amountMinor, String currency) {
-        return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public Uni<Void> voidAuthorization(String reference) {
-        return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public Uni<Void> refund(String reference, long amountMinor, String currency) {
-        return Uni.createFrom().voidItem();
     }
 
     static boolean luhn(String digits) {

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.order.payment;
+package com.omnichannel.gateway.checkout.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,20 +35,5 @@ public class PayInStoreProvider implements PaymentProvider {
     @Override
     public Uni<PaymentResult> authorize(PaymentRequest request) {
         return Uni.createFrom().item(new PaymentResult(true, PaymentStatus.PENDING, "in-store:" + request.idempotencyKey(), null, null));
-    }
-
-    @Override
-    public Uni<Void> capture(String reference, long amountMinor, String currency) {
-        return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public Uni<Void> voidAuthorization(String reference) {
-        return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public Uni<Void> refund(String reference, long amountMinor, String currency) {
-        return Uni.createFrom().voidItem();
     }
 }

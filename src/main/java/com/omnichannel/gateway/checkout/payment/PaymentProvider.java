@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.order.payment;
+package com.omnichannel.gateway.checkout.payment;
 
 import com.omnichannel.gateway.order.PaymentMethod;
 
@@ -18,12 +18,19 @@ public interface PaymentProvider {
 
     Uni<PaymentResult> authorize(PaymentRequest request);
 
-    Uni<Void> capture(String reference, long amountMinor, String currency);
+    /** Takes the authorized amount. Providers that settle elsewhere (the till, a sandbox) have nothing to send. */
+    default Uni<Void> capture(String reference, long amountMinor, String currency) {
+        return Uni.createFrom().voidItem();
+    }
 
     /** Releases an authorization that was never captured. */
-    Uni<Void> voidAuthorization(String reference);
+    default Uni<Void> voidAuthorization(String reference) {
+        return Uni.createFrom().voidItem();
+    }
 
-    Uni<Void> refund(String reference, long amountMinor, String currency);
+    default Uni<Void> refund(String reference, long amountMinor, String currency) {
+        return Uni.createFrom().voidItem();
+    }
 
     /** A problem with the payment details, reported as a user error on the given input field. */
     record PaymentProblem(String code, String field, String message) {

@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.order.allocation;
+package com.omnichannel.gateway.checkout.allocation;
 
 import java.util.ArrayList;
 import java.util.Comparator;

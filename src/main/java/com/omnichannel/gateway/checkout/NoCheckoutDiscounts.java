@@ -1,4 +1,4 @@
-package com.omnichannel.gateway.order;
+package com.omnichannel.gateway.checkout;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,6 @@
-package com.omnichannel.gateway.order;
+package com.omnichannel.gateway.checkout;
 
+import com.omnichannel.gateway.order.Order;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -18,11 +19,11 @@ public record CheckoutPayload(Order order,
             @Description("Units available for this order's fulfilment (at the store, or across the network).") int available) {
     }
 
-    static CheckoutPayload of(Order order) {
+    public static CheckoutPayload of(Order order) {
         return new CheckoutPayload(order, List.of(), List.of());
     }
 
-    static CheckoutPayload failed(UserError error) {
+    public static CheckoutPayload failed(UserError error) {
         return new CheckoutPayload(null, List.of(), List.of(error));
     }
 }
