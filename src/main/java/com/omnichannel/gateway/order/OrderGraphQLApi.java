@@ -1,6 +1,5 @@
 package com.omnichannel.gateway.order;
 
-import com.omnichannel.gateway.checkout.CheckoutPayload;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -30,15 +29,6 @@ public class OrderGraphQLApi {
     public OrderGraphQLApi(OrderService orders, CallerResolver callers) {
         this.orders = orders;
         this.callers = callers;
-    }
-
-    // ---- checkout
-
-    @Mutation("checkoutComplete")
-    @Description("Turn a cart into an order: prices frozen from the catalog, stock reserved, payment taken, cart cleared. "
-            + "Retrying with the same idempotencyKey returns the same order.")
-    public Uni<@NonNull CheckoutPayload> checkoutComplete(@NonNull OrderInputs.CheckoutComplete input) {
-        return orders.checkout(callers.current(), callers.cartToken(), callers.clientAddressKey(), input);
     }
 
     // ---- reads

@@ -1,19 +1,11 @@
 package com.omnichannel.gateway.order;
 
-import com.omnichannel.gateway.checkout.CheckoutDiscounts;
-import com.omnichannel.gateway.checkout.CheckoutParticipant;
-import com.omnichannel.gateway.checkout.CheckoutPayload;
-import com.omnichannel.gateway.checkout.CheckoutPricing;
 import com.omnichannel.gateway.checkout.CheckoutRefusal;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,11 +14,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import org.jboss.logging.Logger;
-
-import com.omnichannel.gateway.catalog.CatalogConfig;
-import com.omnichannel.gateway.cart.CartService;
-import com.omnichannel.gateway.cart.CheckoutCart;
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
@@ -35,538 +22,57 @@ import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
-import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.paging.Page;
-import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.platform.security.Secrets;
-import com.omnichannel.gateway.customer.CustomerActivity;
-import com.omnichannel.gateway.customer.CustomerErasures;
-import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
 import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
 import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
-import com.omnichannel.gateway.order.OrderRepository.LineRow;
-import com.omnichannel.gateway.order.OrderRepository.NewLine;
-import com.omnichannel.gateway.order.OrderRepository.NewOrder;
 import com.omnichannel.gateway.order.OrderRepository.OrderRow;
 import com.omnichannel.gateway.order.OrderRepository.ShipmentLineRow;
 import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
-import com.omnichannel.gateway.checkout.allocation.AllocationStrategy;
 import com.omnichannel.gateway.checkout.payment.PaymentProvider;
-import com.omnichannel.gateway.checkout.payment.PaymentRequest;
-import com.omnichannel.gateway.checkout.payment.PaymentResult;
 import com.omnichannel.gateway.store.Location;
-import com.omnichannel.gateway.store.StoreService;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 
 /**
- * Orders: checkout (idempotent, all-or-nothing stock reservation, payment), the order lifecycle, shipments
- * (split and merge) and who may see and change what.
+ * Orders: reads, the order lifecycle, shipments (split and merge) and who may see and change what. Checkout places
+ * orders through {@link OrderPlacement}.
  */
 @ApplicationScoped
 public class OrderService {
 
-    private static final Logger LOG = Logger.getLogger(OrderService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{8,128}$");
-    private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{1,10}$");
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
     private static final Pattern TRACKING = Pattern.compile("^[A-Za-z0-9-]{4,40}$");
-    private static final int MAX_FIELD = 100;
     private static final int MAX_NOTE = 500;
     /** Who an erased customer's actions are attributed to in timelines and ledgers. */
     public static final String ERASED_ACTOR = "erased-customer";
 
     private final OrderRepository repository;
+    private final OrderMapper mapper;
     private final OrderEvents events;
-    private final CheckoutPricing pricing;
-    private final CartService carts;
     private final CatalogService catalog;
     private final InventoryService inventory;
-    private final StoreService stores;
-    private final AllocationStrategy allocation;
-    private final CheckoutDiscounts discounts;
-    private final CustomerActivity activity;
-    private final RateLimiter limiter;
-    private final RateLimiter.Limit checkoutsPerShopper;
-    private final RateLimiter.Limit checkoutsPerAddress;
-    private final CustomerErasures erasures;
-    private final List<CheckoutParticipant> participants;
     private final List<OrderStatusListener> statusListeners;
     private final Map<PaymentMethod, PaymentProvider> providers = new HashMap<>();
     private final Db db;
-    private final String currency;
 
-    public OrderService(OrderRepository repository, OrderEvents events, CheckoutPricing pricing, CartService carts,
-            CatalogService catalog, InventoryService inventory, StoreService stores, AllocationStrategy allocation,
-            CheckoutDiscounts discounts, CustomerActivity activity, CustomerErasures erasures, Instance<PaymentProvider> paymentProviders,
-            Instance<CheckoutParticipant> participants, Instance<OrderStatusListener> statusListeners, RateLimiter limiter, Db db,
-            CatalogConfig catalogConfig) {
+    public OrderService(OrderRepository repository, OrderMapper mapper, OrderEvents events, CatalogService catalog,
+            InventoryService inventory, Instance<PaymentProvider> paymentProviders, Instance<OrderStatusListener> statusListeners,
+            Db db) {
         this.repository = repository;
+        this.mapper = mapper;
         this.events = events;
-        this.pricing = pricing;
-        this.carts = carts;
         this.catalog = catalog;
         this.inventory = inventory;
-        this.stores = stores;
-        this.allocation = allocation;
-        this.discounts = discounts;
-        this.activity = activity;
-        this.limiter = limiter;
-        this.checkoutsPerShopper = limiter.limit("checkout-attempts", 20, Duration.ofMinutes(10));
-        this.checkoutsPerAddress = limiter.limit("checkout-attempts-per-address", 300, Duration.ofMinutes(10));
-        this.erasures = erasures;
-        this.participants = participants.stream().toList();
         this.statusListeners = statusListeners.stream().toList();
         paymentProviders.forEach(p -> providers.put(p.method(), p));
         this.db = db;
-        this.currency = catalogConfig.currency();
-    }
-
-    // =========================================================================================================
-    // Checkout
-    // =========================================================================================================
-
-    /** What checkout settled before its transaction: the cart, frozen lines, totals, payment. */
-    private record Prepared(CheckoutCart cart, List<ProductVariant> variants, Map<Long, String> productNames,
-            CheckoutPricing.Totals totals, Location pickupStore, OrderAddress address, String email,
-            CheckoutDiscounts.Applied discounts) {
-    }
-
-    /** Thrown inside the order transaction to roll it back; turned into a result afterwards. */
-    private static final class Rollback extends RuntimeException {
-        private final CheckoutPayload payload;
-
-        Rollback(CheckoutPayload payload) {
-            super(null, null, false, false);
-            this.payload = payload;
-        }
-    }
-
-    /**
-     * Places an order, counting the attempt first: per signed-in customer (or, for guests, per cart) and per client
-     * address, so neither one shopper nor one address can hammer checkout (e.g. to probe card numbers).
-     */
-    public Uni<CheckoutPayload> checkout(Caller caller, String cartToken, String clientAddressKey, OrderInputs.CheckoutComplete input) {
-        String shopper = customerId(caller) != null ? "sub:" + caller.subject() : "cart:" + input.cartId();
-        return Uni.join().all(limiter.enforce(checkoutsPerShopper, shopper), limiter.enforce(checkoutsPerAddress, clientAddressKey))
-                .andFailFast()
-                .chain(() -> checkout(caller, cartToken, input));
-    }
-
-    private Uni<CheckoutPayload> checkout(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
-        UserError invalid = validateCheckout(caller, input);
-        if (invalid != null) {
-            return Uni.createFrom().item(CheckoutPayload.failed(invalid));
-        }
-        PaymentProvider provider = providers.get(input.payment().method());
-        PaymentRequest.Card card = input.payment().card() == null ? null
-                : new PaymentRequest.Card(input.payment().card().number(), input.payment().card().expiryMonth(),
-                        input.payment().card().expiryYear(), input.payment().card().cvc());
-        String key = input.idempotencyKey().strip();
-        String requestHash = requestHash(caller, input);
-        // A retry of a checkout that succeeded finds its order by key, even though the cart is gone by now. A customer
-        // who erased their account may still hold an access token: it places no order.
-        return erasures.requireNotErased(caller).chain(() -> repository.findByIdempotencyKey(key)).chain(existing -> {
-            if (existing != null) {
-                return replay(existing, requestHash);
-            }
-            return prepare(caller, cartToken, input).chain(prepared -> {
-                if (prepared instanceof CheckoutPayload failed) {
-                    // The cart may be gone because a concurrent retry with this key has just turned it into the order.
-                    return isCode(failed, "CART_NOT_FOUND")
-                            ? repository.findByIdempotencyKey(key).chain(order -> order == null
-                                    ? Uni.createFrom().item(failed) : replay(order, requestHash))
-                            : Uni.createFrom().item(failed);
-                }
-                Prepared p = (Prepared) prepared;
-                PaymentRequest request = new PaymentRequest(key, p.totals().totalMinor(), currency, input.fulfilment().type(), card);
-                PaymentProvider.PaymentProblem problem = provider.validate(request);
-                if (problem != null) {
-                    return Uni.createFrom().item(CheckoutPayload.failed(UserError.of(problem.code(), problem.message(),
-                            fieldPath("input", "payment", problem.field()))));
-                }
-                return provider.authorize(request).chain(payment -> {
-                    if (!payment.approved()) {
-                        return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("PAYMENT_DECLINED",
-                                "The payment was declined (" + payment.declineCode() + ")", "input", "payment")));
-                    }
-                    return placeOrder(caller, input, key, requestHash, p, payment)
-                            // The key taken, or stock short: either may come from a concurrent request with this key that has
-                            // just placed the order (and taken that stock), and is then answered as a retry would be.
-                            .onFailure(Rollback.class).recoverWithUni(failure -> voidedThenReplayed(provider, payment, key,
-                                    requestHash, ((Rollback) failure).payload))
-                            .onFailure(CheckoutRefusal.class).recoverWithUni(failure -> provider
-                                    .voidAuthorization(payment.reference())
-                                    .replaceWith(CheckoutPayload.failed(((CheckoutRefusal) failure).error())))
-                            // Racing an identical request, the insert can meet the other order's cart version before its key.
-                            .onFailure(OrderService::isCartAlreadyOrdered).recoverWithUni(failure -> voidedThenReplayed(provider,
-                                    payment, key, requestHash, CheckoutPayload.failed(UserError.of("CART_ALREADY_CHECKED_OUT",
-                                            "This cart has just become an order", "input", "cartId"))))
-                            .onFailure(failure -> !(failure instanceof ApiException)).invoke(failure -> provider
-                                    .voidAuthorization(payment.reference()).subscribe().with(ok -> {
-                                    }, e -> LOG.warnf(e, "Cannot void payment %s", payment.reference())));
-                });
-            });
-        });
-    }
-
-    /**
-     * After a checkout that placed nothing: voids its authorization and answers as a retry would be answered when an
-     * order with this key exists (a concurrent request placed it), otherwise with {@code otherwise}.
-     */
-    private Uni<CheckoutPayload> voidedThenReplayed(PaymentProvider provider, PaymentResult payment, String key, String requestHash,
-            CheckoutPayload otherwise) {
-        return provider.voidAuthorization(payment.reference())
-                .chain(() -> repository.findByIdempotencyKey(key))
-                .chain(winner -> winner == null ? Uni.createFrom().item(otherwise) : replay(winner, requestHash));
-    }
-
-    private static boolean isCode(CheckoutPayload payload, String code) {
-        return payload.userErrors().stream().anyMatch(e -> e.code().equals(code));
-    }
-
-    private Uni<CheckoutPayload> replay(OrderRow existing, String requestHash) {
-        if (!existing.requestHash().equals(requestHash)) {
-            return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("IDEMPOTENCY_KEY_REUSED",
-                    "This idempotency key was used for a different checkout; use a new key for a new checkout", "input", "idempotencyKey")));
-        }
-        return toOrders(List.of(existing)).map(orders -> CheckoutPayload.of(orders.get(0)));
-    }
-
-    private UserError validateCheckout(Caller caller, OrderInputs.CheckoutComplete input) {
-        if (input.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(input.idempotencyKey().strip()).matches()) {
-            return UserError.of("INVALID_IDEMPOTENCY_KEY", "The idempotency key must be 8 to 128 visible ASCII characters (a UUID is ideal)",
-                    "input", "idempotencyKey");
-        }
-        if (customerId(caller) == null && (input.email() == null || input.email().isBlank())) {
-            return UserError.of("EMAIL_REQUIRED", "Guests must give an email address", "input", "email");
-        }
-        if (input.email() != null && !input.email().isBlank()
-                && (input.email().strip().length() > 254 || !EMAIL.matcher(input.email().strip()).matches())) {
-            return UserError.of("INVALID_EMAIL", "This is not a valid email address", "input", "email");
-        }
-        OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
-        if (fulfilment.type() == FulfilmentType.SHIP) {
-            if (fulfilment.address() == null) {
-                return UserError.of("ADDRESS_REQUIRED", "Shipping needs a delivery address", "input", "fulfilment", "address");
-            }
-            UserError address = validateAddress(fulfilment.address());
-            if (address != null) {
-                return address;
-            }
-        } else if (fulfilment.storeId() == null || GlobalId.tryDecode(Location.TYPE, fulfilment.storeId()) == null) {
-            return UserError.of("INVALID_PICKUP_STORE", "Pickup and curbside need a store", "input", "fulfilment", "storeId");
-        }
-        if (fulfilment.curbsideNote() != null && fulfilment.curbsideNote().length() > MAX_NOTE) {
-            return UserError.of("INVALID_NOTE", "The curbside note can have at most " + MAX_NOTE + " characters", "input", "fulfilment", "curbsideNote");
-        }
-        if (!providers.containsKey(input.payment().method())) {
-            return UserError.of("PAYMENT_METHOD_UNAVAILABLE", "This payment method is not available", "input", "payment", "method");
-        }
-        return null;
-    }
-
-    private UserError validateAddress(OrderInputs.ShippingAddress a) {
-        String[][] required = { { "firstName", a.firstName() }, { "lastName", a.lastName() }, { "line1", a.line1() },
-                { "city", a.city() }, { "postalCode", a.postalCode() }, { "countryCode", a.countryCode() } };
-        for (String[] field : required) {
-            if (field[1] == null || field[1].isBlank()) {
-                return UserError.of("INVALID_ADDRESS", "The address needs " + field[0], "input", "fulfilment", "address", field[0]);
-            }
-        }
-        String[][] optional = { { "line2", a.line2() }, { "region", a.region() }, { "phone", a.phone() } };
-        for (String[][] group : new String[][][] { required, optional }) {
-            for (String[] field : group) {
-                if (field[1] != null && field[1].length() > MAX_FIELD) {
-                    return UserError.of("INVALID_ADDRESS", field[0] + " can have at most " + MAX_FIELD + " characters",
-                            "input", "fulfilment", "address", field[0]);
-                }
-            }
-        }
-        if (!POSTAL_CODE.matcher(a.postalCode().strip()).matches()) {
-            return UserError.of("INVALID_ADDRESS", "This is not a valid postal code", "input", "fulfilment", "address", "postalCode");
-        }
-        if (!COUNTRY.matcher(a.countryCode()).matches()) {
-            return UserError.of("INVALID_ADDRESS", "The country must be an ISO 3166-1 alpha-2 code such as DE", "input",
-                    "fulfilment", "address", "countryCode");
-        }
-        if (!pricing.shipsTo(a.countryCode())) {
-            return UserError.of("SHIPPING_UNAVAILABLE", "We do not ship to " + a.countryCode(), "input", "fulfilment", "address", "countryCode");
-        }
-        return null;
-    }
-
-    /** Reads the cart and the catalog and prices the order; returns Prepared or a failed CheckoutPayload. */
-    private Uni<Object> prepare(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
-        OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
-        Long storeKey = fulfilment.type() == FulfilmentType.SHIP ? null : GlobalId.tryDecode(Location.TYPE, fulfilment.storeId());
-        Uni<Location> store = storeKey == null ? Uni.createFrom().nullItem() : stores.findStore(storeKey);
-        return Uni.combine().all().unis(carts.checkoutCart(caller, cartToken, input.cartId()), store).asTuple().chain(t -> {
-            CheckoutCart cart = t.getItem1();
-            Location pickup = t.getItem2();
-            if (cart == null) {
-                return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("CART_NOT_FOUND",
-                        "No cart with this id: it may have expired or already become an order", "input", "cartId")));
-            }
-            if (cart.lines().isEmpty()) {
-                return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("CART_EMPTY", "The cart is empty", "input", "cartId")));
-            }
-            if (storeKey != null && pickup == null) {
-                return Uni.createFrom().item(CheckoutPayload.failed(UserError.of("INVALID_PICKUP_STORE", "No store with this id",
-                        "input", "fulfilment", "storeId")));
-            }
-            Set<Long> keys = new LinkedHashSet<>();
-            cart.lines().forEach(l -> keys.add(l.variantKey()));
-            return catalog.orderableVariants(keys).chain(variants -> {
-                List<ProductVariant> ordered = new ArrayList<>();
-                Map<Long, String> productNames = new HashMap<>();
-                for (CheckoutCart.Line line : cart.lines()) {
-                    CatalogService.OrderableVariant orderable = variants.get(line.variantKey());
-                    if (orderable == null || !orderable.variant().active()) {
-                        return Uni.createFrom().item((Object) CheckoutPayload.failed(UserError.of("VARIANT_UNAVAILABLE",
-                                "A cart line is no longer sold (line " + line.lineId() + "); remove it and try again", "input", "cartId")));
-                    }
-                    ordered.add(orderable.variant());
-                    productNames.put(orderable.variant().key(), orderable.productName());
-                }
-                List<CheckoutDiscounts.Line> discountLines = new ArrayList<>();
-                for (int i = 0; i < ordered.size(); i++) {
-                    discountLines.add(new CheckoutDiscounts.Line(ordered.get(i).key(), ordered.get(i).productKey(),
-                            cart.lines().get(i).quantity(), ordered.get(i).price().minorUnits()));
-                }
-                // Coupon and points reach the promotions hook, which may refuse them (CheckoutRefusal, below).
-                return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines,
-                        cart.couponCode(), input.loyaltyPoints()))
-                        .map(applied -> {
-                            List<CheckoutPricing.PricedLine> priced = new ArrayList<>();
-                            for (int i = 0; i < ordered.size(); i++) {
-                                priced.add(new CheckoutPricing.PricedLine(ordered.get(i).price().minorUnits(),
-                                        cart.lines().get(i).quantity(), applied.lineDiscountsMinor().get(i)));
-                            }
-                            OrderInputs.ShippingAddress a = fulfilment.address();
-                            String country = pickup != null ? pickup.address().countryCode() : a.countryCode();
-                            String region = pickup != null ? pickup.address().region() : a.region();
-                            CheckoutPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region,
-                                    applied.freeShipping(), Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0));
-                            OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
-                                    a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
-                                    blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
-                            return (Object) new Prepared(cart, ordered, productNames, totals, pickup, address, emailOf(input), applied);
-                        })
-                        .onFailure(CheckoutRefusal.class)
-                        .recoverWithItem(failure -> CheckoutPayload.failed(((CheckoutRefusal) failure).error()));
-            });
-        });
-    }
-
-    /**
-     * Places the order from the stock as last seen, without locking levels it does not take: the plan is reserved
-     * only where the levels still have the units, which the database checks on each row as it changes it. When they
-     * no longer do (another order took them, or the levels seen were out of date), that transaction rolls back and
-     * the order is placed from locked levels instead, which also gives the exact shortage.
-     */
-    private Uni<CheckoutPayload> placeOrder(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
-            Prepared p, PaymentResult payment) {
-        Long pickupKey = p.pickupStore() == null ? null : p.pickupStore().key();
-        return inventory.supply(variantKeys(p.cart()), pickupKey).chain(seen -> {
-            AllocationStrategy.Plan plan = allocate(p.cart(), seen, input.fulfilment().type(), pickupKey);
-            // Levels are locked in one global order. The rows checkout participants lock (points being redeemed, a
-            // promotion with a usage limit) are locked before the levels from the stock as last seen, and after them
-            // from locked levels, so two such checkouts can deadlock over one of them. PostgreSQL then fails one, and
-            // that one is placed (again) from locked levels rather than the shopper seeing an error.
-            Uni<CheckoutPayload> fromLockedLevels = Uni.createFrom()
-                    .deferred(() -> placeOrder(caller, input, key, requestHash, p, payment, null))
-                    .onFailure(OrderService::isDeadlock).retry().atMost(2);
-            if (!plan.complete()) {
-                return fromLockedLevels;
-            }
-            return placeOrder(caller, input, key, requestHash, p, payment, plan)
-                    .onFailure(failure -> failure instanceof InventoryService.StockChanged || isDeadlock(failure))
-                    .recoverWithUni(() -> fromLockedLevels);
-        });
-    }
-
-    /**
-     * The order transaction: the order with its lines and shipments (unless its idempotency key is taken), its stock
-     * reserved, and the checkout participants' part. With a plan made from the stock as last seen, the participants
-     * come first and the reservation last, committing the transaction, where the levels still have the units (else
-     * StockChanged); without one, the variants' levels are locked and allocated first.
-     */
-    private Uni<CheckoutPayload> placeOrder(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
-            Prepared p, PaymentResult payment, AllocationStrategy.Plan seenPlan) {
-        CheckoutCart cart = p.cart();
-        FulfilmentType type = input.fulfilment().type();
-        Long pickupKey = p.pickupStore() == null ? null : p.pickupStore().key();
-        NewOrder header = new NewOrder(customerId(caller), p.email(), caller.channel(), cart.channels(), cart.id(), cart.version(),
-                type, pickupKey, p.address() == null ? null : p.address().toJson(), blankToNull(input.fulfilment().curbsideNote()),
-                currency, p.totals().pricesIncludeTax(), p.totals().subtotalMinor(), p.totals().discountMinor(),
-                p.totals().shippingMinor(), p.totals().taxMinor(), p.totals().totalMinor(), input.payment().method(),
-                payment.status(), payment.reference(), payment.cardLast4(), key, requestHash);
-
-        return db.inTransaction(tx -> {
-            Uni<AllocationStrategy.Plan> planned = seenPlan != null ? Uni.createFrom().item(seenPlan)
-                    : inventory.lockSupply(tx, variantKeys(cart), pickupKey).map(supply -> allocate(cart, supply, type, pickupKey));
-            return planned.chain(plan -> {
-                if (!plan.complete()) {
-                    throw new Rollback(shortage(cart, p.variants(), plan));
-                }
-                List<NewLine> lines = new ArrayList<>();
-                for (int i = 0; i < cart.lines().size(); i++) {
-                    CheckoutCart.Line line = cart.lines().get(i);
-                    ProductVariant variant = p.variants().get(i);
-                    String productName = p.productNames().get(variant.key());
-                    CheckoutPricing.LineTotals totals = p.totals().lines().get(i);
-                    lines.add(new NewLine(i, variant.key(), variant.sku(), productName == null ? variant.title() : productName,
-                            variant.title(), line.quantity(), variant.price().minorUnits(), totals.discountMinor(),
-                            totals.taxMinor(), totals.totalMinor(), line.channel()));
-                }
-                List<Long> locations = new ArrayList<>(new LinkedHashSet<>(plan.allocations().stream()
-                        .map(AllocationStrategy.Allocation::locationKey).toList()));
-                Map<Long, Integer> positionByVariant = new HashMap<>();
-                for (int i = 0; i < cart.lines().size(); i++) {
-                    positionByVariant.put(cart.lines().get(i).variantKey(), i);
-                }
-                List<OrderRepository.NewAllocation> allocations = plan.allocations().stream()
-                        .map(a -> new OrderRepository.NewAllocation(a.locationKey(), positionByVariant.get(a.variantKey()), a.quantity()))
-                        .toList();
-                List<OrderStock> reservations = plan.allocations().stream()
-                        .map(a -> new OrderStock(a.variantKey(), a.locationKey(), a.quantity())).toList();
-                return repository.insertOrder(tx, header, lines, locations, allocations, caller.actor(), caller.channel(),
-                        "Placed through " + caller.channel()).chain(inserted -> {
-                            if (inserted == null) {
-                                // Taken by a concurrent request whose transaction then rolled back, if no order has it.
-                                throw new Rollback(CheckoutPayload.failed(UserError.of("CHECKOUT_CONFLICT",
-                                        "Another checkout with this key did not complete; try again", "input", "idempotencyKey")));
-                            }
-                            OrderRow order = inserted.order();
-                            Uni<Void> participated = participate(tx, caller, input, order, p, lines, inserted.contents().lineIds());
-                            // From the stock as last seen, the reservation comes last and commits: the levels, which
-                            // concurrent checkouts of the same variants wait for, are locked only from there to the commit.
-                            Uni<Void> reservedAndParticipated = seenPlan != null
-                                    ? participated.chain(() -> inventory.reserveWhereAvailableThenCommit(tx, reservations, caller.actor(),
-                                            caller.channel(), order.number()))
-                                    : inventory.reserve(tx, reservations, caller.actor(), caller.channel(), order.number())
-                                            .chain(() -> participated);
-                            return reservedAndParticipated.replaceWith(new PlacedRows(order, lines, inserted.contents()));
-                        });
-            });
-        }).chain(placed -> Uni.join().all(
-                carts.checkedOut(cart.id()).onFailure().recoverWithItem(failure -> {
-                    LOG.warnf(failure, "Order %s placed but its cart %s could not be removed", placed.order().number(), cart.id());
-                    return null;
-                }),
-                events.publish(placed.order().id(), OrderStatus.PLACED)).andCollectFailures()
-                .invoke(() -> activity.recordFor(caller, CustomerEventKind.ORDER_PLACED, placed.order().number()))
-                .chain(() -> asWritten(placed))
-                .map(CheckoutPayload::of));
-    }
-
-    /** A new order's rows as its transaction wrote them. */
-    private record PlacedRows(OrderRow order, List<NewLine> lines, OrderRepository.WrittenContents contents) {
-    }
-
-    /** The order the checkout answers with, its lines and shipments taken from what it wrote rather than read back. */
-    private Uni<Order> asWritten(PlacedRows placed) {
-        OrderRow o = placed.order();
-        List<OrderLine> lines = new ArrayList<>();
-        for (NewLine l : placed.lines()) {
-            lines.add(line(new LineRow(placed.contents().lineIds().get(l.position()), o.id(), l.position(), l.variantId(), l.sku(),
-                    l.productName(), l.variantTitle(), l.quantity(), l.unitPrice(), l.discount(), l.tax(), l.total(), l.channel())));
-        }
-        // Shipments are created with the order, in the same transaction, so they share its timestamps.
-        List<ShipmentRow> shipments = placed.contents().shipmentByLocation().entrySet().stream()
-                .map(e -> new ShipmentRow(e.getValue(), e.getKey(), o.fulfilmentType(), ShipmentStatus.PENDING, null, null,
-                        o.placedAt(), o.placedAt()))
-                .sorted(Comparator.comparingLong(ShipmentRow::id)).toList();
-        return withLocations(Map.of(o.id(), shipments)).chain(byOrder -> toOrders(List.of(o),
-                row -> new Order.Written(lines, byOrder.getOrDefault(o.id(), List.of())))).map(orders -> orders.get(0));
-    }
-
-    private AllocationStrategy.Plan allocate(CheckoutCart cart, List<InventoryService.Supply> supply, FulfilmentType type, Long pickupKey) {
-        List<AllocationStrategy.Demand> demand = cart.lines().stream()
-                .map(l -> new AllocationStrategy.Demand(l.variantKey(), l.quantity())).toList();
-        return allocation.allocate(demand, supply.stream().map(OrderService::supply).toList(), type, pickupKey);
-    }
-
-    private static Set<Long> variantKeys(CheckoutCart cart) {
-        Set<Long> keys = new LinkedHashSet<>();
-        cart.lines().forEach(l -> keys.add(l.variantKey()));
-        return keys;
-    }
-
-    /** Lets every {@link CheckoutParticipant} act inside the order transaction, one after another. */
-    private Uni<Void> participate(Db.Tx tx, Caller caller, OrderInputs.CheckoutComplete input, OrderRow order, Prepared p,
-            List<NewLine> lines, List<Long> lineIds) {
-        if (participants.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<CheckoutParticipant.PlacedLine> placed = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            NewLine l = lines.get(i);
-            placed.add(new CheckoutParticipant.PlacedLine(lineIds.get(i), l.variantId(), p.variants().get(i).productKey(), l.quantity(),
-                    l.unitPrice(), l.discount(), l.total()));
-        }
-        CheckoutParticipant.PlacedOrder placedOrder = new CheckoutParticipant.PlacedOrder(order.id(), order.number(), order.customerId(),
-                order.email(), order.fulfilmentType(), order.currency(), order.subtotal(), order.discount(), order.total(), placed, input,
-                p.discounts());
-        return chainAll(participants.stream().map(participant -> participant.orderPlaced(tx, caller, placedOrder)).toList());
-    }
-
-    private static AllocationStrategy.Supply supply(InventoryService.Supply s) {
-        return new AllocationStrategy.Supply(s.variantKey(), s.locationKey(), s.warehouse(), s.priority(), s.available());
-    }
-
-    private static CheckoutPayload shortage(CheckoutCart cart, List<ProductVariant> variants, AllocationStrategy.Plan plan) {
-        List<CheckoutPayload.StockShortage> shortages = new ArrayList<>();
-        List<UserError> errors = new ArrayList<>();
-        for (AllocationStrategy.Shortfall s : plan.shortfalls()) {
-            for (int i = 0; i < cart.lines().size(); i++) {
-                if (cart.lines().get(i).variantKey() == s.variantKey()) {
-                    ProductVariant variant = variants.get(i);
-                    shortages.add(new CheckoutPayload.StockShortage(cart.lines().get(i).lineId(), variant, s.requested(), s.available()));
-                    errors.add(UserError.of("INSUFFICIENT_STOCK", variant.sku() + ": " + s.requested() + " requested, "
-                            + s.available() + " available", "input", "cartId"));
-                }
-            }
-        }
-        return new CheckoutPayload(null, shortages, errors);
-    }
-
-    private static boolean isDeadlock(Throwable t) {
-        return t instanceof PgException pg && "40P01".equals(pg.getSqlState());
-    }
-
-    private static boolean isCartAlreadyOrdered(Throwable t) {
-        return t instanceof PgException pg && "23505".equals(pg.getSqlState()) && pg.getConstraint() != null
-                && pg.getConstraint().equals("order_cart_version_unique");
-    }
-
-    private String requestHash(Caller caller, OrderInputs.CheckoutComplete input) {
-        JsonObject canonical = new JsonObject()
-                .put("caller", caller.subject())
-                .put("cartId", input.cartId())
-                .put("email", input.email() == null ? null : input.email().strip().toLowerCase(Locale.ROOT))
-                .put("type", input.fulfilment().type().name())
-                .put("storeId", input.fulfilment().storeId())
-                .put("address", input.fulfilment().address() == null ? null : JsonObject.mapFrom(input.fulfilment().address()))
-                .put("curbsideNote", input.fulfilment().curbsideNote())
-                .put("method", input.payment().method().name())
-                .put("card", input.payment().card() == null ? null : sha256(input.payment().card().number().replaceAll("[\\s-]", "")
-                        + "|" + input.payment().card().expiryMonth() + "/" + input.payment().card().expiryYear()));
-        if (input.loyaltyPoints() != null) {
-            // Only when given, so the hashes of orders placed without points stay as they were.
-            canonical.put("loyaltyPoints", input.loyaltyPoints());
-        }
-        return sha256(canonical.encode());
     }
 
     // =========================================================================================================
@@ -588,7 +94,7 @@ public class OrderService {
             row = number.length() > 40 ? Uni.createFrom().nullItem() : repository.findByNumber(number.strip());
         }
         // Someone else's order reads as no order: its existence is not disclosed.
-        return row.chain(r -> r == null || !mayRead(caller, r) ? Uni.createFrom().nullItem() : single(r));
+        return row.chain(r -> r == null || !mayRead(caller, r) ? Uni.createFrom().nullItem() : mapper.single(r));
     }
 
     /** A guest's order by number and the email it was placed with; null unless both match. */
@@ -597,7 +103,7 @@ public class OrderService {
             return Uni.createFrom().nullItem();
         }
         return repository.findByNumber(number.strip()).chain(r -> r == null || r.email() == null
-                || !r.email().equalsIgnoreCase(email.strip()) ? Uni.createFrom().nullItem() : single(r));
+                || !r.email().equalsIgnoreCase(email.strip()) ? Uni.createFrom().nullItem() : mapper.single(r));
     }
 
     public Uni<OrderConnection> myOrders(Caller caller, Integer first, String after) {
@@ -606,7 +112,7 @@ public class OrderService {
             throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
         }
         PageRequest page = PageRequest.of(first, after, "myOrders");
-        return repository.customerOrders(customerId, page.fetchSize(), page.offset()).chain(this::toOrders)
+        return repository.customerOrders(customerId, page.fetchSize(), page.offset()).chain(mapper::orders)
                 .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
     }
 
@@ -622,7 +128,7 @@ public class OrderService {
         }
         PageRequest page = PageRequest.of(first, after, "orders:" + sha256(JsonObject.mapFrom(f).encode()).substring(0, 16));
         return repository.search(f.channel(), f.status(), locationKey, f.placedFrom(), f.placedTo(), f.customerId(), f.email(),
-                page.fetchSize(), page.offset()).chain(this::toOrders)
+                page.fetchSize(), page.offset()).chain(mapper::orders)
                 .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
     }
 
@@ -642,7 +148,7 @@ public class OrderService {
         })).onItem().transformToMultiAndConcatenate(allowed -> events.of(key))
                 .onItem().transformToUniAndConcatenate(change -> repository.findById(key))
                 .filter(row -> row != null)
-                .onItem().transformToUniAndConcatenate(this::single);
+                .onItem().transformToUniAndConcatenate(mapper::single);
     }
 
     /**
@@ -654,7 +160,7 @@ public class OrderService {
         return repository.customersOrders(ids, page.fetchSize(), page.offset()).chain(byCustomer -> {
             List<OrderRow> all = new ArrayList<>();
             byCustomer.values().forEach(all::addAll);
-            return toOrders(all).map(orders -> {
+            return mapper.orders(all).map(orders -> {
                 Map<Long, Order> byKey = new HashMap<>();
                 orders.forEach(o -> byKey.put(o.key(), o));
                 return customerIds.stream().map(id -> Page.connection(byCustomer.getOrDefault(id, List.of()).stream()
@@ -682,13 +188,13 @@ public class OrderService {
     public Uni<List<List<OrderLine>>> linesOf(List<Order> orders) {
         return childrenOf(orders, Order.Written::lines, keys -> repository.linesByOrder(keys).map(byOrder -> {
             Map<Long, List<OrderLine>> result = new HashMap<>();
-            byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(this::line).toList()));
+            byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(mapper::line).toList()));
             return result;
         }));
     }
 
     public Uni<List<List<Shipment>>> shipmentsOf(List<Order> orders) {
-        return childrenOf(orders, Order.Written::shipments, keys -> repository.shipmentsByOrder(keys).chain(this::withLocations));
+        return childrenOf(orders, Order.Written::shipments, keys -> repository.shipmentsByOrder(keys).chain(mapper::shipments));
     }
 
     /** Children of the orders in their order: as written for orders placed by this request, the others loaded in one batch. */
@@ -712,7 +218,7 @@ public class OrderService {
         return Batch.many(shipments, Shipment::key, keys -> repository.linesByShipment(keys).map(byShipment -> {
             Map<Long, List<ShipmentLine>> result = new HashMap<>();
             byShipment.forEach((k, rows) -> result.put(k, rows.stream()
-                    .map(r -> new ShipmentLine(r.orderNumber(), line(r.line()), r.quantity())).toList()));
+                    .map(r -> new ShipmentLine(r.orderNumber(), mapper.line(r.line()), r.quantity())).toList()));
             return result;
         }), List.of());
     }
@@ -1015,7 +521,7 @@ public class OrderService {
             return work.apply(tx, rows.get(0), changed);
         }))
                 .chain(() -> publish(changed))
-                .chain(() -> repository.findById(key)).chain(this::single)
+                .chain(() -> repository.findById(key)).chain(mapper::single)
                 .map(order -> new OrderPayload(order, List.of()))
                 .onFailure(Refused.class).recoverWithItem(e -> OrderPayload.failed(((Refused) e).error))
                 .onFailure(CheckoutRefusal.class).recoverWithItem(e -> OrderPayload.failed(((CheckoutRefusal) e).error()));
@@ -1046,7 +552,7 @@ public class OrderService {
     private Uni<Shipment> shipmentById(long key) {
         return repository.findShipment(key)
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem()
-                        : withLocations(Map.of(key, rows)).map(m -> m.get(key).get(0)));
+                        : mapper.shipments(Map.of(key, rows)).map(m -> m.get(key).get(0)));
     }
 
     /**
@@ -1233,64 +739,8 @@ public class OrderService {
         return customerId != null && customerId.equals(order.customerId());
     }
 
-    private Uni<Order> single(OrderRow row) {
-        return toOrders(List.of(row)).map(orders -> orders.get(0));
-    }
-
-    private Uni<List<Order>> toOrders(List<OrderRow> rows) {
-        return toOrders(rows, row -> null);
-    }
-
-    /** @param written what a request has just written of an order, or null */
-    private Uni<List<Order>> toOrders(List<OrderRow> rows, Function<OrderRow, Order.Written> written) {
-        Set<Long> locationKeys = new LinkedHashSet<>();
-        rows.forEach(r -> {
-            if (r.pickupLocationKey() != null) {
-                locationKeys.add(r.pickupLocationKey());
-            }
-        });
-        Uni<Map<Long, Location>> locations = locationKeys.isEmpty() ? Uni.createFrom().item(Map.of()) : stores.locationsByKeys(locationKeys);
-        return locations.map(byKey -> rows.stream()
-                .map(r -> order(r, r.pickupLocationKey() == null ? null : byKey.get(r.pickupLocationKey()), written.apply(r))).toList());
-    }
-
-    private Order order(OrderRow r, Location pickup, Order.Written written) {
-        String c = r.currency();
-        return new Order(Order.globalId(r.id()), r.number(), r.status(), r.status().next(r.fulfilmentType()), r.email(),
-                r.sourceChannel(), r.cartChannels(), r.fulfilmentType(), pickup, OrderAddress.fromJson(r.shippingAddress()),
-                r.curbsideNote(), Money.ofMinor(r.subtotal(), c), Money.ofMinor(r.discount(), c), Money.ofMinor(r.shipping(), c),
-                Money.ofMinor(r.tax(), c), Money.ofMinor(r.total(), c), r.pricesIncludeTax(), r.paymentMethod(), r.paymentStatus(),
-                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total(), written);
-    }
-
-    private OrderLine line(LineRow l) {
-        return new OrderLine(OrderLine.globalId(l.id()), l.sku(), l.productName(), l.variantTitle(), l.quantity(),
-                Money.ofMinor(l.unitPrice(), currency), Money.ofMinor(l.discount(), currency), Money.ofMinor(l.tax(), currency),
-                Money.ofMinor(l.total(), currency), l.channel(), l.id(), l.orderId(), l.variantId());
-    }
-
-    private Uni<Map<Long, List<Shipment>>> withLocations(Map<Long, List<ShipmentRow>> byParent) {
-        Set<Long> locationKeys = new LinkedHashSet<>();
-        byParent.values().forEach(list -> list.forEach(s -> locationKeys.add(s.locationId())));
-        if (locationKeys.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return stores.locationsByKeys(locationKeys).map(locations -> {
-            Map<Long, List<Shipment>> result = new HashMap<>();
-            byParent.forEach((k, rows) -> result.put(k, rows.stream()
-                    .map(s -> new Shipment(Shipment.globalId(s.id()), s.status(), s.status().next(s.fulfilmentType()), s.fulfilmentType(),
-                            locations.get(s.locationId()), s.carrier(), s.trackingNumber(), s.createdAt(), s.updatedAt(), s.id()))
-                    .toList()));
-            return result;
-        });
-    }
-
     private static String customerId(Caller caller) {
         return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
-    }
-
-    private static String emailOf(OrderInputs.CheckoutComplete input) {
-        return input.email() == null || input.email().isBlank() ? null : input.email().strip();
     }
 
     private static long orderKey(String id) {
@@ -1309,14 +759,6 @@ public class OrderService {
         return key;
     }
 
-    private static String[] fieldPath(String... parts) {
-        List<String> path = new ArrayList<>();
-        for (String part : parts) {
-            path.addAll(List.of(part.split("\\.")));
-        }
-        return path.toArray(String[]::new);
-    }
-
     private static <T> List<T> nulls(int n) {
         List<T> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -1331,10 +773,6 @@ public class OrderService {
             result = result.chain(() -> step);
         }
         return result;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static String sha256(String value) {
