@@ -2,6 +2,8 @@ package com.omnichannel.gateway.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
@@ -60,5 +62,22 @@ class OrderStatusTest {
         }
         assertThat(ShipmentStatus.CANCELLED.holdsReservation()).isFalse();
         assertThat(ShipmentStatus.CANCELLED.goodsLeft()).isFalse();
+    }
+
+    @Test
+    void an_order_follows_its_shipments_once_they_all_agree() {
+        assertThat(ShipmentStatus.orderStatusOf(List.of(ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED))).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(ShipmentStatus.orderStatusOf(List.of(ShipmentStatus.DELIVERED, ShipmentStatus.DELIVERED))).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(ShipmentStatus.orderStatusOf(List.of(ShipmentStatus.READY_FOR_PICKUP, ShipmentStatus.PICKED_UP)))
+                .isEqualTo(OrderStatus.READY_FOR_PICKUP);
+        assertThat(ShipmentStatus.orderStatusOf(List.of(ShipmentStatus.PICKED_UP))).isEqualTo(OrderStatus.PICKED_UP);
+        assertThat(ShipmentStatus.orderStatusOf(List.of(ShipmentStatus.SHIPPED, ShipmentStatus.PENDING))).isNull();
+    }
+
+    @Test
+    void cancelled_shipments_do_not_hold_an_order_back() {
+        assertThat(ShipmentStatus.orderStatusOf(List.of(ShipmentStatus.CANCELLED, ShipmentStatus.DELIVERED))).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(ShipmentStatus.orderStatusOf(List.of(ShipmentStatus.CANCELLED))).isNull();
+        assertThat(ShipmentStatus.orderStatusOf(List.of())).isNull();
     }
 }

@@ -23,7 +23,7 @@ import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.order.OrderConnection;
-import com.omnichannel.gateway.order.OrderService;
+import com.omnichannel.gateway.order.OrderQueries;
 
 import io.smallrye.mutiny.Uni;
 
@@ -38,12 +38,12 @@ public class InsightsService {
     static final int MAX_PAIRS = 20;
 
     private final InsightsRepository repository;
-    private final OrderService orders;
+    private final OrderQueries orders;
     private final CartService carts;
     private final String currency;
     private final Duration maxWindow;
 
-    public InsightsService(InsightsRepository repository, OrderService orders, CartService carts,
+    public InsightsService(InsightsRepository repository, OrderQueries orders, CartService carts,
             CatalogConfig catalogConfig,
             @ConfigProperty(name = "app.insights.max-window", defaultValue = "P400D") Duration maxWindow) {
         this.repository = repository;

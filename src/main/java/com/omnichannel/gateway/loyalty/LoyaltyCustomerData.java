@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.customer.CustomerDataContributor;
-import com.omnichannel.gateway.order.OrderService;
+import com.omnichannel.gateway.order.OrderCustomerData;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -60,7 +60,7 @@ public class LoyaltyCustomerData implements CustomerDataContributor {
     @Override
     public Uni<Void> erase(Db.Tx tx, String customerId) {
         String pseudonym = "erased:" + UUID.randomUUID();
-        Tuple ids = Tuple.of(customerId, pseudonym, OrderService.ERASED_ACTOR);
+        Tuple ids = Tuple.of(customerId, pseudonym, OrderCustomerData.ERASED_ACTOR);
         // The pseudonymous account first (the ledger and pending rows refer to it), then move everything over.
         return tx.query("""
                 INSERT INTO loyalty_account (customer_id, balance, pending, last_activity_at, created_at)

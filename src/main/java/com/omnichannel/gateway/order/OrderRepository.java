@@ -382,6 +382,12 @@ public class OrderRepository {
                 .replaceWithVoid();
     }
 
+    /** Timeline entries that change no status, one per order. */
+    public Uni<Void> insertEvents(Db.Tx tx, List<Long> orderIds, OrderEventKind kind, String actor, Channel channel, String note) {
+        List<OrderStatus> none = java.util.Collections.nCopies(orderIds.size(), null);
+        return insertEvents(tx, orderIds, kind, none, none, actor, channel, note);
+    }
+
     public Uni<Void> insertEvents(Db.Tx tx, List<Long> orderIds, OrderEventKind kind, List<OrderStatus> from, List<OrderStatus> to,
             String actor, Channel channel, String note) {
         return tx.query("""

@@ -1,0 +1,71 @@
+package com.omnichannel.gateway.order;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import com.omnichannel.gateway.checkout.payment.PaymentProvider;
+import com.omnichannel.gateway.order.OrderRepository.OrderRow;
+import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.security.Caller;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Moves an order to a status inside the caller's transaction: the timeline entry, the payment settled with its
+ * provider when goods leave, and every {@link OrderStatusListener} told.
+ */
+@ApplicationScoped
+class OrderStatusChanges {
+
+    private final OrderRepository repository;
+    private final List<OrderStatusListener> listeners;
+    private final Map<PaymentMethod, PaymentProvider> providers = new EnumMap<>(PaymentMethod.class);
+
+    OrderStatusChanges(OrderRepository repository, Instance<OrderStatusListener> listeners, Instance<PaymentProvider> paymentProviders) {
+        this.repository = repository;
+        this.listeners = listeners.stream().toList();
+        paymentProviders.forEach(p -> providers.put(p.method(), p));
+    }
+
+    /** Sets an order's status with a timeline entry; settles payment when goods leave. Records it as changed. */
+    Uni<Void> setStatus(Db.Tx tx, Caller caller, OrderRow order, OrderStatus target, String note, List<OrderRow> changed) {
+        changed.removeIf(o -> o.id() == order.id());
+        changed.add(order);
+        boolean capture = (target == OrderStatus.SHIPPED || target == OrderStatus.PICKED_UP)
+                && (order.paymentStatus() == PaymentStatus.AUTHORIZED
+                        || (order.paymentStatus() == PaymentStatus.PENDING && target == OrderStatus.PICKED_UP));
+        Uni<Void> payment = !capture ? Uni.createFrom().voidItem()
+                : setPaymentStatus(tx, order, PaymentStatus.PAID);
+        OrderStatusListener.StatusChange change = new OrderStatusListener.StatusChange(order.id(), order.number(), order.customerId(),
+                order.status(), target, order.total(), order.currency());
+        Uni<Void> told = Uni.createFrom().voidItem();
+        for (OrderStatusListener listener : listeners) {
+            told = told.chain(() -> listener.statusChanged(tx, caller, change));
+        }
+        Uni<Void> listened = told;
+        return repository.setOrderStatus(tx, List.of(order.id()), target)
+                .chain(() -> repository.insertEvents(tx, List.of(order.id()), OrderEventKind.STATUS_CHANGED, List.of(order.status()),
+                        List.of(target), caller.actor(), caller.channel(), note))
+                .chain(() -> payment)
+                .chain(() -> listened);
+    }
+
+    /** Records the payment's new status and tells its provider; inside the transaction so a provider failure rolls it back. */
+    Uni<Void> setPaymentStatus(Db.Tx tx, OrderRow order, PaymentStatus status) {
+        return repository.setPaymentStatus(tx, order.id(), status).chain(() -> settlePayment(order, status));
+    }
+
+    private Uni<Void> settlePayment(OrderRow order, PaymentStatus status) {
+        PaymentProvider provider = providers.get(order.paymentMethod());
+        return switch (status) {
+            case PAID -> provider.capture(order.paymentReference(), order.total(), order.currency());
+            case VOIDED -> provider.voidAuthorization(order.paymentReference());
+            case REFUNDED -> provider.refund(order.paymentReference(), order.total(), order.currency());
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}
