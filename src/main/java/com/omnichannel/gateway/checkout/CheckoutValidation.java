@@ -9,17 +9,18 @@ import com.omnichannel.gateway.order.OrderInputs;
 import com.omnichannel.gateway.order.PaymentMethod;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.validation.EmailAddress;
+import com.omnichannel.gateway.platform.validation.PostalAddressRules;
 import com.omnichannel.gateway.store.Location;
 
 /**
  * The rules a checkout's input must meet before anything is read or paid: the first one broken is the user error,
- * on its field.
+ * on its field. Emails, countries and postal codes follow the address book's rules ({@link EmailAddress},
+ * {@link PostalAddressRules}), so checkout refuses what the address book refuses.
  */
 final class CheckoutValidation {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{8,128}$");
-    private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{1,10}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
     private static final int MAX_FIELD = 100;
     static final int MAX_NOTE = 500;
@@ -46,7 +47,7 @@ final class CheckoutValidation {
             return UserError.of("EMAIL_REQUIRED", "Guests must give an email address", "input", "email");
         }
         if (input.email() != null && !input.email().isBlank()
-                && (input.email().strip().length() > 254 || !EMAIL.matcher(input.email().strip()).matches())) {
+                && !EmailAddress.isValid(input.email().strip())) {
             return UserError.of("INVALID_EMAIL", "This is not a valid email address", "input", "email");
         }
         OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
@@ -87,12 +88,14 @@ final class CheckoutValidation {
                 }
             }
         }
-        if (!POSTAL_CODE.matcher(a.postalCode().strip()).matches()) {
-            return UserError.of("INVALID_ADDRESS", "This is not a valid postal code", "input", "fulfilment", "address", "postalCode");
-        }
+        // Orders keep the country code as given, so it must already be in upper case.
         if (!COUNTRY.matcher(a.countryCode()).matches()) {
             return UserError.of("INVALID_ADDRESS", "The country must be an ISO 3166-1 alpha-2 code such as DE", "input",
                     "fulfilment", "address", "countryCode");
+        }
+        PostalAddressRules.Violation violation = PostalAddressRules.check(a.countryCode(), a.postalCode());
+        if (violation != null) {
+            return UserError.of("INVALID_ADDRESS", violation.reason(), "input", "fulfilment", "address", violation.field());
         }
         if (!shipsTo.test(a.countryCode())) {
             return UserError.of("SHIPPING_UNAVAILABLE", "We do not ship to " + a.countryCode(), "input", "fulfilment", "address", "countryCode");
