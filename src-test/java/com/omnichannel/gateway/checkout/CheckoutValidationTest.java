@@ -7,7 +7,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
-import com.omnichannel.gateway.order.OrderInputs;
 import com.omnichannel.gateway.order.PaymentMethod;
 import com.omnichannel.gateway.platform.errors.UserError;
 
@@ -17,14 +16,14 @@ class CheckoutValidationTest {
     private final CheckoutValidation validation = new CheckoutValidation(Set.of("DE", "AT")::contains,
             Set.of(PaymentMethod.CARD, PaymentMethod.PAY_IN_STORE));
 
-    private static OrderInputs.ShippingAddress address(String postalCode, String countryCode) {
-        return new OrderInputs.ShippingAddress("Erika", "Muster", "Hauptstr. 5", null, "Berlin", postalCode, null, countryCode, null);
+    private static CheckoutInputs.ShippingAddress address(String postalCode, String countryCode) {
+        return new CheckoutInputs.ShippingAddress("Erika", "Muster", "Hauptstr. 5", null, "Berlin", postalCode, null, countryCode, null);
     }
 
-    private static OrderInputs.CheckoutComplete shipping(String email, OrderInputs.ShippingAddress address) {
-        return new OrderInputs.CheckoutComplete("cart", "key-12345678", email,
-                new OrderInputs.CheckoutFulfilment(FulfilmentType.SHIP, null, address, null),
-                new OrderInputs.Payment(PaymentMethod.CARD, null), null);
+    private static CheckoutInputs.CheckoutComplete shipping(String email, CheckoutInputs.ShippingAddress address) {
+        return new CheckoutInputs.CheckoutComplete("cart", "key-12345678", email,
+                new CheckoutInputs.CheckoutFulfilment(FulfilmentType.SHIP, null, address, null),
+                new CheckoutInputs.Payment(PaymentMethod.CARD, null), null);
     }
 
     @Test
@@ -60,11 +59,11 @@ class CheckoutValidationTest {
 
     @Test
     void pickup_needs_a_store_id_and_the_key_is_visible_ascii() {
-        OrderInputs.CheckoutComplete pickup = new OrderInputs.CheckoutComplete("cart", "key-12345678", "guest@example.com",
-                new OrderInputs.CheckoutFulfilment(FulfilmentType.PICKUP, "not-a-store", null, null),
-                new OrderInputs.Payment(PaymentMethod.PAY_IN_STORE, null), null);
+        CheckoutInputs.CheckoutComplete pickup = new CheckoutInputs.CheckoutComplete("cart", "key-12345678", "guest@example.com",
+                new CheckoutInputs.CheckoutFulfilment(FulfilmentType.PICKUP, "not-a-store", null, null),
+                new CheckoutInputs.Payment(PaymentMethod.PAY_IN_STORE, null), null);
         assertThat(validation.check(pickup, false).code()).isEqualTo("INVALID_PICKUP_STORE");
-        OrderInputs.CheckoutComplete shortKey = new OrderInputs.CheckoutComplete("cart", "short", "guest@example.com",
+        CheckoutInputs.CheckoutComplete shortKey = new CheckoutInputs.CheckoutComplete("cart", "short", "guest@example.com",
                 pickup.fulfilment(), pickup.payment(), null);
         assertThat(validation.check(shortKey, false).code()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
     }

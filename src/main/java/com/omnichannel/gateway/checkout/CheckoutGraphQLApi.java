@@ -5,7 +5,6 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.order.OrderInputs;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 
 import io.smallrye.mutiny.Uni;
@@ -24,7 +23,7 @@ public class CheckoutGraphQLApi {
     @Mutation("checkoutComplete")
     @Description("Turn a cart into an order: prices frozen from the catalog, stock reserved, payment taken, cart cleared. "
             + "Retrying with the same idempotencyKey returns the same order.")
-    public Uni<@NonNull CheckoutPayload> checkoutComplete(@NonNull OrderInputs.CheckoutComplete input) {
+    public Uni<@NonNull CheckoutPayload> checkoutComplete(@NonNull CheckoutInputs.CheckoutComplete input) {
         return checkout.checkout(callers.current(), callers.cartToken(), callers.clientAddressKey(), input);
     }
 }

@@ -19,11 +19,11 @@ public record CheckoutPayload(Order order,
             @Description("Units available for this order's fulfilment (at the store, or across the network).") int available) {
     }
 
-    public static CheckoutPayload of(Order order) {
+    static CheckoutPayload of(Order order) {
         return new CheckoutPayload(order, List.of(), List.of());
     }
 
-    public static CheckoutPayload failed(UserError error) {
+    static CheckoutPayload failed(UserError error) {
         return new CheckoutPayload(null, List.of(), List.of(error));
     }
 }

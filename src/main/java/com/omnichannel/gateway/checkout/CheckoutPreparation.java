@@ -17,7 +17,6 @@ import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.order.OrderAddress;
-import com.omnichannel.gateway.order.OrderInputs;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.security.Caller;
@@ -63,8 +62,8 @@ class CheckoutPreparation {
         }
     }
 
-    Uni<Preparation> prepare(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
-        OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
+    Uni<Preparation> prepare(Caller caller, String cartToken, CheckoutInputs.CheckoutComplete input) {
+        CheckoutInputs.CheckoutFulfilment fulfilment = input.fulfilment();
         Long storeKey = fulfilment.type() == FulfilmentType.SHIP ? null : GlobalId.tryDecode(Location.TYPE, fulfilment.storeId());
         Uni<Location> store = storeKey == null ? Uni.createFrom().nullItem() : stores.findStore(storeKey);
         return Uni.combine().all().unis(carts.checkoutCart(caller, cartToken, input.cartId()), store).asTuple().chain(t -> {
@@ -83,7 +82,7 @@ class CheckoutPreparation {
         });
     }
 
-    private Uni<Preparation> priced(Caller caller, OrderInputs.CheckoutComplete input, CheckoutCart cart, Location pickup) {
+    private Uni<Preparation> priced(Caller caller, CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup) {
         Set<Long> keys = new LinkedHashSet<>();
         cart.lines().forEach(l -> keys.add(l.variantKey()));
         return catalog.orderableVariants(keys).chain(variants -> {
@@ -112,15 +111,15 @@ class CheckoutPreparation {
         });
     }
 
-    private PreparedCheckout prepared(OrderInputs.CheckoutComplete input, CheckoutCart cart, Location pickup,
+    private PreparedCheckout prepared(CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup,
             List<ProductVariant> ordered, Map<Long, String> productNames, CheckoutDiscounts.Applied applied) {
         List<CheckoutPricing.PricedLine> priced = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             priced.add(new CheckoutPricing.PricedLine(ordered.get(i).price().minorUnits(), cart.lines().get(i).quantity(),
                     applied.lineDiscountsMinor().get(i)));
         }
-        OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
-        OrderInputs.ShippingAddress a = fulfilment.address();
+        CheckoutInputs.CheckoutFulfilment fulfilment = input.fulfilment();
+        CheckoutInputs.ShippingAddress a = fulfilment.address();
         String country = pickup != null ? pickup.address().countryCode() : a.countryCode();
         String region = pickup != null ? pickup.address().region() : a.region();
         CheckoutPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region, applied.freeShipping(), currencyDigits);

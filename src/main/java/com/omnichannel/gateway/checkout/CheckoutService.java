@@ -21,7 +21,6 @@ import com.omnichannel.gateway.checkout.payment.PaymentResult;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
-import com.omnichannel.gateway.order.OrderInputs;
 import com.omnichannel.gateway.order.OrderPlacement;
 import com.omnichannel.gateway.order.PaymentMethod;
 import com.omnichannel.gateway.platform.errors.ApiException;
@@ -78,7 +77,7 @@ public class CheckoutService {
      * Places an order, counting the attempt first: per signed-in customer (or, for guests, per cart) and per client
      * address, so neither one shopper nor one address can hammer checkout (e.g. to probe card numbers).
      */
-    public Uni<CheckoutPayload> checkout(Caller caller, String cartToken, String clientAddressKey, OrderInputs.CheckoutComplete input) {
+    public Uni<CheckoutPayload> checkout(Caller caller, String cartToken, String clientAddressKey, CheckoutInputs.CheckoutComplete input) {
         String shopper = signedIn(caller) ? "sub:" + caller.subject() : "cart:" + input.cartId();
         return Uni.join().all(limiter.enforce(checkoutsPerShopper, shopper), limiter.enforce(checkoutsPerAddress, clientAddressKey))
                 .andFailFast()
@@ -86,7 +85,7 @@ public class CheckoutService {
                 .map(CheckoutOutcome::payload);
     }
 
-    private Uni<CheckoutOutcome> attempt(Caller caller, String cartToken, OrderInputs.CheckoutComplete input) {
+    private Uni<CheckoutOutcome> attempt(Caller caller, String cartToken, CheckoutInputs.CheckoutComplete input) {
         UserError invalid = validation.check(input, signedIn(caller));
         if (invalid != null) {
             return refused(invalid);
@@ -102,7 +101,7 @@ public class CheckoutService {
                         : Uni.createFrom().item(asRetry(earlier, null)));
     }
 
-    private Uni<CheckoutOutcome> prepareAndPay(Caller caller, String cartToken, OrderInputs.CheckoutComplete input, String key,
+    private Uni<CheckoutOutcome> prepareAndPay(Caller caller, String cartToken, CheckoutInputs.CheckoutComplete input, String key,
             String requestHash) {
         return preparation.prepare(caller, cartToken, input).chain(prepared -> {
             if (prepared instanceof Preparation.CartNotFound) {
@@ -117,10 +116,10 @@ public class CheckoutService {
         });
     }
 
-    private Uni<CheckoutOutcome> payAndPlace(Caller caller, OrderInputs.CheckoutComplete input, String key, String requestHash,
+    private Uni<CheckoutOutcome> payAndPlace(Caller caller, CheckoutInputs.CheckoutComplete input, String key, String requestHash,
             PreparedCheckout prepared) {
         PaymentProvider provider = providers.get(input.payment().method());
-        OrderInputs.Card card = input.payment().card();
+        CheckoutInputs.Card card = input.payment().card();
         PaymentRequest request = new PaymentRequest(key, prepared.totals().totalMinor(), currency,
                 input.fulfilment().type(), card == null ? null
                         : new PaymentRequest.Card(card.number(), card.expiryMonth(), card.expiryYear(), card.cvc()));
@@ -188,7 +187,7 @@ public class CheckoutService {
     }
 
     /** What makes two checkouts with one key the same request: a retry must send the same. */
-    private static String requestHash(Caller caller, OrderInputs.CheckoutComplete input) {
+    private static String requestHash(Caller caller, CheckoutInputs.CheckoutComplete input) {
         JsonObject canonical = new JsonObject()
                 .put("caller", caller.subject())
                 .put("cartId", input.cartId())

@@ -18,7 +18,6 @@ import com.omnichannel.gateway.checkout.payment.PaymentResult;
 import com.omnichannel.gateway.inventory.InventoryService;
 import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
 import com.omnichannel.gateway.order.NewOrder;
-import com.omnichannel.gateway.order.OrderInputs;
 import com.omnichannel.gateway.order.OrderPlacement;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.errors.UserError;
@@ -58,7 +57,7 @@ class CheckoutTransaction {
     }
 
     /** What the order transaction writes, apart from where the units come from. */
-    record PaidCheckout(Caller caller, OrderInputs.CheckoutComplete input, String idempotencyKey, String requestHash,
+    record PaidCheckout(Caller caller, CheckoutInputs.CheckoutComplete input, String idempotencyKey, String requestHash,
             PreparedCheckout prepared, PaymentResult payment) {
     }
 
@@ -77,7 +76,7 @@ class CheckoutTransaction {
             }
             return attempt(checkout, plan)
                     .onFailure(CheckoutTransaction::isDeadlock).recoverWithUni(() -> fromLockedLevels)
-                    .chain(attempt -> attempt instanceof OrderAttempt.LevelsChanged ? fromLockedLevels : Uni.createFrom().item(attempt));
+                    .chain(attempt -> attempt instanceof OrderAttempt.LevelsChanged ? fromLockedLevels : ended(attempt));
         });
     }
 
@@ -124,7 +123,8 @@ class CheckoutTransaction {
             });
         })
                 // A participant's refusal has rolled the transaction back.
-                .onFailure(CheckoutRefusal.class).recoverWithItem(failure -> (OrderAttempt) new OrderAttempt.Refused(((CheckoutRefusal) failure).error()))
+                .onFailure(CheckoutRefusal.class)
+                .recoverWithItem(failure -> (OrderAttempt) new OrderAttempt.Refused(((CheckoutRefusal) failure).error()))
                 // Racing an identical request, the insert can meet the other order's cart version before its key.
                 .onFailure(CheckoutTransaction::isCartAlreadyOrdered).recoverWithItem(() -> (OrderAttempt) new OrderAttempt.Contended(
                         new CheckoutOutcome.Refused(UserError.of("CART_ALREADY_CHECKED_OUT", "This cart has just become an order",
@@ -152,7 +152,7 @@ class CheckoutTransaction {
                 .map(a -> new NewOrder.Allocation(a.locationKey(), positionByVariant.get(a.variantKey()), a.quantity()))
                 .toList();
         Caller caller = checkout.caller();
-        OrderInputs.CheckoutComplete input = checkout.input();
+        CheckoutInputs.CheckoutComplete input = checkout.input();
         PaymentResult payment = checkout.payment();
         CheckoutPricing.Totals totals = p.totals();
         return new NewOrder(caller.hasRole(Role.CUSTOMER) ? caller.subject() : null, p.email(), caller.channel(), cart.channels(),

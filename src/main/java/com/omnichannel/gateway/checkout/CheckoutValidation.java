@@ -5,7 +5,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
-import com.omnichannel.gateway.order.OrderInputs;
 import com.omnichannel.gateway.order.PaymentMethod;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
@@ -38,7 +37,7 @@ final class CheckoutValidation {
     }
 
     /** Null when the input may go on to checkout, else the first rule it breaks. */
-    UserError check(OrderInputs.CheckoutComplete input, boolean signedIn) {
+    UserError check(CheckoutInputs.CheckoutComplete input, boolean signedIn) {
         if (input.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(input.idempotencyKey().strip()).matches()) {
             return UserError.of("INVALID_IDEMPOTENCY_KEY", "The idempotency key must be 8 to 128 visible ASCII characters (a UUID is ideal)",
                     "input", "idempotencyKey");
@@ -50,7 +49,7 @@ final class CheckoutValidation {
                 && !EmailAddress.isValid(input.email().strip())) {
             return UserError.of("INVALID_EMAIL", "This is not a valid email address", "input", "email");
         }
-        OrderInputs.CheckoutFulfilment fulfilment = input.fulfilment();
+        CheckoutInputs.CheckoutFulfilment fulfilment = input.fulfilment();
         if (fulfilment.type() == FulfilmentType.SHIP) {
             if (fulfilment.address() == null) {
                 return UserError.of("ADDRESS_REQUIRED", "Shipping needs a delivery address", "input", "fulfilment", "address");
@@ -71,7 +70,7 @@ final class CheckoutValidation {
         return null;
     }
 
-    private UserError address(OrderInputs.ShippingAddress a) {
+    private UserError address(CheckoutInputs.ShippingAddress a) {
         String[][] required = { { "firstName", a.firstName() }, { "lastName", a.lastName() }, { "line1", a.line1() },
                 { "city", a.city() }, { "postalCode", a.postalCode() }, { "countryCode", a.countryCode() } };
         for (String[] field : required) {
