@@ -1,8 +1,8 @@
 package com.omnichannel.gateway.customer;
 
-import static com.omnichannel.gateway.order.Checkouts.card;
-import static com.omnichannel.gateway.order.Checkouts.customerCart;
-import static com.omnichannel.gateway.order.Checkouts.line;
+import static com.omnichannel.gateway.checkout.Checkouts.card;
+import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
+import static com.omnichannel.gateway.checkout.Checkouts.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.omnichannel.gateway.order.Checkouts;
+import com.omnichannel.gateway.checkout.Checkouts;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;

@@ -1,12 +1,12 @@
 package com.omnichannel.gateway.loyalty;
 
-import static com.omnichannel.gateway.order.Checkouts.CHECKOUT;
-import static com.omnichannel.gateway.order.Checkouts.customerCart;
-import static com.omnichannel.gateway.order.Checkouts.guestCart;
-import static com.omnichannel.gateway.order.Checkouts.input;
-import static com.omnichannel.gateway.order.Checkouts.line;
-import static com.omnichannel.gateway.order.Checkouts.payInStore;
-import static com.omnichannel.gateway.order.Checkouts.pickup;
+import static com.omnichannel.gateway.checkout.Checkouts.CHECKOUT;
+import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
+import static com.omnichannel.gateway.checkout.Checkouts.guestCart;
+import static com.omnichannel.gateway.checkout.Checkouts.input;
+import static com.omnichannel.gateway.checkout.Checkouts.line;
+import static com.omnichannel.gateway.checkout.Checkouts.payInStore;
+import static com.omnichannel.gateway.checkout.Checkouts.pickup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.omnichannel.gateway.order.Checkouts;
+import com.omnichannel.gateway.checkout.Checkouts;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.Race;

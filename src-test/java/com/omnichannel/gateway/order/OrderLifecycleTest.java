@@ -1,13 +1,13 @@
 package com.omnichannel.gateway.order;
 
-import static com.omnichannel.gateway.order.Checkouts.card;
-import static com.omnichannel.gateway.order.Checkouts.customerCart;
-import static com.omnichannel.gateway.order.Checkouts.guestCart;
-import static com.omnichannel.gateway.order.Checkouts.line;
-import static com.omnichannel.gateway.order.Checkouts.payInStore;
-import static com.omnichannel.gateway.order.Checkouts.pickup;
-import static com.omnichannel.gateway.order.Checkouts.placed;
-import static com.omnichannel.gateway.order.Checkouts.ship;
+import static com.omnichannel.gateway.checkout.Checkouts.card;
+import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
+import static com.omnichannel.gateway.checkout.Checkouts.guestCart;
+import static com.omnichannel.gateway.checkout.Checkouts.line;
+import static com.omnichannel.gateway.checkout.Checkouts.payInStore;
+import static com.omnichannel.gateway.checkout.Checkouts.pickup;
+import static com.omnichannel.gateway.checkout.Checkouts.placed;
+import static com.omnichannel.gateway.checkout.Checkouts.ship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

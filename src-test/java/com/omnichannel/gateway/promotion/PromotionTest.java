@@ -1,12 +1,12 @@
 package com.omnichannel.gateway.promotion;
 
-import static com.omnichannel.gateway.order.Checkouts.customerCart;
-import static com.omnichannel.gateway.order.Checkouts.guestCart;
-import static com.omnichannel.gateway.order.Checkouts.input;
-import static com.omnichannel.gateway.order.Checkouts.line;
-import static com.omnichannel.gateway.order.Checkouts.payInStore;
-import static com.omnichannel.gateway.order.Checkouts.pickup;
-import static com.omnichannel.gateway.order.Checkouts.ship;
+import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
+import static com.omnichannel.gateway.checkout.Checkouts.guestCart;
+import static com.omnichannel.gateway.checkout.Checkouts.input;
+import static com.omnichannel.gateway.checkout.Checkouts.line;
+import static com.omnichannel.gateway.checkout.Checkouts.payInStore;
+import static com.omnichannel.gateway.checkout.Checkouts.pickup;
+import static com.omnichannel.gateway.checkout.Checkouts.ship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.platform.db.Db;
-import com.omnichannel.gateway.order.Checkouts;
+import com.omnichannel.gateway.checkout.Checkouts;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.Race;
 import com.omnichannel.gateway.support.TestData;

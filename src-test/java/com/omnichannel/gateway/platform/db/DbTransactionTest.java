@@ -143,6 +143,57 @@ class DbTransactionTest {
     }
 
     @Test
+    void work_that_rolls_back_answers_with_its_result_and_leaves_nothing_behind() {
+        String a = UUID.randomUUID().toString();
+        AtomicInteger afterCommit = new AtomicInteger();
+
+        String result = db.inTransaction(tx -> {
+            tx.afterCommit(afterCommit::incrementAndGet);
+            return tx.query(INSERT, Tuple.of(a)).map(rows -> {
+                tx.rollBack();
+                return "short of stock";
+            });
+        }).await().atMost(TIMEOUT);
+
+        assertThat(result).isEqualTo("short of stock");
+        assertThat(rowsOutside(a)).isZero();
+        assertThat(afterCommit).hasValue(0);
+    }
+
+    @Test
+    void a_last_statement_that_fails_as_foreseen_can_be_answered_as_a_result() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        AtomicInteger afterCommit = new AtomicInteger();
+
+        String result = db.inTransaction(tx -> {
+            tx.afterCommit(afterCommit::incrementAndGet);
+            return tx.query(INSERT, Tuple.of(a)).chain(() -> tx.queryThenCommit("""
+                    WITH inserted AS (INSERT INTO db_transaction_probe (id) VALUES ($1) RETURNING id)
+                    SELECT require_row_count(count(*), 2, 'probe rows') FROM inserted""", Tuple.of(b)))
+                    .replaceWith("committed")
+                    .onFailure(Db::isTooFewRows).recoverWithItem(() -> {
+                        tx.rollBack();
+                        return "levels changed";
+                    });
+        }).await().atMost(TIMEOUT);
+
+        assertThat(result).isEqualTo("levels changed");
+        assertThat(rowsOutside(a) + rowsOutside(b)).isZero();
+        assertThat(afterCommit).hasValue(0);
+    }
+
+    @Test
+    void a_committed_transaction_cannot_be_rolled_back() {
+        String a = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> db.inTransaction(tx -> tx.queryThenCommit(INSERT, Tuple.of(a)).invoke(tx::rollBack))
+                .await().atMost(TIMEOUT)).isInstanceOf(IllegalStateException.class).hasMessageContaining("committed");
+
+        assertThat(rowsOutside(a)).isEqualTo(1);
+    }
+
+    @Test
     void the_connection_goes_back_to_the_pool_without_an_open_transaction() {
         String a = UUID.randomUUID().toString();
         for (int i = 0; i < 40; i++) {

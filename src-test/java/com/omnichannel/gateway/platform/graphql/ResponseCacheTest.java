@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.platform.db.Db;
-import com.omnichannel.gateway.order.Checkouts;
+import com.omnichannel.gateway.checkout.Checkouts;
 import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;

@@ -1,16 +1,18 @@
 package com.omnichannel.gateway.customer;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.validation.EmailAddress;
+import com.omnichannel.gateway.platform.validation.PostalAddressRules;
 
-/** Rules for what customers type in: emails, names, phone numbers, languages and addresses. */
+/**
+ * Rules for what customers type in: names, phone numbers and languages here; emails, countries and postal codes by
+ * the rules checkout uses too ({@link EmailAddress}, {@link PostalAddressRules}).
+ */
 final class CustomerValidation {
 
-    static final int MAX_EMAIL = 254;
+    static final int MAX_EMAIL = EmailAddress.MAX_LENGTH;
     static final int MAX_NAME = 100;
     static final int MAX_LINE = 200;
     static final int MAX_CITY = 100;
@@ -18,32 +20,19 @@ final class CustomerValidation {
     static final int MAX_COMPANY = 100;
     static final int MAX_ADDRESSES = 20;
 
-    // Deliberately simple: something@domain.tld, no spaces; whether it exists is for a confirmation mail to find out.
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/.-]{5,25}$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Z]{2})?$");
-    private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$|^[0-9A-Za-z]$");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    /** Postal code formats of the countries we ship to most; others get the general rule. */
-    private static final Map<String, Pattern> POSTAL_CODES = Map.of(
-            "DE", Pattern.compile("^[0-9]{5}$"),
-            "AT", Pattern.compile("^[0-9]{4}$"),
-            "CH", Pattern.compile("^[0-9]{4}$"),
-            "FR", Pattern.compile("^[0-9]{5}$"),
-            "NL", Pattern.compile("^[0-9]{4} ?[A-Z]{2}$"),
-            "US", Pattern.compile("^[0-9]{5}(-[0-9]{4})?$"),
-            "GB", Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"));
 
     private CustomerValidation() {
     }
 
     /** Trimmed and lower-cased: the form emails are stored and looked up in. */
     static String normalizeEmail(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddress.normalize(email);
     }
 
     static boolean validEmail(String normalized) {
-        return normalized.length() <= MAX_EMAIL && EMAIL.matcher(normalized).matches();
+        return EmailAddress.isValid(normalized);
     }
 
     static String strip(String value) {
@@ -85,22 +74,12 @@ final class CustomerValidation {
 
     /** Upper-cased country code when it is an ISO 3166-1 alpha-2 code, else null. */
     static String country(String code) {
-        if (code == null) {
-            return null;
-        }
-        String c = code.strip().toUpperCase(Locale.ROOT);
-        return c.length() == 2 && COUNTRIES.contains(c) ? c : null;
+        return PostalAddressRules.country(code);
     }
 
     /** The postal code as stored (trimmed, upper-case) when valid for the country, else null. */
     static String postalCode(String postalCode, String country) {
-        if (postalCode == null) {
-            return null;
-        }
-        String p = postalCode.strip().toUpperCase(Locale.ROOT);
-        Pattern specific = country == null ? null : POSTAL_CODES.get(country);
-        boolean valid = specific != null ? specific.matcher(p).matches() : POSTAL_CODE.matcher(p).matches();
-        return valid ? p : null;
+        return PostalAddressRules.postalCode(postalCode, country);
     }
 
     /** Optional text: null or blank means none. */

@@ -346,14 +346,15 @@ public class InventoryService {
     public record OrderStock(long variantKey, long locationKey, int quantity) {
     }
 
-    /**
-     * The failure of {@link #reserveWhereAvailableThenCommit} when a level no longer has the units the plan took from
-     * it: the transaction has rolled back, and the caller plans again from locked levels.
-     */
-    public static final class StockChanged extends RuntimeException {
-        public StockChanged(Throwable cause) {
-            super("A stock level changed since it was read", cause, false, false);
-        }
+    /** How {@link #reserveWhereAvailableThenCommit} ended. */
+    public enum Reservation {
+        /** Every level had the units: they are reserved and the transaction has committed. */
+        RESERVED,
+        /**
+         * A level no longer had the units the plan took from it: nothing was reserved, the transaction has rolled
+         * back, and the caller plans again from locked levels.
+         */
+        LEVELS_CHANGED
     }
 
     /**
@@ -409,12 +410,18 @@ public class InventoryService {
      * Reserves units at levels that were not locked before (a plan made from {@link #supply}) as the transaction's last
      * statement, which commits it: the statement locks the levels in the global lock order and changes them only if
      * every one still has the units available, which the database checks on the locked rows, so it never oversells.
-     * When any level does not, nothing is changed, the transaction rolls back, and this fails with
-     * {@link StockChanged}. The levels stay locked only while PostgreSQL runs the statement and commits.
+     * When any level does not, nothing is changed, the transaction rolls back (its work ends with
+     * {@link Db.Tx#rollBack}), and this answers {@link Reservation#LEVELS_CHANGED}. The levels stay locked only while
+     * PostgreSQL runs the statement and commits.
      */
-    public Uni<Void> reserveWhereAvailableThenCommit(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
+    public Uni<Reservation> reserveWhereAvailableThenCommit(Db.Tx tx, List<OrderStock> items, String actor, Channel channel,
+            String reference) {
         return change(tx, items, StockMovementKind.RESERVATION, 0, 1, true, "Reserved for order " + reference, actor, channel,
-                reference);
+                reference).replaceWith(Reservation.RESERVED)
+                .onFailure(Db::isTooFewRows).recoverWithItem(() -> {
+                    tx.rollBack();
+                    return Reservation.LEVELS_CHANGED;
+                });
     }
 
     /** Releases reserved units (cancellation). */
@@ -451,7 +458,7 @@ public class InventoryService {
         Uni<List<StockRow>> changed;
         if (lastWhereAvailable) {
             changed = repository.applyWhereAvailableThenCommit(tx, variants, locations, onHand, reserved, kind, reason, actor, channel,
-                    reference).onFailure(Db::isTooFewRows).transform(StockChanged::new);
+                    reference);
         } else {
             Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
                     ? Uni.createFrom().item(List.of())

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Caller;
-import com.omnichannel.gateway.order.CheckoutParticipant;
+import com.omnichannel.gateway.checkout.CheckoutParticipant;
 import com.omnichannel.gateway.order.OrderStatusListener;
 
 import io.smallrye.mutiny.Uni;

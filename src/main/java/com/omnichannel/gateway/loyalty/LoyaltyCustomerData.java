@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.customer.CustomerDataContributor;
-import com.omnichannel.gateway.order.OrderService;
+import com.omnichannel.gateway.order.OrderCustomerData;
 import com.omnichannel.gateway.platform.db.Db;
 
 import io.smallrye.mutiny.Uni;
@@ -36,6 +36,6 @@ public class LoyaltyCustomerData implements CustomerDataContributor {
 
     @Override
     public Uni<Void> erase(Db.Tx tx, String customerId) {
-        return repository.pseudonymize(tx, customerId, "erased:" + UUID.randomUUID(), OrderService.ERASED_ACTOR);
+        return repository.pseudonymize(tx, customerId, "erased:" + UUID.randomUUID(), OrderCustomerData.ERASED_ACTOR);
     }
 }

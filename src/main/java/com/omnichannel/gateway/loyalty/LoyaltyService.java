@@ -27,8 +27,8 @@ import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.AccountRow;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.EntryRow;
-import com.omnichannel.gateway.order.CheckoutParticipant;
-import com.omnichannel.gateway.order.CheckoutRefusal;
+import com.omnichannel.gateway.checkout.CheckoutParticipant;
+import com.omnichannel.gateway.platform.errors.Refusal;
 import com.omnichannel.gateway.order.OrderStatus;
 import com.omnichannel.gateway.order.OrderStatusListener;
 
@@ -128,7 +128,7 @@ public class LoyaltyService {
      * What redeeming these points takes off an order of this amount (after promotions), in minor units. Checks
      * the rules and the balance now; the balance is checked again, atomically, when the order is placed.
      *
-     * @throws CheckoutRefusal with the broken rule
+     * @throws Refusal with the broken rule
      */
     public Uni<Long> redemptionValue(String customerId, int points, long orderAmountMinor) {
         if (points <= 0) {
@@ -277,8 +277,8 @@ public class LoyaltyService {
         return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
     }
 
-    private static CheckoutRefusal refusal(String code, String message) {
-        return new CheckoutRefusal(UserError.of(code, message, "input", "loyaltyPoints"));
+    private static Refusal refusal(String code, String message) {
+        return new Refusal(UserError.of(code, message, "input", "loyaltyPoints"));
     }
 
     private static <T> Uni<T> refuse(String code, String message) {

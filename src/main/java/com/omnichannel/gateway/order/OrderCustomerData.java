@@ -2,8 +2,9 @@ package com.omnichannel.gateway.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.customer.CustomerDataContributor;
+import com.omnichannel.gateway.inventory.InventoryService;
+import com.omnichannel.gateway.platform.db.Db;
 
 import io.smallrye.mutiny.Uni;
 
@@ -11,10 +12,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrderCustomerData implements CustomerDataContributor {
 
-    private final OrderService orders;
+    /** Who an erased customer's actions are attributed to in timelines and ledgers. */
+    public static final String ERASED_ACTOR = "erased-customer";
 
-    public OrderCustomerData(OrderService orders) {
-        this.orders = orders;
+    private final OrderRepository repository;
+    private final InventoryService inventory;
+
+    public OrderCustomerData(OrderRepository repository, InventoryService inventory) {
+        this.repository = repository;
+        this.inventory = inventory;
     }
 
     @Override
@@ -22,13 +28,19 @@ public class OrderCustomerData implements CustomerDataContributor {
         return "orders";
     }
 
+    /** A customer's orders with lines and timelines as a JSON array. */
     @Override
     public Uni<String> export(String customerId) {
-        return orders.exportForCustomer(customerId);
+        return repository.exportCustomerOrders(customerId);
     }
 
+    /**
+     * Inside the erasure transaction: orders keep their accounting figures and lose the personal fields; timelines
+     * and the stock ledger stop naming the customer.
+     */
     @Override
     public Uni<Void> erase(Db.Tx tx, String customerId) {
-        return orders.anonymizeCustomer(tx, customerId);
+        return repository.anonymizeCustomer(tx, customerId, ERASED_ACTOR)
+                .chain(() -> inventory.anonymizeActor(tx, customerId, ERASED_ACTOR));
     }
 }

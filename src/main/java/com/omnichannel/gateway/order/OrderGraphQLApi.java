@@ -23,21 +23,16 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class OrderGraphQLApi {
 
-    private final OrderService orders;
+    private final OrderQueries orders;
+    private final OrderLifecycle lifecycle;
+    private final Shipments shipments;
     private final CallerResolver callers;
 
-    public OrderGraphQLApi(OrderService orders, CallerResolver callers) {
+    public OrderGraphQLApi(OrderQueries orders, OrderLifecycle lifecycle, Shipments shipments, CallerResolver callers) {
         this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.shipments = shipments;
         this.callers = callers;
-    }
-
-    // ---- checkout
-
-    @Mutation("checkoutComplete")
-    @Description("Turn a cart into an order: prices frozen from the catalog, stock reserved, payment taken, cart cleared. "
-            + "Retrying with the same idempotencyKey returns the same order.")
-    public Uni<@NonNull CheckoutPayload> checkoutComplete(@NonNull OrderInputs.CheckoutComplete input) {
-        return orders.checkout(callers.current(), callers.cartToken(), callers.clientAddressKey(), input);
     }
 
     // ---- reads
@@ -100,38 +95,38 @@ public class OrderGraphQLApi {
     @Mutation("orderStatusUpdate")
     @Description("Staff: move an order along its lifecycle (see nextStatuses); its shipments follow.")
     public Uni<@NonNull OrderPayload> orderStatusUpdate(@NonNull OrderInputs.StatusUpdate input) {
-        return orders.updateStatus(callers.current(), input);
+        return lifecycle.updateStatus(callers.current(), input);
     }
 
     @Mutation("orderCancel")
     @Description("Cancel an order and release its reserved stock: staff until goods leave, the customer until fulfilment starts.")
     public Uni<@NonNull OrderPayload> orderCancel(@NonNull OrderInputs.Cancel input) {
-        return orders.cancel(callers.current(), input);
+        return lifecycle.cancel(callers.current(), input);
     }
 
     @Mutation("shipmentStatusUpdate")
     @Description("Staff: move one shipment (its order follows once all its shipments agree).")
     public Uni<@NonNull ShipmentPayload> shipmentStatusUpdate(@NonNull OrderInputs.ShipmentStatusUpdate input) {
-        return orders.updateShipmentStatus(callers.current(), input);
+        return shipments.updateStatus(callers.current(), input);
     }
 
     @Mutation("shipmentTrackingSet")
     @Description("Staff: set carrier and tracking number of a delivered shipment.")
     public Uni<@NonNull ShipmentPayload> shipmentTrackingSet(@NonNull OrderInputs.TrackingSet input) {
-        return orders.setTracking(callers.current(), input);
+        return shipments.setTracking(callers.current(), input);
     }
 
     @Mutation("shipmentSplit")
     @Description("Move units of a shipment into a new shipment from the same location (e.g. collect part now).")
     public Uni<@NonNull ShipmentPayload> shipmentSplit(@NonNull OrderInputs.Split input) {
-        return orders.split(callers.current(), input);
+        return shipments.split(callers.current(), input);
     }
 
     @Mutation("shipmentsMerge")
     @Description("Combine unfulfilled shipments of one customer to one destination from the same location into one, "
             + "also across orders and channels.")
     public Uni<@NonNull ShipmentPayload> shipmentsMerge(@NonNull OrderInputs.Merge input) {
-        return orders.merge(callers.current(), input);
+        return shipments.merge(callers.current(), input);
     }
 
     // ---- live

@@ -65,18 +65,6 @@ public class OrderRepository {
             Channel channel, String note, OffsetDateTime at) {
     }
 
-    /** A new order's header; totals in minor units. */
-    public record NewOrder(String customerId, String email, Channel sourceChannel, List<Channel> cartChannels, String cartId,
-            long cartVersion, FulfilmentType fulfilmentType, Long pickupLocationKey, JsonObject shippingAddress,
-            String curbsideNote, String currency, boolean pricesIncludeTax, long subtotal, long discount, long shipping,
-            long tax, long total, PaymentMethod paymentMethod, PaymentStatus paymentStatus, String paymentReference,
-            String cardLast4, String idempotencyKey, String requestHash) {
-    }
-
-    public record NewLine(int position, long variantId, String sku, String productName, String variantTitle, int quantity,
-            long unitPrice, long discount, long tax, long total, Channel channel) {
-    }
-
     // ---- reads
 
     public Uni<OrderRow> findByIdempotencyKey(String key) {
@@ -257,10 +245,6 @@ public class OrderRepository {
 
     // ---- writes (inside a transaction)
 
-    /** Units of a new order's line (by position) allocated to a location. */
-    public record NewAllocation(long locationKey, int linePosition, int quantity) {
-    }
-
     /** Keys of a new order's lines in position order and of its shipments by location. */
     public record WrittenContents(List<Long> lineIds, Map<Long, Long> shipmentByLocation) {
     }
@@ -275,8 +259,9 @@ public class OrderRepository {
      * returns null. A concurrent transaction with the same key makes this wait until that one commits or rolls back,
      * so racing retries resolve to one order.
      */
-    public Uni<InsertedOrder> insertOrder(Db.Tx tx, NewOrder o, List<NewLine> lines, List<Long> shipmentLocations,
-            List<NewAllocation> allocations, String actor, Channel channel, String note) {
+    public Uni<InsertedOrder> insertOrder(Db.Tx tx, NewOrder o, String actor, Channel channel, String note) {
+        List<NewOrder.Line> lines = o.lines();
+        List<NewOrder.Allocation> allocations = o.allocations();
         int n = lines.size();
         Integer[] position = new Integer[n];
         Long[] variant = new Long[n];
@@ -290,7 +275,7 @@ public class OrderRepository {
         Long[] total = new Long[n];
         String[] lineChannel = new String[n];
         for (int i = 0; i < n; i++) {
-            NewLine l = lines.get(i);
+            NewOrder.Line l = lines.get(i);
             position[i] = l.position();
             variant[i] = l.variantId();
             sku[i] = l.sku();
@@ -305,15 +290,15 @@ public class OrderRepository {
         }
         return tx.query(INSERT_ORDER, Tuple.from(Arrays.asList(o.customerId(), o.email(), o.sourceChannel().name(),
                 o.cartChannels().stream().map(Enum::name).toArray(String[]::new), o.cartId(), o.cartVersion(),
-                o.fulfilmentType().name(), o.pickupLocationKey(), o.shippingAddress(), o.curbsideNote(), o.currency(),
+                o.fulfilmentType().name(), o.pickupLocationKey(), o.shippingAddress() == null ? null : o.shippingAddress().toJson(), o.curbsideNote(), o.currency(),
                 o.pricesIncludeTax(), o.subtotal(), o.discount(), o.shipping(), o.tax(), o.total(),
                 o.paymentMethod().name(), o.paymentStatus().name(), o.paymentReference(), o.cardLast4(),
                 o.idempotencyKey(), o.requestHash(),
                 position, variant, sku, product, title, quantity, unit, discount, tax, total, lineChannel,
-                shipmentLocations.toArray(Long[]::new),
-                allocations.stream().map(NewAllocation::locationKey).toArray(Long[]::new),
-                allocations.stream().map(NewAllocation::linePosition).toArray(Integer[]::new),
-                allocations.stream().map(NewAllocation::quantity).toArray(Integer[]::new),
+                o.shipmentLocations().toArray(Long[]::new),
+                allocations.stream().map(NewOrder.Allocation::locationKey).toArray(Long[]::new),
+                allocations.stream().map(NewOrder.Allocation::linePosition).toArray(Integer[]::new),
+                allocations.stream().map(NewOrder.Allocation::quantity).toArray(Integer[]::new),
                 actor, channel.name(), note)))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -395,6 +380,12 @@ public class OrderRepository {
                 ON CONFLICT (shipment_id, order_line_id) DO UPDATE SET quantity = shipment_line.quantity + EXCLUDED.quantity""",
                 Tuple.of(shipmentIds.toArray(Long[]::new), orderLineIds.toArray(Long[]::new), quantities.toArray(Integer[]::new)))
                 .replaceWithVoid();
+    }
+
+    /** Timeline entries that change no status, one per order. */
+    public Uni<Void> insertEvents(Db.Tx tx, List<Long> orderIds, OrderEventKind kind, String actor, Channel channel, String note) {
+        List<OrderStatus> none = java.util.Collections.nCopies(orderIds.size(), null);
+        return insertEvents(tx, orderIds, kind, none, none, actor, channel, note);
     }
 
     public Uni<Void> insertEvents(Db.Tx tx, List<Long> orderIds, OrderEventKind kind, List<OrderStatus> from, List<OrderStatus> to,

@@ -39,4 +39,28 @@ public enum ShipmentStatus {
     public boolean holdsReservation() {
         return this == PENDING || this == READY_FOR_PICKUP;
     }
+
+    /**
+     * The status an order's shipments put it in, cancelled shipments aside: all delivered, all gone out for delivery,
+     * all picked up, or all at least ready for pickup. Null when they do not agree (or none is left).
+     */
+    public static OrderStatus orderStatusOf(List<ShipmentStatus> shipments) {
+        List<ShipmentStatus> live = shipments.stream().filter(s -> s != CANCELLED).toList();
+        if (live.isEmpty()) {
+            return null;
+        }
+        if (live.stream().allMatch(s -> s == DELIVERED)) {
+            return OrderStatus.DELIVERED;
+        }
+        if (live.stream().allMatch(s -> s == SHIPPED || s == DELIVERED)) {
+            return OrderStatus.SHIPPED;
+        }
+        if (live.stream().allMatch(s -> s == PICKED_UP)) {
+            return OrderStatus.PICKED_UP;
+        }
+        if (live.stream().allMatch(s -> s == READY_FOR_PICKUP || s == PICKED_UP)) {
+            return OrderStatus.READY_FOR_PICKUP;
+        }
+        return null;
+    }
 }

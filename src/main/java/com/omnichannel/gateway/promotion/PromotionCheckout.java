@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Caller;
-import com.omnichannel.gateway.order.CheckoutDiscounts;
-import com.omnichannel.gateway.order.CheckoutParticipant;
+import com.omnichannel.gateway.checkout.CheckoutDiscounts;
+import com.omnichannel.gateway.checkout.CheckoutParticipant;
 
 import io.smallrye.mutiny.Uni;
 

@@ -28,9 +28,9 @@ import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.loyalty.LoyaltyService;
 import com.omnichannel.gateway.loyalty.LoyaltyTiers;
-import com.omnichannel.gateway.order.CheckoutDiscounts;
-import com.omnichannel.gateway.order.CheckoutParticipant;
-import com.omnichannel.gateway.order.CheckoutRefusal;
+import com.omnichannel.gateway.checkout.CheckoutDiscounts;
+import com.omnichannel.gateway.checkout.CheckoutParticipant;
+import com.omnichannel.gateway.platform.errors.Refusal;
 import com.omnichannel.gateway.order.Order;
 
 import io.smallrye.mutiny.Uni;
@@ -210,7 +210,7 @@ public class PromotionService {
             PromotionEngine.Result result = results.get(0);
             if (result.couponProblem() != null) {
                 UserError p = result.couponProblem();
-                throw new CheckoutRefusal(UserError.of(p.code(), p.message() + "; remove it from the cart to check out without it",
+                throw new Refusal(UserError.of(p.code(), p.message() + "; remove it from the cart to check out without it",
                         "input", "cartId"));
             }
             long[] discounts = result.lineDiscounts().clone();
@@ -293,10 +293,10 @@ public class PromotionService {
                 adjustments.stream().map(CheckoutDiscounts.Adjustment::freeShipping).toList()));
     }
 
-    private static CheckoutRefusal refusal(CheckoutDiscounts.Adjustment a, String code, String what) {
+    private static Refusal refusal(CheckoutDiscounts.Adjustment a, String code, String what) {
         String name = a.code() != null ? "Coupon " + a.code() : "Promotion '" + a.description() + "'";
         String resultCode = a.code() != null ? code : code.replace("COUPON_", "PROMOTION_");
-        return new CheckoutRefusal(UserError.of(resultCode, name + " " + what + "; review the cart and try again", "input", "cartId"));
+        return new Refusal(UserError.of(resultCode, name + " " + what + "; review the cart and try again", "input", "cartId"));
     }
 
     /** The discounts frozen on each order. */

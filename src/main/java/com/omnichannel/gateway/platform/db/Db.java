@@ -53,7 +53,9 @@ public class Db {
      * Runs {@code work} in one transaction on one connection; it commits when the returned Uni succeeds and rolls back
      * when it fails. Actions registered with {@link Tx#afterCommit} run once the commit succeeded (never after a
      * rollback). BEGIN is sent together with the transaction's first statement rather than on its own, which saves a
-     * round trip per transaction; work that sends no statement opens no transaction.
+     * round trip per transaction; work that sends no statement opens no transaction. Work that ends in an expected
+     * outcome that must leave nothing behind (a shortage, a refusal) calls {@link Tx#rollBack} and returns it as its
+     * result: the transaction then rolls back and the result is still the answer.
      */
     public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
@@ -90,10 +92,25 @@ public class Db {
         private boolean ended;
         /** A statement failed, so PostgreSQL has aborted the transaction: it can only roll back. */
         private Throwable aborted;
+        /** The work's result is to be kept, its writes not. */
+        private boolean rollBack;
 
         private Tx(SqlConnection connection, List<Runnable> afterCommit) {
             this.connection = connection;
             this.afterCommit = afterCommit;
+        }
+
+        /**
+         * Rolls the transaction back when the work ends, with the work's result as the answer rather than a failure.
+         * Also for a last statement ({@link #queryThenCommit}) that failed as foreseen, e.g. with {@link #TOO_FEW_ROWS}:
+         * PostgreSQL turned its COMMIT into a rollback, and the work goes on to answer with what that means.
+         * Actions registered with {@link #afterCommit} do not run.
+         */
+        public void rollBack() {
+            if (ended && aborted == null) {
+                throw new IllegalStateException("The transaction has already committed");
+            }
+            rollBack = true;
         }
 
         /** Runs the action after this transaction commits, e.g. to tell other instances of what it changed. */
@@ -118,6 +135,9 @@ public class Db {
         public Uni<RowSet<Row>> queryThenCommit(String sql, Tuple args) {
             return Uni.createFrom().deferred(() -> {
                 requireOpen();
+                if (rollBack) {
+                    throw new IllegalStateException("The transaction is to roll back; it cannot commit");
+                }
                 Uni<Outcome> statement = (begun ? statement(sql, args) : begunWith(statement(sql, args)))
                         .onItemOrFailure().transform(Outcome::new);
                 Uni<Outcome> commit = connection.query("COMMIT").execute().onItemOrFailure().transform(Outcome::new);
@@ -155,7 +175,15 @@ public class Db {
 
         private <T> Uni<T> end(T item, Throwable failure) {
             if (!begun) {
+                if (rollBack) {
+                    afterCommit.clear();
+                }
                 return failure == null ? Uni.createFrom().item(item) : Uni.createFrom().failure(failure);
+            }
+            if (failure == null && rollBack) {
+                afterCommit.clear();
+                return ended ? Uni.createFrom().item(item)
+                        : connection.query("ROLLBACK").execute().replaceWith(item);
             }
             if (failure == null && aborted == null) {
                 return ended ? Uni.createFrom().item(item) : connection.query("COMMIT").execute().replaceWith(item);

@@ -22,7 +22,7 @@ import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.order.OrderConnection;
-import com.omnichannel.gateway.order.OrderService;
+import com.omnichannel.gateway.order.OrderQueries;
 
 import io.smallrye.mutiny.Uni;
 
@@ -37,12 +37,12 @@ public class InsightsService {
     static final int MAX_PAIRS = 20;
 
     private final InsightsRepository repository;
-    private final OrderService orders;
+    private final OrderQueries orders;
     private final CartService carts;
     private final String currency;
     private final Duration maxWindow;
 
-    public InsightsService(InsightsRepository repository, OrderService orders, CartService carts,
+    public InsightsService(InsightsRepository repository, OrderQueries orders, CartService carts,
             CatalogConfig catalogConfig, InsightsConfig config) {
         this.repository = repository;
         this.orders = orders;

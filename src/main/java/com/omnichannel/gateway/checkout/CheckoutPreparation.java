@@ -1,0 +1,141 @@
+package com.omnichannel.gateway.checkout;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.omnichannel.gateway.platform.errors.Refusal;
+import com.omnichannel.gateway.cart.CartService;
+import com.omnichannel.gateway.cart.CheckoutCart;
+import com.omnichannel.gateway.cart.FulfilmentType;
+import com.omnichannel.gateway.catalog.CatalogConfig;
+import com.omnichannel.gateway.catalog.CatalogService;
+import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.order.OrderAddress;
+import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.StoreService;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Everything checkout settles before it takes payment: the cart and pickup store (read together), the variants as
+ * the catalog sells them now, the discounts, and the totals.
+ */
+@ApplicationScoped
+class CheckoutPreparation {
+
+    private final CartService carts;
+    private final StoreService stores;
+    private final CatalogService catalog;
+    private final CheckoutDiscounts discounts;
+    private final CheckoutPricing pricing;
+    private final int currencyDigits;
+
+    CheckoutPreparation(CartService carts, StoreService stores, CatalogService catalog, CheckoutDiscounts discounts,
+            CheckoutPricing pricing, CatalogConfig catalogConfig) {
+        this.carts = carts;
+        this.stores = stores;
+        this.catalog = catalog;
+        this.discounts = discounts;
+        this.pricing = pricing;
+        this.currencyDigits = Math.max(Currency.getInstance(catalogConfig.currency()).getDefaultFractionDigits(), 0);
+    }
+
+    /** How preparing a checkout ended. */
+    sealed interface Preparation {
+        record Ready(PreparedCheckout checkout) implements Preparation {
+        }
+
+        /** No such cart (any more): it may have expired, or a concurrent retry may have just turned it into the order. */
+        record CartNotFound() implements Preparation {
+        }
+
+        record Refused(UserError error) implements Preparation {
+        }
+    }
+
+    Uni<Preparation> prepare(Caller caller, String cartToken, CheckoutInputs.CheckoutComplete input) {
+        CheckoutInputs.CheckoutFulfilment fulfilment = input.fulfilment();
+        Long storeKey = fulfilment.type() == FulfilmentType.SHIP ? null : GlobalId.tryDecode(Location.TYPE, fulfilment.storeId());
+        Uni<Location> store = storeKey == null ? Uni.createFrom().nullItem() : stores.findStore(storeKey);
+        return Uni.combine().all().unis(carts.checkoutCart(caller, cartToken, input.cartId()), store).asTuple().chain(t -> {
+            CheckoutCart cart = t.getItem1();
+            Location pickup = t.getItem2();
+            if (cart == null) {
+                return Uni.createFrom().item(new Preparation.CartNotFound());
+            }
+            if (cart.lines().isEmpty()) {
+                return refused(UserError.of("CART_EMPTY", "The cart is empty", "input", "cartId"));
+            }
+            if (storeKey != null && pickup == null) {
+                return refused(UserError.of("INVALID_PICKUP_STORE", "No store with this id", "input", "fulfilment", "storeId"));
+            }
+            return priced(caller, input, cart, pickup);
+        });
+    }
+
+    private Uni<Preparation> priced(Caller caller, CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup) {
+        Set<Long> keys = new LinkedHashSet<>();
+        cart.lines().forEach(l -> keys.add(l.variantKey()));
+        return catalog.orderableVariants(keys).chain(variants -> {
+            List<ProductVariant> ordered = new ArrayList<>();
+            Map<Long, String> productNames = new HashMap<>();
+            for (CheckoutCart.Line line : cart.lines()) {
+                CatalogService.OrderableVariant orderable = variants.get(line.variantKey());
+                if (orderable == null || !orderable.variant().active()) {
+                    return refused(UserError.of("VARIANT_UNAVAILABLE",
+                            "A cart line is no longer sold (line " + line.lineId() + "); remove it and try again", "input", "cartId"));
+                }
+                ordered.add(orderable.variant());
+                productNames.put(orderable.variant().key(), orderable.productName());
+            }
+            List<CheckoutDiscounts.Line> discountLines = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                discountLines.add(new CheckoutDiscounts.Line(ordered.get(i).key(), ordered.get(i).productKey(),
+                        cart.lines().get(i).quantity(), ordered.get(i).price().minorUnits()));
+            }
+            // Coupon and points reach the promotions hook, which may refuse them (Refusal, below).
+            return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines,
+                    cart.couponCode(), input.loyaltyPoints()))
+                    .map(applied -> (Preparation) new Preparation.Ready(prepared(input, cart, pickup, ordered, productNames, applied)))
+                    .onFailure(Refusal.class)
+                    .recoverWithItem(failure -> new Preparation.Refused(((Refusal) failure).error()));
+        });
+    }
+
+    private PreparedCheckout prepared(CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup,
+            List<ProductVariant> ordered, Map<Long, String> productNames, CheckoutDiscounts.Applied applied) {
+        List<CheckoutPricing.PricedLine> priced = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            priced.add(new CheckoutPricing.PricedLine(ordered.get(i).price().minorUnits(), cart.lines().get(i).quantity(),
+                    applied.lineDiscountsMinor().get(i)));
+        }
+        CheckoutInputs.CheckoutFulfilment fulfilment = input.fulfilment();
+        CheckoutInputs.ShippingAddress a = fulfilment.address();
+        String country = pickup != null ? pickup.address().countryCode() : a.countryCode();
+        String region = pickup != null ? pickup.address().region() : a.region();
+        CheckoutPricing.Totals totals = pricing.price(priced, fulfilment.type(), country, region, applied.freeShipping(), currencyDigits);
+        OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
+                a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
+                blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
+        String email = input.email() == null || input.email().isBlank() ? null : input.email().strip();
+        return new PreparedCheckout(cart, ordered, productNames, totals, pickup, address, email, applied);
+    }
+
+    private static Uni<Preparation> refused(UserError error) {
+        return Uni.createFrom().item(new Preparation.Refused(error));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,86 @@
+package com.omnichannel.gateway.order;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.omnichannel.gateway.catalog.CatalogConfig;
+import com.omnichannel.gateway.order.OrderRepository.LineRow;
+import com.omnichannel.gateway.order.OrderRepository.OrderRow;
+import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.StoreService;
+
+import io.smallrye.mutiny.Uni;
+
+/** Turns stored orders, lines and shipments into what the API answers with; locations come from the stores, in one read. */
+@ApplicationScoped
+public class OrderMapper {
+
+    private final StoreService stores;
+    private final String currency;
+
+    public OrderMapper(StoreService stores, CatalogConfig catalogConfig) {
+        this.stores = stores;
+        this.currency = catalogConfig.currency();
+    }
+
+    Uni<Order> single(OrderRow row) {
+        return orders(List.of(row)).map(orders -> orders.get(0));
+    }
+
+    Uni<List<Order>> orders(List<OrderRow> rows) {
+        return orders(rows, row -> null);
+    }
+
+    /** @param written what a request has just written of an order, or null */
+    Uni<List<Order>> orders(List<OrderRow> rows, Function<OrderRow, Order.Written> written) {
+        Set<Long> locationKeys = new LinkedHashSet<>();
+        rows.forEach(r -> {
+            if (r.pickupLocationKey() != null) {
+                locationKeys.add(r.pickupLocationKey());
+            }
+        });
+        Uni<Map<Long, Location>> locations = locationKeys.isEmpty() ? Uni.createFrom().item(Map.of()) : stores.locationsByKeys(locationKeys);
+        return locations.map(byKey -> rows.stream()
+                .map(r -> order(r, r.pickupLocationKey() == null ? null : byKey.get(r.pickupLocationKey()), written.apply(r))).toList());
+    }
+
+    private static Order order(OrderRow r, Location pickup, Order.Written written) {
+        String c = r.currency();
+        return new Order(Order.globalId(r.id()), r.number(), r.status(), r.status().next(r.fulfilmentType()), r.email(),
+                r.sourceChannel(), r.cartChannels(), r.fulfilmentType(), pickup, OrderAddress.fromJson(r.shippingAddress()),
+                r.curbsideNote(), Money.ofMinor(r.subtotal(), c), Money.ofMinor(r.discount(), c), Money.ofMinor(r.shipping(), c),
+                Money.ofMinor(r.tax(), c), Money.ofMinor(r.total(), c), r.pricesIncludeTax(), r.paymentMethod(), r.paymentStatus(),
+                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total(), written);
+    }
+
+    OrderLine line(LineRow l) {
+        return new OrderLine(OrderLine.globalId(l.id()), l.sku(), l.productName(), l.variantTitle(), l.quantity(),
+                Money.ofMinor(l.unitPrice(), currency), Money.ofMinor(l.discount(), currency), Money.ofMinor(l.tax(), currency),
+                Money.ofMinor(l.total(), currency), l.channel(), l.id(), l.orderId(), l.variantId());
+    }
+
+    /** Shipments by parent key, each with its location. */
+    Uni<Map<Long, List<Shipment>>> shipments(Map<Long, List<ShipmentRow>> byParent) {
+        Set<Long> locationKeys = new LinkedHashSet<>();
+        byParent.values().forEach(list -> list.forEach(s -> locationKeys.add(s.locationId())));
+        if (locationKeys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return stores.locationsByKeys(locationKeys).map(locations -> {
+            Map<Long, List<Shipment>> result = new HashMap<>();
+            byParent.forEach((k, rows) -> result.put(k, rows.stream()
+                    .map(s -> new Shipment(Shipment.globalId(s.id()), s.status(), s.status().next(s.fulfilmentType()), s.fulfilmentType(),
+                            locations.get(s.locationId()), s.carrier(), s.trackingNumber(), s.createdAt(), s.updatedAt(), s.id()))
+                    .toList()));
+            return result;
+        });
+    }
+}
