@@ -2,13 +2,10 @@ package com.omnichannel.gateway.checkout;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -16,13 +13,13 @@ import com.omnichannel.gateway.cart.CartService;
 import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.checkout.CheckoutPreparation.Preparation;
 import com.omnichannel.gateway.checkout.payment.PaymentProvider;
+import com.omnichannel.gateway.checkout.payment.PaymentProviders;
 import com.omnichannel.gateway.checkout.payment.PaymentRequest;
 import com.omnichannel.gateway.checkout.payment.PaymentResult;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.order.OrderPlacement;
-import com.omnichannel.gateway.order.PaymentMethod;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
@@ -50,20 +47,20 @@ public class CheckoutService {
     private final CustomerErasures erasures;
     private final OrderPlacement orders;
     private final CheckoutPreparation preparation;
-    private final Map<PaymentMethod, PaymentProvider> providers = new EnumMap<>(PaymentMethod.class);
+    private final PaymentProviders providers;
     private final CheckoutTransaction transaction;
     private final CartService carts;
     private final CustomerActivity activity;
     private final String currency;
 
     public CheckoutService(RateLimiter limiter, CheckoutPricing pricing, CustomerErasures erasures, OrderPlacement orders,
-            CheckoutPreparation preparation, Instance<PaymentProvider> paymentProviders, CheckoutTransaction transaction,
+            CheckoutPreparation preparation, PaymentProviders providers, CheckoutTransaction transaction,
             CartService carts, CustomerActivity activity, CatalogConfig catalogConfig) {
         this.limiter = limiter;
         this.checkoutsPerShopper = limiter.limit("checkout-attempts", 20, Duration.ofMinutes(10));
         this.checkoutsPerAddress = limiter.limit("checkout-attempts-per-address", 300, Duration.ofMinutes(10));
-        paymentProviders.forEach(p -> providers.put(p.method(), p));
-        this.validation = new CheckoutValidation(pricing::shipsTo, providers.keySet());
+        this.providers = providers;
+        this.validation = new CheckoutValidation(pricing::shipsTo, providers.methods());
         this.erasures = erasures;
         this.orders = orders;
         this.preparation = preparation;
@@ -118,7 +115,7 @@ public class CheckoutService {
 
     private Uni<CheckoutOutcome> payAndPlace(Caller caller, CheckoutInputs.CheckoutComplete input, String key, String requestHash,
             PreparedCheckout prepared) {
-        PaymentProvider provider = providers.get(input.payment().method());
+        PaymentProvider provider = providers.of(input.payment().method());
         CheckoutInputs.Card card = input.payment().card();
         PaymentRequest request = new PaymentRequest(key, prepared.totals().totalMinor(), currency,
                 input.fulfilment().type(), card == null ? null

@@ -2,6 +2,7 @@ package com.omnichannel.gateway.checkout.payment;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -12,14 +13,27 @@ import com.omnichannel.gateway.order.PaymentStatus;
 
 import io.smallrye.mutiny.Uni;
 
-/** Settles an order's payment with the provider of its method. */
+/**
+ * The payment providers by the method each takes: checkout authorizes through them, and they settle an order's
+ * payment when order/ moves it (captured when goods leave, voided or refunded on cancellation).
+ */
 @ApplicationScoped
-class ProviderSettlement implements PaymentSettlement {
+public class PaymentProviders implements PaymentSettlement {
 
     private final Map<PaymentMethod, PaymentProvider> providers = new EnumMap<>(PaymentMethod.class);
 
-    ProviderSettlement(Instance<PaymentProvider> paymentProviders) {
+    PaymentProviders(Instance<PaymentProvider> paymentProviders) {
         paymentProviders.forEach(p -> providers.put(p.method(), p));
+    }
+
+    /** The methods a provider is installed for. */
+    public Set<PaymentMethod> methods() {
+        return providers.keySet();
+    }
+
+    /** The provider of a method, or null when none is installed. */
+    public PaymentProvider of(PaymentMethod method) {
+        return providers.get(method);
     }
 
     @Override
