@@ -1,6 +1,5 @@
 package com.omnichannel.gateway.loyalty;
 
-import static com.omnichannel.gateway.checkout.Checkouts.CHECKOUT;
 import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
 import static com.omnichannel.gateway.checkout.Checkouts.guestCart;
 import static com.omnichannel.gateway.checkout.Checkouts.input;

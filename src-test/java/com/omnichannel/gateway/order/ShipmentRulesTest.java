@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
-import com.omnichannel.gateway.order.OrderRepository.LineRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentLineRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.order.OrderRows.LineRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentLineRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.security.Channel;
 

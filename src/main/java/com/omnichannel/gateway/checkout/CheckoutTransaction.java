@@ -16,8 +16,8 @@ import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.checkout.allocation.AllocationStrategy;
 import com.omnichannel.gateway.checkout.payment.PaymentResult;
-import com.omnichannel.gateway.inventory.InventoryService;
-import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
+import com.omnichannel.gateway.inventory.StockReservations;
+import com.omnichannel.gateway.inventory.StockReservations.OrderStock;
 import com.omnichannel.gateway.order.NewOrder;
 import com.omnichannel.gateway.order.OrderPlacement;
 import com.omnichannel.gateway.platform.db.Db;
@@ -30,7 +30,7 @@ import io.vertx.pgclient.PgException;
 
 /**
  * The order transaction of a checkout: the order with its lines and shipments (through {@link OrderPlacement}), its
- * stock reserved (through {@link InventoryService}) and the checkout participants' part, all or nothing.
+ * stock reserved (through {@link StockReservations}) and the checkout participants' part, all or nothing.
  * <p>
  * The order is placed from the stock as last seen, without locking levels it does not take: the plan is reserved
  * only where the levels still have the units, which the database checks on each row as it changes it. When they no
@@ -42,16 +42,16 @@ class CheckoutTransaction {
 
     private final Db db;
     private final OrderPlacement orders;
-    private final InventoryService inventory;
+    private final StockReservations stockReservations;
     private final AllocationStrategy allocation;
     private final List<CheckoutParticipant> participants;
     private final String currency;
 
-    CheckoutTransaction(Db db, OrderPlacement orders, InventoryService inventory, AllocationStrategy allocation,
+    CheckoutTransaction(Db db, OrderPlacement orders, StockReservations stockReservations, AllocationStrategy allocation,
             Instance<CheckoutParticipant> participants, CatalogConfig catalogConfig) {
         this.db = db;
         this.orders = orders;
-        this.inventory = inventory;
+        this.stockReservations = stockReservations;
         this.allocation = allocation;
         this.participants = participants.stream().toList();
         this.currency = catalogConfig.currency();
@@ -64,7 +64,7 @@ class CheckoutTransaction {
 
     Uni<OrderAttempt> place(PaidCheckout checkout) {
         PreparedCheckout p = checkout.prepared();
-        return inventory.supply(variantKeys(p.cart()), p.pickupKey()).chain(seen -> {
+        return stockReservations.supply(variantKeys(p.cart()), p.pickupKey()).chain(seen -> {
             AllocationStrategy.Plan plan = allocate(checkout, seen);
             // Levels are locked in one global order. The rows checkout participants lock (points being redeemed, a
             // promotion with a usage limit) are locked before the levels from the stock as last seen, and after them
@@ -91,7 +91,7 @@ class CheckoutTransaction {
         Caller caller = checkout.caller();
         return db.inTransaction(tx -> {
             Uni<AllocationStrategy.Plan> planned = seenPlan != null ? Uni.createFrom().item(seenPlan)
-                    : inventory.lockSupply(tx, variantKeys(p.cart()), p.pickupKey()).map(supply -> allocate(checkout, supply));
+                    : stockReservations.lockSupply(tx, variantKeys(p.cart()), p.pickupKey()).map(supply -> allocate(checkout, supply));
             return planned.chain(plan -> {
                 if (!plan.complete()) {
                     tx.rollBack();
@@ -112,12 +112,12 @@ class CheckoutTransaction {
                     // From the stock as last seen, the reservation comes last and commits: the levels, which concurrent
                     // checkouts of the same variants wait for, are locked only from there to the commit.
                     if (seenPlan != null) {
-                        return participated.chain(() -> inventory.reserveWhereAvailableThenCommit(tx, reservations, caller.actor(),
+                        return participated.chain(() -> stockReservations.reserveWhereAvailableThenCommit(tx, reservations, caller.actor(),
                                 caller.channel(), placed.number()))
-                                .map(reservation -> reservation == InventoryService.Reservation.RESERVED
+                                .map(reservation -> reservation == StockReservations.Reservation.RESERVED
                                         ? (OrderAttempt) new OrderAttempt.Placed(placed) : new OrderAttempt.LevelsChanged());
                     }
-                    return inventory.reserve(tx, reservations, caller.actor(), caller.channel(), placed.number())
+                    return stockReservations.reserve(tx, reservations, caller.actor(), caller.channel(), placed.number())
                             .chain(() -> participated)
                             .replaceWith((OrderAttempt) new OrderAttempt.Placed(placed));
                 });
@@ -185,7 +185,7 @@ class CheckoutTransaction {
         return result;
     }
 
-    private AllocationStrategy.Plan allocate(PaidCheckout checkout, List<InventoryService.Supply> supply) {
+    private AllocationStrategy.Plan allocate(PaidCheckout checkout, List<StockReservations.Supply> supply) {
         List<AllocationStrategy.Demand> demand = checkout.prepared().cart().lines().stream()
                 .map(l -> new AllocationStrategy.Demand(l.variantKey(), l.quantity())).toList();
         return allocation.allocate(demand, supply.stream().map(s -> new AllocationStrategy.Supply(s.variantKey(), s.locationKey(),

@@ -22,7 +22,6 @@ import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.security.Secrets;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
-import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.platform.security.TokenIssuer;
 import com.omnichannel.gateway.store.Location;
 

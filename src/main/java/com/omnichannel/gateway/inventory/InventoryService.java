@@ -23,7 +23,6 @@ import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.paging.Page;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
-import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.inventory.InventoryRepository.MovementRow;
 import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
 import com.omnichannel.gateway.store.GeoPoint;
@@ -229,17 +228,19 @@ public class InventoryService {
             }
             return db.inTransaction(tx -> repository.lockLevel(tx, variantKey, locationKey).chain(before -> {
                 long target = input.delta() != null ? (long) before.onHand() + input.delta() : input.onHand();
-                if (target < 0) {
-                    throw new StockRuleViolation(UserError.of("NEGATIVE_STOCK", "On-hand would fall below zero (now "
-                            + before.onHand() + ")", "input", input.delta() != null ? "delta" : "onHand"));
-                }
-                if (target < before.reserved()) {
-                    throw new StockRuleViolation(UserError.of("BELOW_RESERVED", "On-hand cannot fall below the "
-                            + before.reserved() + " units reserved for orders", "input", input.delta() != null ? "delta" : "onHand"));
-                }
-                if (target > MAX_QUANTITY) {
-                    throw new StockRuleViolation(UserError.of("INVALID_QUANTITY", "On-hand must be at most " + MAX_QUANTITY,
-                            "input", input.delta() != null ? "delta" : "onHand"));
+                String field = input.delta() != null ? "delta" : "onHand";
+                UserError broken = target < 0
+                        ? UserError.of("NEGATIVE_STOCK", "On-hand would fall below zero (now " + before.onHand() + ")", "input", field)
+                        : target < before.reserved()
+                                ? UserError.of("BELOW_RESERVED", "On-hand cannot fall below the " + before.reserved()
+                                        + " units reserved for orders", "input", field)
+                                : target > MAX_QUANTITY
+                                        ? UserError.of("INVALID_QUANTITY", "On-hand must be at most " + MAX_QUANTITY, "input", field)
+                                        : null;
+                if (broken != null) {
+                    // Nothing was written; the level's lock goes with the transaction.
+                    tx.rollBack();
+                    return Uni.createFrom().item(StockLevelPayload.failed(broken));
                 }
                 return repository.writeLevel(tx, variantKey, locationKey, (int) target, before.reserved())
                         .invoke(after -> tx.afterCommit(() -> events.publish(List.of(before), List.of(after))))
@@ -247,7 +248,6 @@ public class InventoryService {
                                 caller.channel(), null)
                                 .map(m -> new StockLevelPayload(level(after, location), movement(m, location), List.of())));
             }))
-                    .onFailure(StockRuleViolation.class).recoverWithItem(e -> StockLevelPayload.failed(((StockRuleViolation) e).error))
                     .onFailure(InventoryService::isUnknownVariant)
                     .recoverWithItem(e -> StockLevelPayload.failed(UserError.of("UNKNOWN_VARIANT", "No product variant with this id", "input", "variantId")));
         });
@@ -336,62 +336,6 @@ public class InventoryService {
                         change.threshold(), change.updatedAt()), location)));
     }
 
-    // ---- order stock
-
-    /** Stock of a variant at a location, with what an allocation policy needs to know about the location. */
-    public record Supply(long variantKey, long locationKey, boolean warehouse, int priority, int available) {
-    }
-
-    /** Units of a variant at a location that an order reserves, releases or takes. */
-    public record OrderStock(long variantKey, long locationKey, int quantity) {
-    }
-
-    /** How {@link #reserveWhereAvailableThenCommit} ended. */
-    public enum Reservation {
-        /** Every level had the units: they are reserved and the transaction has committed. */
-        RESERVED,
-        /**
-         * A level no longer had the units the plan took from it: nothing was reserved, the transaction has rolled
-         * back, and the caller plans again from locked levels.
-         */
-        LEVELS_CHANGED
-    }
-
-    /**
-     * The variants' stock (at one location, or at every active location) as last seen, without locking anything: a
-     * plan made from it is reserved with {@link #reserveWhereAvailableThenCommit}, which checks it against the rows. The levels
-     * come from the level cache, which every committed stock change invalidates.
-     */
-    public Uni<List<Supply>> supply(Set<Long> variantKeys, Long locationKey) {
-        return Uni.combine().all().unis(stores.allLocations(), levelCache.byVariantKeys(variantKeys)).asTuple().map(t -> {
-            List<StockRow> rows = new ArrayList<>();
-            t.getItem2().values().forEach(rows::addAll);
-            return supply(t.getItem1(), rows, locationKey);
-        });
-    }
-
-    /**
-     * Locks the variants' stock levels (at one location, or at every active location) for the rest of the
-     * transaction, in the global lock order, and returns what is available.
-     */
-    public Uni<List<Supply>> lockSupply(Db.Tx tx, Set<Long> variantKeys, Long locationKey) {
-        return stores.allLocations().chain(all -> repository.lockVariants(tx, variantKeys, locationKey)
-                .map(rows -> supply(all, rows, locationKey)));
-    }
-
-    private static List<Supply> supply(List<Location> locations, List<StockRow> rows, Long locationKey) {
-        Map<Long, Location> active = new HashMap<>();
-        locations.forEach(l -> active.put(l.key(), l));
-        List<Supply> supply = new ArrayList<>();
-        for (StockRow row : rows) {
-            Location location = active.get(row.locationKey());
-            if (location != null && (locationKey == null || locationKey == row.locationKey())) {
-                supply.add(new Supply(row.variantKey(), row.locationKey(), !location.isStore(), location.priority(), row.available()));
-            }
-        }
-        return supply;
-    }
-
     /**
      * Erasure of a person: the stock ledger keeps every movement (stock must add up) but no longer names them as the
      * actor. Runs in the caller's transaction.
@@ -400,89 +344,6 @@ public class InventoryService {
         return repository.renameActor(tx, actor, replacement);
     }
 
-    /** Reserves units at levels the transaction has locked with {@link #lockSupply}; one ledger entry per level. */
-    public Uni<Void> reserve(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
-        return change(tx, items, StockMovementKind.RESERVATION, 0, 1, false, "Reserved for order " + reference, actor, channel,
-                reference);
-    }
-
-    /**
-     * Reserves units at levels that were not locked before (a plan made from {@link #supply}) as the transaction's last
-     * statement, which commits it: the statement locks the levels in the global lock order and changes them only if
-     * every one still has the units available, which the database checks on the locked rows, so it never oversells.
-     * When any level does not, nothing is changed, the transaction rolls back (its work ends with
-     * {@link Db.Tx#rollBack}), and this answers {@link Reservation#LEVELS_CHANGED}. The levels stay locked only while
-     * PostgreSQL runs the statement and commits.
-     */
-    public Uni<Reservation> reserveWhereAvailableThenCommit(Db.Tx tx, List<OrderStock> items, String actor, Channel channel,
-            String reference) {
-        return change(tx, items, StockMovementKind.RESERVATION, 0, 1, true, "Reserved for order " + reference, actor, channel,
-                reference).replaceWith(Reservation.RESERVED)
-                .onFailure(Db::isTooFewRows).recoverWithItem(() -> {
-                    tx.rollBack();
-                    return Reservation.LEVELS_CHANGED;
-                });
-    }
-
-    /** Releases reserved units (cancellation). */
-    public Uni<Void> release(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
-        return change(tx, items, StockMovementKind.RELEASE, 0, -1, false, "Released by order " + reference, actor, channel, reference);
-    }
-
-    /** Reserved units leave the location (shipped or picked up). */
-    public Uni<Void> fulfil(Db.Tx tx, List<OrderStock> items, String actor, Channel channel, String reference) {
-        return change(tx, items, StockMovementKind.FULFILMENT, -1, -1, false, "Fulfilled for order " + reference, actor, channel, reference);
-    }
-
-    private Uni<Void> change(Db.Tx tx, List<OrderStock> items, StockMovementKind kind, int onHandSign, int reservedSign,
-            boolean lastWhereAvailable, String reason, String actor, Channel channel, String reference) {
-        // One change per level, in lock order.
-        java.util.TreeMap<List<Long>, Integer> byLevel = new java.util.TreeMap<>(
-                Comparator.comparing((List<Long> k) -> k.get(0)).thenComparing(k -> k.get(1)));
-        items.forEach(i -> byLevel.merge(List.of(i.variantKey(), i.locationKey()), i.quantity(), Integer::sum));
-        if (byLevel.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Long> variants = new ArrayList<>();
-        List<Long> locations = new ArrayList<>();
-        List<Integer> onHand = new ArrayList<>();
-        List<Integer> reserved = new ArrayList<>();
-        byLevel.forEach((level, quantity) -> {
-            variants.add(level.get(0));
-            locations.add(level.get(1));
-            onHand.add(onHandSign * quantity);
-            reserved.add(reservedSign * quantity);
-        });
-        // Reservations come after lockSupply or lock in their own statement (lastWhereAvailable); releases and
-        // fulfilments lock here, in the same order.
-        Uni<List<StockRow>> changed;
-        if (lastWhereAvailable) {
-            changed = repository.applyWhereAvailableThenCommit(tx, variants, locations, onHand, reserved, kind, reason, actor, channel,
-                    reference);
-        } else {
-            Uni<List<StockRow>> locked = kind == StockMovementKind.RESERVATION
-                    ? Uni.createFrom().item(List.of())
-                    : repository.lockLevels(tx, variants, locations);
-            changed = locked.chain(() -> repository.applyAndRecord(tx, variants, locations, onHand, reserved, kind, reason, actor,
-                    channel, reference));
-        }
-        return changed.invoke(after -> {
-                    if (after.size() != variants.size()) {
-                        throw new IllegalStateException("Stock level missing for an order movement");
-                    }
-                    Map<List<Long>, Integer> index = new HashMap<>();
-                    for (int i = 0; i < variants.size(); i++) {
-                        index.put(List.of(variants.get(i), locations.get(i)), i);
-                    }
-                    List<StockRow> before = new ArrayList<>(after.size());
-                    for (StockRow a : after) {
-                        int i = index.get(List.of(a.variantKey(), a.locationKey()));
-                        before.add(new StockRow(a.variantKey(), a.locationKey(), a.onHand() - onHand.get(i), a.reserved() - reserved.get(i),
-                                a.threshold(), a.updatedAt()));
-                    }
-                    tx.afterCommit(() -> events.publish(before, after));
-                }).replaceWithVoid();
-    }
 
     // ---- helpers
 
@@ -525,15 +386,5 @@ public class InventoryService {
 
     private static boolean isUnknownVariant(Throwable t) {
         return t instanceof PgException pg && "23503".equals(pg.getSqlState());
-    }
-
-    /** A business rule broken inside a transaction: thrown to roll it back, then returned as a user error. */
-    private static final class StockRuleViolation extends RuntimeException {
-        private final UserError error;
-
-        StockRuleViolation(UserError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
     }
 }

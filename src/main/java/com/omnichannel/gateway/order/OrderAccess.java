@@ -1,6 +1,6 @@
 package com.omnichannel.gateway.order;
 
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Role;
 

@@ -5,12 +5,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.inventory.InventoryService;
-import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
+import com.omnichannel.gateway.inventory.StockReservations;
+import com.omnichannel.gateway.inventory.StockReservations.OrderStock;
 import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentLineRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentLineRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
@@ -32,15 +32,15 @@ public class OrderLifecycle {
     private final OrderStatusChanges statuses;
     private final ShipmentMoves shipments;
     private final OrderRepository repository;
-    private final InventoryService inventory;
+    private final StockReservations stockReservations;
 
     OrderLifecycle(OrderChanges changes, OrderStatusChanges statuses, ShipmentMoves shipments, OrderRepository repository,
-            InventoryService inventory) {
+            StockReservations stockReservations) {
         this.changes = changes;
         this.statuses = statuses;
         this.shipments = shipments;
         this.repository = repository;
-        this.inventory = inventory;
+        this.stockReservations = stockReservations;
     }
 
     public Uni<OrderPayload> updateStatus(Caller caller, OrderInputs.StatusUpdate input) {
@@ -137,7 +137,7 @@ public class OrderLifecycle {
                 Uni<Void> cancelled = whollyCancelled.isEmpty() ? Uni.createFrom().voidItem()
                         : repository.setShipmentStatus(tx, whollyCancelled, ShipmentStatus.CANCELLED);
                 Uni<Void> detached = detach;
-                return inventory.release(tx, released, caller.actor(), caller.channel(), order.number())
+                return stockReservations.release(tx, released, caller.actor(), caller.channel(), order.number())
                         .chain(() -> cancelled).chain(() -> detached);
             });
         });

@@ -10,9 +10,9 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.catalog.CatalogConfig;
-import com.omnichannel.gateway.order.OrderRepository.LineRow;
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.order.OrderRows.LineRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.order.OrderRepository.InsertedOrder;
-import com.omnichannel.gateway.order.OrderRepository.LineRow;
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.order.OrderRows.LineRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Caller;
 

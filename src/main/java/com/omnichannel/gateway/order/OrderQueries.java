@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.platform.db.Batch;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.ids.GlobalId;

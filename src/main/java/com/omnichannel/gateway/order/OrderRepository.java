@@ -11,6 +11,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
+import com.omnichannel.gateway.order.OrderRows.EventRow;
+import com.omnichannel.gateway.order.OrderRows.LineRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentLineRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Channel;
 
@@ -38,31 +43,6 @@ public class OrderRepository {
 
     public OrderRepository(Db db) {
         this.db = db;
-    }
-
-    /** An order as stored. */
-    public record OrderRow(long id, String number, String customerId, String email, Channel sourceChannel,
-            List<Channel> cartChannels, String cartId, long cartVersion, OrderStatus status, FulfilmentType fulfilmentType,
-            Long pickupLocationKey, JsonObject shippingAddress, String curbsideNote, String currency, boolean pricesIncludeTax,
-            long subtotal, long discount, long shipping, long tax, long total, PaymentMethod paymentMethod,
-            PaymentStatus paymentStatus, String paymentReference, String cardLast4, String idempotencyKey,
-            String requestHash, OffsetDateTime placedAt, OffsetDateTime updatedAt) {
-    }
-
-    public record LineRow(long id, long orderId, int position, long variantId, String sku, String productName,
-            String variantTitle, int quantity, long unitPrice, long discount, long tax, long total, Channel channel) {
-    }
-
-    public record ShipmentRow(long id, long locationId, FulfilmentType fulfilmentType, ShipmentStatus status,
-            String carrier, String trackingNumber, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-    }
-
-    /** Units of an order line in a shipment, with the line and its order's number. */
-    public record ShipmentLineRow(long shipmentId, int quantity, LineRow line, String orderNumber) {
-    }
-
-    public record EventRow(long orderId, OrderEventKind kind, OrderStatus from, OrderStatus to, String actor,
-            Channel channel, String note, OffsetDateTime at) {
     }
 
     // ---- reads

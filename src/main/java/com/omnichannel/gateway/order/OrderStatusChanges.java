@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Caller;
 

@@ -8,11 +8,11 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.omnichannel.gateway.inventory.InventoryService;
-import com.omnichannel.gateway.inventory.InventoryService.OrderStock;
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentLineRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.inventory.StockReservations;
+import com.omnichannel.gateway.inventory.StockReservations.OrderStock;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentLineRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.security.Caller;
@@ -28,12 +28,12 @@ import io.smallrye.mutiny.Uni;
 class ShipmentMoves {
 
     private final OrderRepository repository;
-    private final InventoryService inventory;
+    private final StockReservations stockReservations;
     private final OrderStatusChanges statuses;
 
-    ShipmentMoves(OrderRepository repository, InventoryService inventory, OrderStatusChanges statuses) {
+    ShipmentMoves(OrderRepository repository, StockReservations stockReservations, OrderStatusChanges statuses) {
         this.repository = repository;
-        this.inventory = inventory;
+        this.stockReservations = stockReservations;
         this.statuses = statuses;
     }
 
@@ -70,10 +70,10 @@ class ShipmentMoves {
             Set<Long> orderIds, ShipmentStatus target, String carrier, String trackingNumber, String note, List<OrderRow> changed) {
         Uni<Void> stock = Uni.createFrom().voidItem();
         if (target == ShipmentStatus.SHIPPED || target == ShipmentStatus.PICKED_UP) {
-            stock = repository.linesByShipment(tx, shipmentIds).chain(linesByShipment -> inventory.fulfil(tx,
+            stock = repository.linesByShipment(tx, shipmentIds).chain(linesByShipment -> stockReservations.fulfil(tx,
                     units(shipments, linesByShipment), caller.actor(), caller.channel(), orders.get(0).number()));
         } else if (target == ShipmentStatus.CANCELLED) {
-            stock = repository.linesByShipment(tx, shipmentIds).chain(linesByShipment -> inventory.release(tx,
+            stock = repository.linesByShipment(tx, shipmentIds).chain(linesByShipment -> stockReservations.release(tx,
                     units(shipments, linesByShipment), caller.actor(), caller.channel(), orders.get(0).number()));
         }
         Uni<Void> tracking = carrier == null && trackingNumber == null ? Uni.createFrom().voidItem()

@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
-import com.omnichannel.gateway.order.OrderRepository.OrderRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentLineRow;
-import com.omnichannel.gateway.order.OrderRepository.ShipmentRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentLineRow;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
