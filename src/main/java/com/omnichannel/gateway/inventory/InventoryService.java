@@ -10,8 +10,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.Product;
 import com.omnichannel.gateway.catalog.ProductVariant;
@@ -49,14 +47,14 @@ public class InventoryService {
     private final int defaultLowStockThreshold;
 
     public InventoryService(InventoryRepository repository, StoreService stores, CatalogService catalog, Db db, StockEvents events,
-            StockLevelCache levelCache, @ConfigProperty(name = "app.inventory.default-low-stock-threshold", defaultValue = "3") int defaultLowStockThreshold) {
+            StockLevelCache levelCache, InventoryConfig config) {
         this.repository = repository;
         this.stores = stores;
         this.catalog = catalog;
         this.db = db;
         this.events = events;
         this.levelCache = levelCache;
-        this.defaultLowStockThreshold = defaultLowStockThreshold;
+        this.defaultLowStockThreshold = config.defaultLowStockThreshold();
     }
 
     // ---- batch reads for variants and products
