@@ -11,13 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.platform.errors.ErrorCode;
 import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.platform.security.Channel;
-import com.omnichannel.gateway.platform.security.Role;
+import com.omnichannel.gateway.platform.security.ChannelResolution;
+import com.omnichannel.gateway.platform.security.TokenIssuer;
 
 import graphql.GraphQLError;
 import graphql.language.Document;
@@ -234,8 +236,13 @@ public class GraphQLRequestGate {
     // ---- deciding
 
     private void process(RoutingContext ctx, GraphQLRequest request, boolean get) {
-        Channel channel = channelOf(ctx);
+        ChannelResolution resolution = channelOf(ctx);
+        Channel channel = resolution.countedAs();
         OperationMetrics.rememberChannel(channel);
+        if (resolution instanceof ChannelResolution.Resolved) {
+            // The channel is the one the resolvers will see: the document this gate lets through needs no second check.
+            TrustedOperationGuard.checkedAtGate();
+        }
         boolean trustedOnlyChannel = persistedQueries.trustedOnly(channel);
         String hash = request.persistedHash();
         if (hash != null && request.persistedVersion() != 1) {
@@ -363,25 +370,22 @@ public class GraphQLRequestGate {
         return true;
     }
 
-    /** The channel as {@link CallerResolver} resolves it; an invalid header is left to the resolver to refuse. */
-    private static Channel channelOf(RoutingContext ctx) {
+    /**
+     * The channel of the request by {@link ChannelResolution}, from the token the security layer verified and the
+     * {@code X-Channel} header. One it refuses is not answered here: it is counted and checked under the channel it
+     * asked for, and refused before it runs ({@link TrustedOperationGuard}) or by the resolvers, with its error.
+     */
+    private static ChannelResolution channelOf(RoutingContext ctx) {
         Set<String> roles = Set.of();
+        Object channelClaim = null;
         if (ctx.user() instanceof QuarkusHttpUser user) {
             SecurityIdentity identity = user.getSecurityIdentity();
-            roles = identity == null || identity.isAnonymous() ? Set.of() : identity.getRoles();
-        }
-        if (roles.contains(Role.KIOSK)) {
-            return Channel.KIOSK;
-        }
-        String header = ctx.request().getHeader(CallerResolver.CHANNEL_HEADER);
-        if (header != null && !header.isBlank()) {
-            try {
-                return Channel.valueOf(header.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                // refused by the resolver with BAD_USER_INPUT
+            if (identity != null && !identity.isAnonymous()) {
+                roles = identity.getRoles();
+                channelClaim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(TokenIssuer.CHANNEL_CLAIM) : null;
             }
         }
-        return roles.contains(Role.STAFF) || roles.contains(Role.ADMIN) ? Channel.STAFF : Channel.WEB;
+        return ChannelResolution.of(roles, channelClaim, ctx.request().getHeader(CallerResolver.CHANNEL_HEADER));
     }
 
     private static Refusal notAllowed(Channel channel) {
