@@ -100,7 +100,7 @@ public class EnginePatches {
             before = STATES.put(patch, state);
         }
         if (state == State.NOT_APPLIED && before != State.NOT_APPLIED) {
-            LOG.warnf("GraphQL engine patch %s does not apply to this engine version (%s); the engine runs unpatched there",
+            LOG.warnf("GraphQL engine patch %s does not apply to this engine (%s); the engine runs without it there",
                     patch, found);
         }
     }
