@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.ErrorCode;
+import com.omnichannel.gateway.platform.http.GraphQLHttpAnswers;
 
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -48,7 +49,7 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
             return CompletableFuture.completedFuture(result);
         }
         if (!result.isDataPresent()) {
-            GraphQLRequestGate.markRequestError();
+            GraphQLHttpAnswers.markRequestError();
         }
         List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
         boolean inputRejected = false;

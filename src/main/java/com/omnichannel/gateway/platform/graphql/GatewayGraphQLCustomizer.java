@@ -6,25 +6,26 @@ import java.util.List;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
+
+import com.omnichannel.gateway.platform.graphql.EnginePatches.Patch;
 
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.visibility.BlockedFields;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Shapes the GraphQL engine: fast reads of plain fields, introspection, query limits and the error model, added to the engine's
- * own instrumentation.
+ * own instrumentation. The changes that rely on the engine's inner workings report to {@link EnginePatches} and are
+ * left out when it is switched off.
  * Registered through {@code META-INF/services}; SmallRye GraphQL calls it once when it builds the engine.
  */
 public class GatewayGraphQLCustomizer implements EventingService {
-
-    private static final Logger LOG = Logger.getLogger(GatewayGraphQLCustomizer.class);
 
     @Override
     public String getConfigKey() {
@@ -32,26 +33,43 @@ public class GatewayGraphQLCustomizer implements EventingService {
     }
 
     /**
-     * With the field visibility setting at its default ("default"), the engine is handed a field-blocking rule with
-     * the regular expression "default", which blocks nothing but runs for every field of every response. The
-     * engine's own default visibility is used instead; any other setting (e.g. no-introspection) is kept.
+     * With the field visibility setting at its default ("default"), SmallRye hands the engine a field-blocking rule
+     * with the regular expression "default", which blocks nothing but runs for every field of every response
+     * (SmallRye has no setting that leaves the engine's own default in place: an empty value reads as "default").
+     * The engine's own default visibility is used instead; any other setting (e.g. no-introspection) is kept.
+     * graphql-java's schema builder has no getter for the code registry SmallRye set, hence the reflective read.
      */
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        Patch patch = Patch.DEFAULT_FIELD_VISIBILITY;
+        if (!EnginePatches.enabled()) {
+            EnginePatches.off(patch);
+            return builder;
+        }
         String visibility = ConfigProvider.getConfig().getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class)
                 .orElse("default");
         if (!"default".equals(visibility)) {
+            EnginePatches.notNeeded(patch);
             return builder;
         }
+        GraphQLCodeRegistry registry;
         try {
             Field field = GraphQLSchema.Builder.class.getDeclaredField("codeRegistry");
             field.setAccessible(true);
-            GraphQLCodeRegistry registry = (GraphQLCodeRegistry) field.get(builder);
-            if (registry != null) {
-                builder.codeRegistry(registry.transform(b -> b.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)));
-            }
+            registry = (GraphQLCodeRegistry) field.get(builder);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("Could not read the schema's code registry; field visibility left as configured", e);
+            EnginePatches.notApplied(patch, "no readable codeRegistry field in GraphQLSchema.Builder: " + e);
+            return builder;
+        }
+        if (registry == null) {
+            EnginePatches.notApplied(patch, "the schema builder has no code registry yet");
+        } else if (registry.getFieldVisibility() == DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY) {
+            EnginePatches.notNeeded(patch);
+        } else if (registry.getFieldVisibility() instanceof BlockedFields) {
+            builder.codeRegistry(registry.transform(b -> b.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)));
+            EnginePatches.applied(patch);
+        } else {
+            EnginePatches.notApplied(patch, "field visibility " + registry.getFieldVisibility().getClass().getName());
         }
         return builder;
     }
@@ -64,39 +82,33 @@ public class GatewayGraphQLCustomizer implements EventingService {
         int maxAliases = config.getOptionalValue("app.graphql.max-aliases", Integer.class).orElse(30);
         int maxFragments = config.getOptionalValue("app.graphql.max-fragments", Integer.class).orElse(50);
         boolean introspection = config.getOptionalValue("app.graphql.introspection-enabled", Boolean.class).orElse(true);
+        boolean patched = EnginePatches.enabled();
 
-        GatewayInstrumentation ours = new GatewayInstrumentation(introspection, maxFragments,
+        GatewayInstrumentation ours = new GatewayInstrumentation(introspection, maxFragments, patched,
                 new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases));
         // The engine's instrumentation includes its document cache, which must keep working: SmallRye reads
         // every request's document through it before execution, and an empty cache means parsing every time.
-        Instrumentation engine = engineInstrumentation(builder);
-        if (engine == null) {
-            return builder.instrumentation(ours);
-        }
+        // graphql-java's builder has no getter for it, but the engine it builds has; building one costs nothing
+        // (it only fills in the defaults the real build would fill in) and needs no reflection.
+        Instrumentation engine = builder.build().getInstrumentation();
         List<Instrumentation> engineParts = engine instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
                 : List.of(engine);
-        if (engineParts.size() == 1 && engineParts.get(0) instanceof QueryCache) {
+        Patch patch = Patch.DOCUMENT_CACHE_WITHOUT_CHAIN;
+        if (!patched) {
+            EnginePatches.off(patch);
+        } else if (engineParts.size() == 1 && engineParts.get(0) instanceof QueryCache) {
             // The document cache acts only when a document is validated: ours hands that step to it, and no chain
             // is needed. A chain calls each member, through a list and a combined context, for every field of
             // every response (about a tenth of a cart read's CPU).
             ours.validatedBy(engineParts.get(0));
+            EnginePatches.applied(patch);
             return builder.instrumentation(ours);
+        } else {
+            EnginePatches.notApplied(patch, "the engine's instrumentation is " + engineParts.stream()
+                    .map(part -> part.getClass().getName()).toList() + ", not only its document cache");
         }
-        List<Instrumentation> chain = new ArrayList<>();
-        chain.add(engine);
+        List<Instrumentation> chain = new ArrayList<>(engineParts);
         chain.add(ours);
         return builder.instrumentation(new ChainedInstrumentation(chain));
-    }
-
-    /** GraphQL.Builder has no getter for what SmallRye set; read it so that we add to it instead of replacing it. */
-    private static Instrumentation engineInstrumentation(GraphQL.Builder builder) {
-        try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
-            field.setAccessible(true);
-            return (Instrumentation) field.get(builder);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("Could not read the GraphQL engine's instrumentation; its document cache is bypassed", e);
-            return null;
-        }
     }
 }

@@ -24,13 +24,16 @@ import graphql.schema.DataFetcher;
  * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
  * configured, trusted-operations-only channels ({@link TrustedOperationGuard}) and query limits before execution,
  * plain field reads during it ({@link PlainFieldFetching}) and the error model after it
- * ({@link ErrorNormalizingInstrumentation}).
+ * ({@link ErrorNormalizingInstrumentation}). Plain field reads and dispatching only the used data loaders
+ * ({@link UsedDataLoaders}) are engine patches, left out when {@link EnginePatches} are off.
  */
 public class GatewayInstrumentation extends SimplePerformantInstrumentation {
 
     private final boolean introspectionEnabled;
     private final SimplePerformantInstrumentation[] limits;
-    private final PlainFieldFetching plainFields = new PlainFieldFetching();
+    /** Null when the engine patches are off ({@link EnginePatches}). */
+    private final PlainFieldFetching plainFields;
+    private final boolean onlyUsedDataLoaders;
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
     private final OperationMetrics metrics = new OperationMetrics();
     private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
@@ -40,10 +43,18 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     /** The engine's document cache, which records each document as it is validated; or null. */
     private Instrumentation validator;
 
-    public GatewayInstrumentation(boolean introspectionEnabled, int maxFragments, SimplePerformantInstrumentation... limits) {
+    public GatewayInstrumentation(boolean introspectionEnabled, int maxFragments, boolean enginePatched,
+            SimplePerformantInstrumentation... limits) {
         this.introspectionEnabled = introspectionEnabled;
         this.maxFragments = maxFragments;
         this.limits = limits;
+        this.plainFields = enginePatched ? new PlainFieldFetching() : null;
+        this.onlyUsedDataLoaders = enginePatched;
+        if (!enginePatched) {
+            EnginePatches.off(EnginePatches.Patch.PLAIN_FIELD_READS);
+            EnginePatches.off(EnginePatches.Patch.NO_SELECTION_SET_COPY);
+            EnginePatches.off(EnginePatches.Patch.USED_DATA_LOADERS);
+        }
     }
 
     /**
@@ -59,6 +70,8 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             throw new AbortExecutionException("The document defines " + fragments + " fragments; at most " + maxFragments
                     + " are allowed");
         }
+        // Documents the engine's document cache knows are not validated again.
+        EnginePatches.documentValidated();
         return validator == null ? super.beginValidation(parameters, state) : validator.beginValidation(parameters, null);
     }
 
@@ -74,7 +87,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             // The engine then answers __schema and __type with an error; __typename keeps working.
             executionInput.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
         }
-        if (executionInput.getDataLoaderRegistry().getKeys().isEmpty()) {
+        if (!onlyUsedDataLoaders || executionInput.getDataLoaderRegistry().getKeys().isEmpty()) {
             return executionInput;
         }
         return executionInput.transform(input -> input.dataLoaderRegistry(new UsedDataLoaders(executionInput.getDataLoaderRegistry())));
@@ -105,7 +118,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        return plainFields.instrumentDataFetcher(dataFetcher, parameters, state);
+        return plainFields == null ? dataFetcher : plainFields.instrumentDataFetcher(dataFetcher, parameters, state);
     }
 
     @Override

@@ -31,8 +31,14 @@ import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
  * are (strings, numbers, booleans, ids, enums and objects) take this path; fields that may need formatting (dates)
  * keep the engine's fetcher, and so does anything whose accessor cannot be found. The engine's fetchers (resolver
  * calls, batch loads, formatted fields) are given no selection set (see {@link WithoutSelectionSet}).
+ * <p>
+ * Both rely on SmallRye's fetcher classes; each reports to {@link EnginePatches} the first time it is at work, so
+ * that a version of SmallRye whose fetchers it no longer recognises shows as a patch that never applied.
  */
 public class PlainFieldFetching extends SimplePerformantInstrumentation {
+
+    private static volatile boolean plainReadSeen;
+    private static volatile boolean selectionSetAskedFor;
 
     private static final Set<String> PLAIN_SCALARS = Set.of("String", "ID", "Int", "Float", "Boolean");
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
@@ -77,6 +83,11 @@ public class PlainFieldFetching extends SimplePerformantInstrumentation {
 
         @Override
         public DataFetchingFieldSelectionSet getSelectionSet() {
+            if (!selectionSetAskedFor) {
+                // SmallRye's fetcher reads the selection set here: this is the copy the patch spares.
+                selectionSetAskedFor = true;
+                EnginePatches.applied(EnginePatches.Patch.NO_SELECTION_SET_COPY);
+            }
             return NoSelection.INSTANCE;
         }
     }
@@ -139,6 +150,10 @@ public class PlainFieldFetching extends SimplePerformantInstrumentation {
                 .computeIfAbsent(name, n -> find(source.getClass(), n));
         if (accessor == NOT_FOUND) {
             return original.get(environment);
+        }
+        if (!plainReadSeen) {
+            plainReadSeen = true;
+            EnginePatches.applied(EnginePatches.Patch.PLAIN_FIELD_READS);
         }
         try {
             return accessor.invoke(source);

@@ -133,7 +133,7 @@ public class ResponseCache {
         }
     }
 
-    // ---- the request side (GraphQLRequestGate)
+    // ---- the request side (CachedAnswers, in the request gate)
 
     /**
      * The key under which this request's answer is cached, or null when it is not cacheable: not anonymous, not a

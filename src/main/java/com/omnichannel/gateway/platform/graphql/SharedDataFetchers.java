@@ -17,7 +17,8 @@ import io.smallrye.graphql.spi.DataFetcherService;
  * and each one was a new data fetcher whose construction looks up the resolver method's parameter classes by name:
  * about 5 % of the CPU of a cart read, whatever the query asked for. The fetchers hold no per-request state (the
  * same instance already serves every request as a field's fetcher), so one per operation serves all requests.
- * Registered through {@code META-INF/services} ahead of Quarkus' own service, which makes the fetchers.
+ * Registered through {@code META-INF/services} ahead of Quarkus' own service, which makes the fetchers. With the
+ * {@link EnginePatches} off it makes none, and the engine asks Quarkus' service directly.
  */
 public class SharedDataFetchers implements DataFetcherService {
 
@@ -36,6 +37,14 @@ public class SharedDataFetchers implements DataFetcherService {
 
     private final QuarkusDataFetcherService quarkus = new QuarkusDataFetcherService();
     private final Map<Key, PlugableBatchableDataFetcher> fetchers = new ConcurrentHashMap<>();
+    private final boolean enabled = EnginePatches.enabled();
+    private volatile boolean reused;
+
+    public SharedDataFetchers() {
+        if (!enabled) {
+            EnginePatches.off(EnginePatches.Patch.SHARED_DATA_FETCHERS);
+        }
+    }
 
     @Override
     public Integer getPriority() {
@@ -60,15 +69,24 @@ public class SharedDataFetchers implements DataFetcherService {
 
     private PlugableBatchableDataFetcher shared(String kind, Operation operation, Type type,
             Supplier<PlugableBatchableDataFetcher> make) {
+        if (!enabled) {
+            return null;
+        }
         Key key = new Key(kind, operation, type);
         PlugableBatchableDataFetcher fetcher = fetchers.get(key);
-        if (fetcher == null) {
+        boolean made = fetcher == null;
+        if (made) {
             fetcher = make.get();
             if (fetcher != null) {
                 PlugableBatchableDataFetcher earlier = fetchers.putIfAbsent(key, fetcher);
                 fetcher = earlier != null ? earlier : fetcher;
             }
+        } else if (!reused) {
+            // The engine asked again for a fetcher it had been given: sharing is at work.
+            reused = true;
+            EnginePatches.applied(EnginePatches.Patch.SHARED_DATA_FETCHERS);
         }
+        EnginePatches.dataFetcherAsked(made);
         return fetcher;
     }
 }

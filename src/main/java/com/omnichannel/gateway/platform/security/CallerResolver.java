@@ -1,7 +1,6 @@
 package com.omnichannel.gateway.platform.security;
 
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -9,16 +8,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Resolves the {@link Caller} of the current request. The channel comes from the token when it fixes one
- * (kiosk tokens always mean KIOSK); otherwise from the {@code X-Channel} header, where KIOSK and STAFF must be
- * backed by a token with that role; otherwise STAFF for staff tokens and WEB for everyone else.
+ * Resolves the {@link Caller} of the current request: who the token says, and the channel by the rule of
+ * {@link ChannelResolution} (the same the HTTP gate applies before GraphQL runs).
  */
 @RequestScoped
 public class CallerResolver {
@@ -75,42 +72,17 @@ public class CallerResolver {
     private Caller resolve() {
         String subject = token == null ? null : token.getSubject();
         Set<String> roles = subject == null || token.getGroups() == null ? Set.of() : Set.copyOf(new HashSet<>(token.getGroups()));
-        Channel requested = requestedChannel();
-        // Kiosk devices, and customers who identified at a kiosk (a kiosk session), are bound to the kiosk's store.
         Object channelClaim = subject == null ? null : token.getClaim(TokenIssuer.CHANNEL_CLAIM);
-        boolean kiosk = roles.contains(Role.KIOSK) || (channelClaim != null && Channel.KIOSK.name().equals(channelClaim.toString()));
-        boolean staff = roles.contains(Role.STAFF) || roles.contains(Role.ADMIN);
+        RoutingContext context = request.getCurrent();
+        String header = context == null ? null : context.request().getHeader(CHANNEL_HEADER);
+        Channel channel = ChannelResolution.of(roles, channelClaim, header).orThrow();
 
-        Channel channel;
-        if (kiosk) {
-            channel = Channel.KIOSK;
-        } else if (requested == Channel.KIOSK || (requested == Channel.STAFF && !staff)) {
-            throw new ApiException(com.omnichannel.gateway.platform.errors.ErrorCode.FORBIDDEN,
-                    "Channel " + requested + " requires a " + requested.name().toLowerCase(Locale.ROOT) + " token");
-        } else if (requested != null) {
-            channel = requested;
-        } else {
-            channel = staff ? Channel.STAFF : Channel.WEB;
-        }
-
+        // Kiosk devices, and customers who identified at a kiosk (a kiosk session), are bound to the kiosk's store.
         Long storeId = null;
-        if (kiosk) {
+        if (channel == Channel.KIOSK) {
             Object claim = token.getClaim(STORE_CLAIM);
             storeId = claim == null ? null : GlobalId.tryDecode("Location", claim.toString());
         }
         return new Caller(subject, roles, channel, storeId);
-    }
-
-    private Channel requestedChannel() {
-        RoutingContext context = request.getCurrent();
-        String header = context == null ? null : context.request().getHeader(CHANNEL_HEADER);
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Channel.valueOf(header.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badUserInput("Header " + CHANNEL_HEADER + " must be one of WEB, MOBILE, KIOSK, STAFF");
-        }
     }
 }
