@@ -25,7 +25,7 @@ public class VariantCache {
 
     static final String CHANNEL = "catalog-changes";
 
-    private final KeyedCache<ProductVariant> variants;
+    private final KeyedCache<Long, ProductVariant> variants;
     private final CacheInvalidation catalogChanges;
 
     public VariantCache(CatalogRepository repository, PubSubRelay relay, CatalogConfig config) {

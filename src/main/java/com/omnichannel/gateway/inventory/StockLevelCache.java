@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StockLevelCache {
 
-    private final KeyedCache<List<StockRow>> levels;
+    private final KeyedCache<Long, List<StockRow>> levels;
 
     public StockLevelCache(InventoryRepository repository,
             @ConfigProperty(name = "app.inventory.level-cache.ttl", defaultValue = "PT10S") Duration ttl,
