@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.omnichannel.gateway.order.Checkouts;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
+import com.omnichannel.gateway.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -22,7 +24,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * A pub/sub subscription outlives its Redis connection: after Redis restarts, or after the network to it was cut
  * for a while, the relay subscribes again by itself, messages reach this instance's listeners again, and the
- * listener learns that it may have missed some (so caches can empty themselves). Runs against a redis-server of
+ * listener learns that it may have missed some, so local caches empty themselves. Runs against a redis-server of
  * the test's own behind a proxy ({@link Outages}).
  */
 @QuarkusTest
@@ -33,6 +35,9 @@ class PubSubRecoveryTest {
 
     @Inject
     PubSubRelay relay;
+
+    @Inject
+    TestData data;
 
     @AfterEach
     void redis_is_back() {
@@ -91,6 +96,35 @@ class PubSubRecoveryTest {
 
         assertReceives(listener, "after the cut");
         assertThat(listener.resumed().get()).isPositive();
+    }
+
+    @Test
+    void a_price_changed_while_this_instance_was_cut_off_from_redis_shows_once_it_is_subscribed_again()
+            throws InterruptedException {
+        String unitPrice = "query($id: ID!) { cart(id: $id) { lines { unitPrice { amount } } } }";
+        var product = data.product(TestData.unique("Cut-off price"), null, 1000);
+        Checkouts.CartRef cart = Checkouts.guestCart(Checkouts.line(product.variant(0), 1));
+        assertThat(cart.client().ok(unitPrice, "id", cart.id()).getString("data.cart.lines[0].unitPrice.amount"))
+                .isEqualTo("10.00");
+
+        outages.redis.cut();
+        // Another instance changes the price meanwhile: its catalog change message cannot reach this instance.
+        data.writeBehindTheService("UPDATE product_variant SET price_minor = $1 WHERE id = $2", 1500, product.variant(0).key());
+        Thread.sleep(1_000);
+        outages.redis.restore();
+
+        // Well within the variant cache's time to live (30 s): only the emptying on resubscription shows it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String price = null;
+        while (!"15.00".equals(price) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            try {
+                price = cart.client().execute(unitPrice, "id", cart.id()).getString("data.cart.lines[0].unitPrice.amount");
+            } catch (RuntimeException | AssertionError e) {
+                // Redis not reachable yet
+            }
+        }
+        assertThat(price).isEqualTo("15.00");
     }
 
     @Test
