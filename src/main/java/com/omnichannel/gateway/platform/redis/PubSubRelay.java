@@ -46,14 +46,18 @@ public class PubSubRelay {
         this.vertx = vertx;
     }
 
-    /** Relays every message of the channel to the listener from now on, for as long as the application runs. */
+    /**
+     * Relays every message of the channel to the listener from now on, for as long as the application runs. Each
+     * call holds a connection of the Redis pool ({@code quarkus.redis.max-pool-size}) for itself.
+     */
     public void subscribe(String channel, Consumer<String> listener) {
         subscribe(channel, listener, () -> {
         });
     }
 
     /**
-     * Relays every message of the channel to the listener from now on, for as long as the application runs.
+     * Relays every message of the channel to the listener from now on, for as long as the application runs. Each
+     * call holds a connection of the Redis pool ({@code quarkus.redis.max-pool-size}) for itself.
      *
      * @param resumed run each time the channel is subscribed again after its subscription was lost or could not be
      *        made: messages may have been published meanwhile that this instance never received
