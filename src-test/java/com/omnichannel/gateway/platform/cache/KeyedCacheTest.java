@@ -60,16 +60,16 @@ class KeyedCacheTest {
         }
     }
 
-    private static KeyedCache<String> cache(Table table) {
+    private static KeyedCache<Long, String> cache(Table table) {
         return new KeyedCache<>(LONG, 1000, table, null);
     }
 
-    private static Map<Long, String> get(KeyedCache<String> cache, Long... keys) {
+    private static Map<Long, String> get(KeyedCache<Long, String> cache, Long... keys) {
         return cache.getAll(List.of(keys)).await().atMost(WAIT);
     }
 
     /** Starts a read whose load the table holds; the test finishes the load later. */
-    private static CompletableFuture<Map<Long, String>> start(KeyedCache<String> cache, Long... keys) {
+    private static CompletableFuture<Map<Long, String>> start(KeyedCache<Long, String> cache, Long... keys) {
         return cache.getAll(List.of(keys)).subscribeAsCompletionStage();
     }
 
@@ -77,7 +77,7 @@ class KeyedCacheTest {
     void a_second_read_of_the_same_keys_calls_no_loader() {
         Table table = new Table();
         table.rows.putAll(Map.of(1L, "one", 2L, "two"));
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
 
         assertThat(get(cache, 1L, 2L)).isEqualTo(Map.of(1L, "one", 2L, "two"));
         assertThat(get(cache, 1L, 2L)).isEqualTo(Map.of(1L, "one", 2L, "two"));
@@ -90,7 +90,7 @@ class KeyedCacheTest {
     void only_the_missing_keys_are_loaded_and_the_answer_merges_them_with_the_cached_ones() {
         Table table = new Table();
         table.rows.putAll(Map.of(1L, "one", 2L, "two", 3L, "three"));
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         get(cache, 1L);
 
         assertThat(get(cache, 1L, 2L, 3L)).isEqualTo(Map.of(1L, "one", 2L, "two", 3L, "three"));
@@ -102,7 +102,7 @@ class KeyedCacheTest {
     void an_invalidated_key_is_loaded_again_while_the_other_keys_stay_cached() {
         Table table = new Table();
         table.rows.putAll(Map.of(1L, "one", 2L, "two"));
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         get(cache, 1L, 2L);
 
         table.rows.put(1L, "one v2");
@@ -116,7 +116,7 @@ class KeyedCacheTest {
     void a_load_started_before_an_invalidation_answers_its_caller_but_does_not_store_the_invalidated_row() {
         Table table = new Table();
         table.rows.putAll(Map.of(1L, "old", 2L, "two"));
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         table.hold = true;
         var early = start(cache, 1L, 2L);
 
@@ -136,7 +136,7 @@ class KeyedCacheTest {
     void a_load_started_after_an_invalidation_is_stored() {
         Table table = new Table();
         table.rows.put(1L, "old");
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         get(cache, 1L);
         table.rows.put(1L, "new");
         cache.invalidate(List.of(1L));
@@ -156,7 +156,7 @@ class KeyedCacheTest {
     void invalidate_all_makes_every_key_load_again() {
         Table table = new Table();
         table.rows.putAll(Map.of(1L, "one", 2L, "two"));
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         get(cache, 1L, 2L);
 
         table.rows.putAll(Map.of(1L, "one v2", 2L, "two v2"));
@@ -171,7 +171,7 @@ class KeyedCacheTest {
     void a_load_started_before_invalidate_all_answers_its_caller_but_does_not_store_and_one_started_after_does() {
         Table table = new Table();
         table.rows.putAll(Map.of(1L, "old", 2L, "two"));
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         table.hold = true;
         var before = start(cache, 1L, 2L);
 
@@ -193,7 +193,7 @@ class KeyedCacheTest {
     void a_load_started_before_invalidate_all_stores_nothing_even_when_no_later_load_ran() {
         Table table = new Table();
         table.rows.put(1L, "old");
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         table.hold = true;
         var before = start(cache, 1L);
         table.rows.put(1L, "new");
@@ -210,7 +210,7 @@ class KeyedCacheTest {
     void a_slow_load_started_before_a_fresher_one_does_not_overwrite_the_fresher_row() {
         Table table = new Table();
         table.rows.put(1L, "old");
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
         table.hold = true;
         var slow = start(cache, 1L);
         table.rows.put(1L, "new");
@@ -231,7 +231,7 @@ class KeyedCacheTest {
     void absent_gives_a_cached_value_for_keys_the_loader_left_out() {
         Table table = new Table();
         table.rows.put(1L, "one");
-        KeyedCache<String> cache = new KeyedCache<>(LONG, 1000, table, key -> "none");
+        KeyedCache<Long, String> cache = new KeyedCache<>(LONG, 1000, table, key -> "none");
 
         // The load that found no row answers with the absent value too, as every later (cached) read does.
         assertThat(get(cache, 1L, 2L)).isEqualTo(Map.of(1L, "one", 2L, "none"));
@@ -248,7 +248,7 @@ class KeyedCacheTest {
     void without_absent_keys_the_loader_left_out_are_asked_for_again() {
         Table table = new Table();
         table.rows.put(1L, "one");
-        KeyedCache<String> cache = cache(table);
+        KeyedCache<Long, String> cache = cache(table);
 
         assertThat(get(cache, 1L, 2L)).isEqualTo(Map.of(1L, "one"));
         assertThat(get(cache, 1L, 2L)).isEqualTo(Map.of(1L, "one"));
@@ -262,7 +262,7 @@ class KeyedCacheTest {
     void a_row_past_its_time_to_live_is_loaded_again() throws InterruptedException {
         Table table = new Table();
         table.rows.put(1L, "old");
-        KeyedCache<String> cache = new KeyedCache<>(Duration.ofMillis(50), 1000, table, null);
+        KeyedCache<Long, String> cache = new KeyedCache<>(Duration.ofMillis(50), 1000, table, null);
         get(cache, 1L);
 
         // A change whose invalidation was lost: only the time to live brings it in.
@@ -278,7 +278,7 @@ class KeyedCacheTest {
         for (Duration ttl : List.of(Duration.ZERO, Duration.ofSeconds(-1))) {
             Table table = new Table();
             table.rows.putAll(Map.of(1L, "one", 2L, "two"));
-            KeyedCache<String> cache = new KeyedCache<>(ttl, 1000, table, key -> "none");
+            KeyedCache<Long, String> cache = new KeyedCache<>(ttl, 1000, table, key -> "none");
             assertThat(cache.enabled()).as("ttl %s", ttl).isFalse();
 
             for (int i = 0; i < 3; i++) {
@@ -289,12 +289,31 @@ class KeyedCacheTest {
     }
 
     @Test
+    void a_loader_given_with_a_read_loads_only_the_missing_keys_and_what_it_loads_is_served_later() {
+        Table table = new Table();
+        table.rows.putAll(Map.of(1L, "one", 2L, "two"));
+        KeyedCache<Long, String> cache = cache(table);
+        get(cache, 1L);
+        List<Set<Long>> ownCalls = new ArrayList<>();
+
+        Map<Long, String> read = cache.getAll(List.of(1L, 2L), keys -> {
+            ownCalls.add(Set.copyOf(keys));
+            return Uni.createFrom().item(Map.of(2L, "two as of the read"));
+        }).await().atMost(WAIT);
+
+        assertThat(read).isEqualTo(Map.of(1L, "one", 2L, "two as of the read"));
+        assertThat(ownCalls).containsExactly(Set.of(2L));
+        assertThat(get(cache, 1L, 2L)).isEqualTo(Map.of(1L, "one", 2L, "two as of the read"));
+        assertThat(table.calls).containsExactly(Set.of(1L));
+    }
+
+    @Test
     void beyond_max_entries_the_cache_is_emptied() {
         Table table = new Table();
         for (long key = 1; key <= 4; key++) {
             table.rows.put(key, "row " + key);
         }
-        KeyedCache<String> cache = new KeyedCache<>(LONG, 3, table, null);
+        KeyedCache<Long, String> cache = new KeyedCache<>(LONG, 3, table, null);
         get(cache, 1L, 2L, 3L);
         get(cache, 1L, 2L, 3L);
         assertThat(table.calls).as("three keys fit").hasSize(1);

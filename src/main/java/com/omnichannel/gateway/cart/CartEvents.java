@@ -5,15 +5,16 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import com.omnichannel.gateway.platform.redis.PubSubRelay;
+
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
  * Relays cart changes from Redis pub/sub to this instance's subscribers. Every change, made through any
- * instance, is published by the change script itself; each instance holds one Redis subscription and fans the
- * events out to its own WebSocket subscribers, so no sticky sessions are needed.
+ * instance, is published by the change script itself; each instance holds one Redis subscription (through the
+ * {@link PubSubRelay}) and fans the events out to its own WebSocket subscribers, so no sticky sessions are needed.
  */
 @ApplicationScoped
 public class CartEvents {
@@ -24,17 +25,15 @@ public class CartEvents {
     public record CartChanged(String cartId, long version) {
     }
 
-    private final ReactiveRedisDataSource redis;
+    private final PubSubRelay relay;
     private final BroadcastProcessor<CartChanged> changes = BroadcastProcessor.create();
 
-    public CartEvents(ReactiveRedisDataSource redis) {
-        this.redis = redis;
+    public CartEvents(PubSubRelay relay) {
+        this.relay = relay;
     }
 
     void subscribe(@Observes StartupEvent event) {
-        redis.pubsub(String.class).subscribe(CartStore.EVENTS_CHANNEL, this::relay)
-                .subscribe().with(subscriber -> LOG.debug("Subscribed to cart events"),
-                        failure -> LOG.warn("Cannot subscribe to cart events; cart subscriptions get no updates", failure));
+        relay.subscribe(CartStore.EVENTS_CHANNEL, this::relay);
     }
 
     private void relay(String message) {

@@ -10,9 +10,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.platform.graphql.PublicDataChanged;
+import com.omnichannel.gateway.platform.redis.PubSubRelay;
 import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -37,21 +37,19 @@ public class StockEvents {
         }
     }
 
-    private final ReactiveRedisDataSource redis;
+    private final PubSubRelay relay;
     private final Event<PublicDataChanged> publicDataChanged;
     private final StockLevelCache levelCache;
     private final BroadcastProcessor<StockChanged> changes = BroadcastProcessor.create();
 
-    public StockEvents(ReactiveRedisDataSource redis, Event<PublicDataChanged> publicDataChanged, StockLevelCache levelCache) {
-        this.redis = redis;
+    public StockEvents(PubSubRelay relay, Event<PublicDataChanged> publicDataChanged, StockLevelCache levelCache) {
+        this.relay = relay;
         this.publicDataChanged = publicDataChanged;
         this.levelCache = levelCache;
     }
 
     void subscribe(@Observes StartupEvent event) {
-        redis.pubsub(String.class).subscribe(CHANNEL, this::relay)
-                .subscribe().with(subscriber -> LOG.debug("Subscribed to stock events"),
-                        failure -> LOG.warn("Cannot subscribe to stock events; stock subscriptions get no updates", failure));
+        relay.subscribe(CHANNEL, this::relay, this::missedEvents);
     }
 
     /** Tells every instance of the levels a committed transaction changed; failures are logged only. */
@@ -67,8 +65,14 @@ public class StockEvents {
                     .put("reserved", a.reserved()).put("threshold", a.threshold()).put("before", b.onHand() - b.reserved())
                     .put("at", a.updatedAt().toString()));
         }
-        redis.execute("PUBLISH", CHANNEL, levels.encode()).subscribe().with(ok -> {
-        }, failure -> LOG.warnf(failure, "Cannot publish %d stock changes", after.size()));
+        relay.publish(CHANNEL, levels.encode()).subscribe().with(published -> {
+        });
+    }
+
+    /** Subscribed again after a gap: events published meanwhile never arrived, so no cached level can be trusted. */
+    private void missedEvents() {
+        levelCache.invalidate();
+        publicDataChanged.fire(PublicDataChanged.here());
     }
 
     private void relay(String message) {

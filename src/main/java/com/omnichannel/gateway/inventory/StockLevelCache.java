@@ -17,14 +17,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * Stock levels per variant as reads show them (cart availability, store availability, kiosk scans), held locally
  * so those reads cost no SQL. Every committed stock change invalidates its variants through {@link StockEvents}: on
- * the instance that made it before the caller hears of it, on the others when the event arrives (milliseconds). The
- * time to live bounds a lost event. Checkout and every other stock write lock and read the rows themselves: what is
- * reserved never depends on this cache.
+ * the instance that made it before the caller hears of it, on the others when the event arrives (milliseconds). An
+ * instance cut off from the events empties it once it hears them again; the time to live bounds a lost event.
+ * Checkout and every other stock write lock and read the rows themselves: what is reserved never depends on this
+ * cache.
  */
 @ApplicationScoped
 public class StockLevelCache {
 
-    private final KeyedCache<List<StockRow>> levels;
+    private final KeyedCache<Long, List<StockRow>> levels;
 
     public StockLevelCache(InventoryRepository repository,
             @ConfigProperty(name = "app.inventory.level-cache.ttl", defaultValue = "PT10S") Duration ttl,

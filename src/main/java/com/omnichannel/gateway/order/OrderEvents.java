@@ -5,7 +5,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import com.omnichannel.gateway.platform.redis.PubSubRelay;
+
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -25,26 +26,20 @@ public class OrderEvents {
     public record OrderChanged(long orderKey, OrderStatus status) {
     }
 
-    private final ReactiveRedisDataSource redis;
+    private final PubSubRelay relay;
     private final BroadcastProcessor<OrderChanged> changes = BroadcastProcessor.create();
 
-    public OrderEvents(ReactiveRedisDataSource redis) {
-        this.redis = redis;
+    public OrderEvents(PubSubRelay relay) {
+        this.relay = relay;
     }
 
     void subscribe(@Observes StartupEvent event) {
-        redis.pubsub(String.class).subscribe(CHANNEL, this::relay)
-                .subscribe().with(subscriber -> LOG.debug("Subscribed to order events"),
-                        failure -> LOG.warn("Cannot subscribe to order events; order subscriptions get no updates", failure));
+        relay.subscribe(CHANNEL, this::relay);
     }
 
     /** Tells every instance; a failure is logged, never failing the change that already committed. */
     public Uni<Void> publish(long orderKey, OrderStatus status) {
-        return redis.execute("PUBLISH", CHANNEL, orderKey + " " + status.name()).replaceWithVoid()
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf(failure, "Cannot publish the change of order %d", orderKey);
-                    return null;
-                });
+        return relay.publish(CHANNEL, orderKey + " " + status.name());
     }
 
     private void relay(String message) {

@@ -1,5 +1,6 @@
 package com.omnichannel.gateway.promotion;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,132 +8,99 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.omnichannel.gateway.platform.cache.CacheInvalidation;
+import com.omnichannel.gateway.platform.cache.KeyedCache;
+import com.omnichannel.gateway.platform.redis.PubSubRelay;
+
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Promotion definitions and product categories as cart reads need them, held for a short while so reading a cart
- * costs no SQL for promotions. Staff changes through this instance clear it at once; other instances see them
- * within the time to live. Applying a coupon and checkout always read the database: limits and pauses are
- * enforced on fresh data.
+ * costs no SQL for promotions. A staff change empties the definitions once it is written: on this instance at once,
+ * on the others through Redis pub/sub; the time to live bounds a lost message. Applying a coupon and checkout
+ * always read the database: limits and pauses are enforced on fresh data.
  */
 @ApplicationScoped
 public class PromotionCache {
 
+    static final String CHANNEL = "promotion-changes";
     private static final int MAX_ENTRIES = 50_000;
-
-    private record Timed<T>(T value, long expiresAtNanos) {
-        boolean fresh(long now) {
-            return now < expiresAtNanos;
-        }
-    }
+    /** The key of the automatic promotions among the coupon codes: codes are stripped, none starts with a space. */
+    private static final String AUTOMATIC = " automatic";
 
     private final PromotionRepository repository;
-    private final long ttlNanos;
-    private final long categoryTtlNanos;
-    private volatile Timed<List<PromotionRule>> automatic;
-    /** Bumped by every invalidation: a load that started before one does not store what it read. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-    private final Map<String, Timed<Optional<PromotionRule>>> coupons = new ConcurrentHashMap<>();
-    private final Map<Long, Timed<Set<Long>>> categories = new ConcurrentHashMap<>();
+    /** The automatic promotions, and the coupon (or none) of each code, each as the rules it stands for. */
+    private final KeyedCache<String, List<PromotionRule>> definitions;
+    private final KeyedCache<Long, Set<Long>> categories;
+    private final CacheInvalidation staffChanges;
 
-    public PromotionCache(PromotionRepository repository,
+    public PromotionCache(PromotionRepository repository, PubSubRelay relay, Clock clock,
             @ConfigProperty(name = "app.promotions.cache-ttl", defaultValue = "PT5S") Duration ttl,
             @ConfigProperty(name = "app.promotions.category-cache-ttl", defaultValue = "PT1M") Duration categoryTtl) {
         this.repository = repository;
-        this.ttlNanos = ttl.toNanos();
-        this.categoryTtlNanos = categoryTtl.toNanos();
+        // A code without a coupon is cached as such, as the database answers it.
+        this.definitions = new KeyedCache<>(ttl, MAX_ENTRIES, keys -> load(keys, clock.instant()), code -> List.of());
+        // A product without a category is cached as such; category changes show after the time to live.
+        this.categories = new KeyedCache<>(categoryTtl, MAX_ENTRIES, repository::categoriesOf, key -> Set.of());
+        this.staffChanges = new CacheInvalidation(relay, CHANNEL, definitions::invalidateAll);
     }
 
-    /** Forgets every definition (after a staff change). */
+    void listen(@Observes StartupEvent event) {
+        if (definitions.enabled()) {
+            staffChanges.listen();
+        }
+    }
+
+    /** Forgets every definition, on every instance (after a staff change). */
     public void invalidate() {
-        generation.incrementAndGet();
-        automatic = null;
-        coupons.clear();
+        staffChanges.everywhere();
     }
 
     /** Automatic promotions and the coupons with these codes, as {@link PromotionRepository#applicable} returns them. */
     Uni<List<PromotionRule>> applicable(Set<String> codes, Instant now) {
-        long t = System.nanoTime();
-        Timed<List<PromotionRule>> auto = automatic;
-        Set<String> missing = new LinkedHashSet<>();
-        for (String code : codes) {
-            Timed<Optional<PromotionRule>> c = coupons.get(code);
-            if (c == null || !c.fresh(t)) {
-                missing.add(code);
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(AUTOMATIC);
+        keys.addAll(codes);
+        // Read at the caller's time, as the uncached path does; kept for the time to live like any other load.
+        return definitions.getAll(keys, missing -> load(missing, now)).map(found -> {
+            List<PromotionRule> rules = new ArrayList<>(found.get(AUTOMATIC));
+            for (String code : codes) {
+                rules.addAll(found.getOrDefault(code, List.of()));
             }
-        }
-        if (ttlNanos <= 0) {
-            return repository.applicable(codes, now);
-        }
-        if (auto != null && auto.fresh(t) && missing.isEmpty()) {
-            return Uni.createFrom().item(merge(auto.value(), codes));
-        }
-        long loadedAt = generation.get();
-        return repository.applicable(missing, now).map(rules -> {
-            List<PromotionRule> auto2 = rules.stream().filter(PromotionRule::automatic).toList();
-            if (generation.get() != loadedAt) {
-                List<PromotionRule> all = new ArrayList<>(auto2);
-                rules.stream().filter(r -> !r.automatic()).forEach(all::add);
-                return all;
-            }
-            long expires = System.nanoTime() + ttlNanos;
-            automatic = new Timed<>(auto2, expires);
-            if (coupons.size() > MAX_ENTRIES) {
-                coupons.clear();
-            }
-            for (String code : missing) {
-                coupons.put(code, new Timed<>(rules.stream().filter(r -> code.equals(r.code())).findFirst(), expires));
-            }
-            return merge(auto2, codes);
+            return rules;
         });
     }
 
-    private List<PromotionRule> merge(List<PromotionRule> auto, Set<String> codes) {
-        List<PromotionRule> result = new ArrayList<>(auto);
-        for (String code : codes) {
-            Timed<Optional<PromotionRule>> c = coupons.get(code);
-            if (c != null) {
-                c.value().ifPresent(result::add);
+    /** The definitions of these keys in one statement (which reads the automatic promotions whatever it is asked). */
+    private Uni<Map<String, List<PromotionRule>>> load(Set<String> keys, Instant now) {
+        Set<String> codes = new LinkedHashSet<>(keys);
+        codes.remove(AUTOMATIC);
+        return repository.applicable(codes, now).map(rules -> {
+            Map<String, List<PromotionRule>> byKey = new HashMap<>();
+            for (String key : keys) {
+                byKey.put(key, new ArrayList<>());
             }
-        }
-        return result;
+            for (PromotionRule rule : rules) {
+                List<PromotionRule> of = byKey.get(rule.automatic() ? AUTOMATIC : rule.code());
+                if (of != null) {
+                    of.add(rule);
+                }
+            }
+            byKey.replaceAll((key, of) -> List.copyOf(of));
+            return byKey;
+        });
     }
 
     /** Each product's category and its parents. */
     Uni<Map<Long, Set<Long>>> categoriesOf(Set<Long> productKeys) {
-        long t = System.nanoTime();
-        Map<Long, Set<Long>> result = new HashMap<>();
-        Set<Long> missing = new LinkedHashSet<>();
-        for (Long key : productKeys) {
-            Timed<Set<Long>> c = categories.get(key);
-            if (c != null && c.fresh(t)) {
-                result.put(key, c.value());
-            } else {
-                missing.add(key);
-            }
-        }
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(result);
-        }
-        return repository.categoriesOf(missing).map(loaded -> {
-            long expires = System.nanoTime() + categoryTtlNanos;
-            if (categories.size() > MAX_ENTRIES) {
-                categories.clear();
-            }
-            for (Long key : missing) {
-                Set<Long> set = loaded.getOrDefault(key, Set.of());
-                categories.put(key, new Timed<>(set, expires));
-                result.put(key, set);
-            }
-            return result;
-        });
+        return categories.getAll(productKeys);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,15 +18,18 @@ import io.smallrye.mutiny.Uni;
  * All active locations, held in memory. A retailer has tens to a few thousand locations and they change rarely,
  * while nearly every stock read needs their names and coordinates; keeping them here takes a statement off
  * every such request. The snapshot is refreshed after {@code app.locations.refresh-interval} and at once when a
- * lookup misses, so a location added on another instance shows up on the first request that needs it.
+ * lookup misses, so a location added on another instance shows up on the first request that needs it. A load
+ * that was running when the snapshot was dropped is not kept: it may have read the locations before the change.
  */
 @ApplicationScoped
 public class LocationDirectory {
 
     private final LocationRepository repository;
     private final Duration refreshInterval;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), 0);
-    private volatile Uni<Snapshot> loading;
+    private volatile Snapshot snapshot = Snapshot.NONE;
+    private final AtomicReference<Uni<Snapshot>> loading = new AtomicReference<>();
+    /** Counts {@link #invalidate()} calls: a load keeps its snapshot only if none happened since it started. */
+    private final AtomicLong invalidations = new AtomicLong();
 
     public LocationDirectory(LocationRepository repository,
             @ConfigProperty(name = "app.locations.refresh-interval", defaultValue = "30s") Duration refreshInterval) {
@@ -52,7 +57,9 @@ public class LocationDirectory {
 
     /** Drops the snapshot so the next read loads the locations again. */
     public void invalidate() {
-        snapshot = new Snapshot(Map.of(), 0);
+        invalidations.incrementAndGet();
+        loading.set(null);
+        snapshot = Snapshot.NONE;
     }
 
     private Uni<Snapshot> current(boolean forceReload) {
@@ -60,27 +67,44 @@ public class LocationDirectory {
         if (!forceReload && s.loadedAt != 0 && System.nanoTime() - s.loadedAt < refreshInterval.toNanos()) {
             return Uni.createFrom().item(s);
         }
-        Uni<Snapshot> inFlight = loading;
+        Uni<Snapshot> inFlight = loading.get();
         if (inFlight != null) {
             return inFlight;
         }
+        long startedAt = invalidations.get();
+        AtomicReference<Uni<Snapshot>> self = new AtomicReference<>();
         Uni<Snapshot> load = repository.allActive()
                 .map(list -> {
                     Map<Long, Location> byKey = new LinkedHashMap<>();
                     list.forEach(l -> byKey.put(l.key(), l));
                     Snapshot fresh = new Snapshot(Collections.unmodifiableMap(byKey), System.nanoTime());
-                    snapshot = fresh;
+                    if (invalidations.get() == startedAt) {
+                        snapshot = fresh;
+                        if (invalidations.get() != startedAt) {
+                            // Dropped while storing: what was stored must go too.
+                            snapshot = Snapshot.NONE;
+                        }
+                    }
+                    // Its own readers still get it: they asked before the change.
                     return fresh;
                 })
                 .eventually(() -> {
-                    loading = null;
+                    loading.compareAndSet(self.get(), null);
                 })
                 .memoize().indefinitely();
-        loading = load;
+        self.set(load);
+        if (!loading.compareAndSet(null, load)) {
+            // Another reader started a load meanwhile: share it.
+            Uni<Snapshot> other = loading.get();
+            return other != null ? other : load;
+        }
         return load;
     }
 
     private record Snapshot(Map<Long, Location> byKey, long loadedAt) {
+
+        static final Snapshot NONE = new Snapshot(Map.of(), 0);
+
         boolean containsAll(Iterable<Long> keys) {
             for (Long key : keys) {
                 if (!byKey.containsKey(key)) {

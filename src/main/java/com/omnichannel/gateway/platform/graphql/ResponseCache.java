@@ -14,8 +14,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
+import com.omnichannel.gateway.platform.cache.CacheInvalidation;
+import com.omnichannel.gateway.platform.redis.PubSubRelay;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.platform.security.Secrets;
 
@@ -26,7 +27,6 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -51,15 +51,13 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Freshness: every change a domain announces with {@link PublicDataChanged} (stock changes on every instance that
  * receives them, catalog changes on the instance that made them and, through Redis, on the others) empties the
- * cache as soon as it commits. An answer computed while such a change happened is not
+ * cache as soon as it commits; an instance that was cut off from Redis empties its own when it is back, since it
+ * may have missed such messages ({@link CacheInvalidation}). An answer computed while such a change happened is not
  * kept (each entry remembers the cache's generation when its request started). Twice the TTL bounds what no event
  * announces, e.g. a change made directly in the database.
  */
 @ApplicationScoped
 public class ResponseCache {
-
-    private static final Logger LOG = Logger.getLogger(ResponseCache.class);
-
 
     static final String HEADER = "X-Response-Cache";
     static final String INVALIDATION_CHANNEL = "response-cache-invalidations";
@@ -82,7 +80,7 @@ public class ResponseCache {
     private final boolean enabled;
     private final long ttlNanos;
     private final long maxBytes;
-    private final ReactiveRedisDataSource redis;
+    private final CacheInvalidation invalidation;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -94,11 +92,11 @@ public class ResponseCache {
     public ResponseCache(@ConfigProperty(name = "app.graphql.response-cache.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "app.graphql.response-cache.ttl", defaultValue = "PT2S") Duration ttl,
             @ConfigProperty(name = "app.graphql.response-cache.max-bytes", defaultValue = "67108864") long maxBytes,
-            ReactiveRedisDataSource redis, MeterRegistry meters) {
+            PubSubRelay relay, MeterRegistry meters) {
         this.enabled = enabled && !ttl.isZero() && !ttl.isNegative();
         this.ttlNanos = ttl.toNanos();
         this.maxBytes = maxBytes;
-        this.redis = redis;
+        this.invalidation = new CacheInvalidation(relay, INVALIDATION_CHANNEL, this::invalidate);
         this.hits = Counter.builder("gateway_response_cache_requests").tag("result", "hit")
                 .description("Anonymous catalog queries answered from the response cache").register(meters);
         this.misses = Counter.builder("gateway_response_cache_requests").tag("result", "miss")
@@ -110,10 +108,7 @@ public class ResponseCache {
         if (!enabled) {
             return;
         }
-        redis.pubsub(String.class).subscribe(INVALIDATION_CHANNEL, message -> invalidate())
-                .subscribe().with(subscriber -> LOG.debug("Subscribed to response cache invalidations"),
-                        failure -> LOG.warn("Cannot subscribe to response cache invalidations; catalog changes made "
-                                + "through other instances show after the cache TTL", failure));
+        invalidation.listen();
     }
 
     public boolean enabled() {
@@ -126,10 +121,10 @@ public class ResponseCache {
     }
 
     void changed(@Observes PublicDataChanged change) {
-        if (change.allInstances()) {
-            invalidateEverywhere();
+        if (change.allInstances() && enabled) {
+            invalidation.everywhere();
         } else {
-            invalidate();
+            invalidation.here();
         }
     }
 
@@ -225,21 +220,11 @@ public class ResponseCache {
 
     // ---- invalidation
 
-    /** Empties this instance's cache. */
+    /** Empties this instance's cache; answers being computed meanwhile are not kept. */
     public void invalidate() {
         generation.incrementAndGet();
         entries.clear();
         bytes.set(0);
-    }
-
-    /** Empties this instance's cache at once and every other instance's through Redis. */
-    void invalidateEverywhere() {
-        if (!enabled) {
-            return;
-        }
-        invalidate();
-        redis.execute("PUBLISH", INVALIDATION_CHANNEL, "1").subscribe().with(ok -> {
-        }, failure -> LOG.warnf("Cannot tell other instances to empty their response caches: %s", failure.toString()));
     }
 
     private void evictExpired() {
