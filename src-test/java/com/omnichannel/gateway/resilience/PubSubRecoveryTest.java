@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.omnichannel.gateway.order.Checkouts;
+import com.omnichannel.gateway.checkout.Checkouts;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
 import com.omnichannel.gateway.support.TestData;
 
