@@ -60,7 +60,7 @@ class LocationDirectoryTest {
     void a_load_running_when_the_snapshot_is_dropped_answers_its_readers_but_is_not_kept() {
         Table table = new Table();
         table.rows.add(location(1));
-        LocationDirectory directory = new LocationDirectory(table, Duration.ofMinutes(10));
+        LocationDirectory directory = new LocationDirectory(table, () -> Duration.ofMinutes(10));
         table.hold = true;
         CompletableFuture<List<Location>> early = directory.all().subscribeAsCompletionStage();
 
@@ -82,7 +82,7 @@ class LocationDirectoryTest {
     void a_key_missing_from_a_snapshot_loaded_within_the_last_second_does_not_load_again() {
         Table table = new Table();
         table.rows.add(location(1));
-        LocationDirectory directory = new LocationDirectory(table, Duration.ofMinutes(10));
+        LocationDirectory directory = new LocationDirectory(table, () -> Duration.ofMinutes(10));
         assertThat(directory.byKeys(List.of(1L)).await().atMost(WAIT)).containsOnlyKeys(1L);
 
         // Added by another instance a moment after this snapshot was read: it shows on a miss a second later at most.

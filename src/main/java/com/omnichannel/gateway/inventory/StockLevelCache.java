@@ -1,13 +1,11 @@
 package com.omnichannel.gateway.inventory;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.platform.cache.KeyedCache;
 import com.omnichannel.gateway.inventory.InventoryRepository.StockRow;
@@ -28,10 +26,9 @@ public class StockLevelCache {
     private final KeyedCache<Long, List<StockRow>> levels;
 
     public StockLevelCache(InventoryRepository repository,
-            @ConfigProperty(name = "app.inventory.level-cache.ttl", defaultValue = "PT10S") Duration ttl,
-            @ConfigProperty(name = "app.inventory.level-cache.max-entries", defaultValue = "200000") int maxEntries) {
+            InventoryConfig config) {
         // A variant without levels is cached as such: it has none anywhere until a stock change says otherwise.
-        this.levels = new KeyedCache<>(ttl, maxEntries, repository::levelsByVariantKeys, key -> List.of());
+        this.levels = new KeyedCache<>(config.levelCache().ttl(), config.levelCache().maxEntries(), repository::levelsByVariantKeys, key -> List.of());
     }
 
     Uni<Map<Long, List<StockRow>>> byVariantKeys(Collection<Long> variantKeys) {

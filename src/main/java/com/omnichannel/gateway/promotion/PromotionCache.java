@@ -1,7 +1,6 @@
 package com.omnichannel.gateway.promotion;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.omnichannel.gateway.platform.cache.CacheInvalidation;
 import com.omnichannel.gateway.platform.cache.KeyedCache;
@@ -43,13 +41,12 @@ public class PromotionCache {
     private final CacheInvalidation staffChanges;
 
     public PromotionCache(PromotionRepository repository, PubSubRelay relay, Clock clock,
-            @ConfigProperty(name = "app.promotions.cache-ttl", defaultValue = "PT5S") Duration ttl,
-            @ConfigProperty(name = "app.promotions.category-cache-ttl", defaultValue = "PT1M") Duration categoryTtl) {
+            PromotionConfig config) {
         this.repository = repository;
         // A code without a coupon is cached as such, as the database answers it.
-        this.definitions = new KeyedCache<>(ttl, MAX_ENTRIES, keys -> load(keys, clock.instant()), code -> List.of());
+        this.definitions = new KeyedCache<>(config.cacheTtl(), MAX_ENTRIES, keys -> load(keys, clock.instant()), code -> List.of());
         // A product without a category is cached as such; category changes show after the time to live.
-        this.categories = new KeyedCache<>(categoryTtl, MAX_ENTRIES, repository::categoriesOf, key -> Set.of());
+        this.categories = new KeyedCache<>(config.categoryCacheTtl(), MAX_ENTRIES, repository::categoriesOf, key -> Set.of());
         this.staffChanges = new CacheInvalidation(relay, CHANNEL, definitions::invalidateAll);
     }
 

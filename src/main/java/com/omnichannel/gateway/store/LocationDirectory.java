@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 
@@ -32,9 +31,9 @@ public class LocationDirectory {
     private final AtomicLong invalidations = new AtomicLong();
 
     public LocationDirectory(LocationRepository repository,
-            @ConfigProperty(name = "app.locations.refresh-interval", defaultValue = "30s") Duration refreshInterval) {
+            StoreConfig config) {
         this.repository = repository;
-        this.refreshInterval = refreshInterval;
+        this.refreshInterval = config.refreshInterval();
     }
 
     public Uni<List<Location>> all() {
