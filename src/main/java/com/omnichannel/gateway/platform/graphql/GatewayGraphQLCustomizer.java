@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.omnichannel.gateway.platform.graphql.EnginePatches.Patch;
@@ -76,12 +75,12 @@ public class GatewayGraphQLCustomizer implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        Config config = ConfigProvider.getConfig();
-        int maxDepth = config.getOptionalValue("app.graphql.max-depth", Integer.class).orElse(12);
-        int maxComplexity = config.getOptionalValue("app.graphql.max-complexity", Integer.class).orElse(5000);
-        int maxAliases = config.getOptionalValue("app.graphql.max-aliases", Integer.class).orElse(30);
-        int maxFragments = config.getOptionalValue("app.graphql.max-fragments", Integer.class).orElse(50);
-        boolean introspection = config.getOptionalValue("app.graphql.introspection-enabled", Boolean.class).orElse(true);
+        GraphQLConfig config = GraphQLConfig.current();
+        int maxDepth = config.maxDepth();
+        int maxComplexity = config.maxComplexity();
+        int maxAliases = config.maxAliases();
+        int maxFragments = config.maxFragments();
+        boolean introspection = config.introspectionEnabled();
         boolean patched = EnginePatches.enabled();
 
         GatewayInstrumentation ours = new GatewayInstrumentation(introspection, maxFragments, patched,

@@ -5,7 +5,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.omnichannel.gateway.platform.http.GraphQLHttpAnswers;
@@ -54,12 +53,12 @@ public class GraphQLRequestGate {
     private final boolean schemaEndpointEnabled;
 
     public GraphQLRequestGate(GraphQLOverHttp http, ParsedDocuments documents, OperationDocuments operations,
-            CachedAnswers cachedAnswers, Config config) {
+            CachedAnswers cachedAnswers, GraphQLConfig config) {
         this.http = http;
         this.documents = documents;
         this.operations = operations;
         this.cachedAnswers = cachedAnswers;
-        this.schemaEndpointEnabled = config.getOptionalValue("app.graphql.schema-endpoint-enabled", Boolean.class).orElse(true);
+        this.schemaEndpointEnabled = config.schemaEndpointEnabled();
     }
 
     void install(@Observes Router router) {

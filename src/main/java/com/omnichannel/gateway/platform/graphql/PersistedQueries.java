@@ -12,8 +12,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.omnichannel.gateway.platform.security.Channel;
@@ -49,16 +47,13 @@ public class PersistedQueries {
     private final Map<String, TrustedOperation> trusted;
     private final EnumSet<Channel> trustedOnly = EnumSet.noneOf(Channel.class);
 
-    public PersistedQueries(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "app.graphql.apq.enabled", defaultValue = "true") boolean automaticEnabled,
-            @ConfigProperty(name = "app.graphql.apq.ttl", defaultValue = "P1D") Duration automaticTtl, Config config) {
+    public PersistedQueries(ReactiveRedisDataSource redis, GraphQLConfig config) {
         this.redis = redis;
-        this.automaticEnabled = automaticEnabled;
-        this.automaticTtl = automaticTtl;
+        this.automaticEnabled = config.apq().enabled();
+        this.automaticTtl = config.apq().ttl();
         this.trusted = loadTrustedOperations();
         for (Channel channel : Channel.values()) {
-            if (config.getOptionalValue("app.graphql.trusted-operations-only." + channel.name().toLowerCase(Locale.ROOT),
-                    Boolean.class).orElse(false)) {
+            if (config.trustedOperationsOnly().getOrDefault(channel.name().toLowerCase(Locale.ROOT), false)) {
                 trustedOnly.add(channel);
             }
         }

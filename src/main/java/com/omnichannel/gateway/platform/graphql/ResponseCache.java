@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import com.omnichannel.gateway.platform.cache.CacheInvalidation;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
@@ -89,10 +88,12 @@ public class ResponseCache {
     /** Root fields whose answers depend only on the request and public data: those marked {@link PublicRead}. */
     private volatile Set<String> publicQueryFields = Set.of();
 
-    public ResponseCache(@ConfigProperty(name = "app.graphql.response-cache.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "app.graphql.response-cache.ttl", defaultValue = "PT2S") Duration ttl,
-            @ConfigProperty(name = "app.graphql.response-cache.max-bytes", defaultValue = "67108864") long maxBytes,
-            PubSubRelay relay, MeterRegistry meters) {
+    @Inject
+    public ResponseCache(GraphQLConfig config, PubSubRelay relay, MeterRegistry meters) {
+        this(config.responseCache().enabled(), config.responseCache().ttl(), config.responseCache().maxBytes(), relay, meters);
+    }
+
+    ResponseCache(boolean enabled, Duration ttl, long maxBytes, PubSubRelay relay, MeterRegistry meters) {
         this.enabled = enabled && !ttl.isZero() && !ttl.isNegative();
         this.ttlNanos = ttl.toNanos();
         this.maxBytes = maxBytes;

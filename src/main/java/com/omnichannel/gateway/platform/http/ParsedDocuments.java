@@ -5,9 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.Config;
-
 import com.omnichannel.gateway.platform.errors.ErrorCode;
+import com.omnichannel.gateway.platform.graphql.GraphQLConfig;
 
 import graphql.GraphQLError;
 import graphql.language.Document;
@@ -32,8 +31,8 @@ public class ParsedDocuments {
     private final Map<String, Document> parsed = new ConcurrentHashMap<>();
     private final ParserOptions parserOptions;
 
-    public ParsedDocuments(Config config) {
-        int maxTokens = config.getOptionalValue("app.graphql.max-tokens", Integer.class).orElse(ParserOptions.MAX_QUERY_TOKENS);
+    public ParsedDocuments(GraphQLConfig config) {
+        int maxTokens = config.maxTokens();
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxTokens));
     }
 
