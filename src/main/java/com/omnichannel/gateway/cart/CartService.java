@@ -20,7 +20,6 @@ import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
-import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.platform.security.Secrets;
 import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
@@ -94,7 +93,7 @@ public class CartService {
     }
 
     public Uni<Cart> myCart(Caller caller) {
-        String customerId = customerId(caller);
+        String customerId = caller.customerId();
         if (customerId == null) {
             throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
         }
@@ -196,7 +195,7 @@ public class CartService {
             if (validated.error() != null) {
                 return Uni.createFrom().item(CartPayload.failed(validated.error()));
             }
-            String customerId = customerId(caller);
+            String customerId = caller.customerId();
             String token = customerId == null ? newSecret() : null;
             String now = now();
             List<StoredCart.StoredLine> storedLines = new ArrayList<>();
@@ -291,7 +290,7 @@ public class CartService {
 
     /** The anonymous cart of a shopper who just signed in, combined with their active cart by the given mode. */
     public Uni<CartPayload> attachToCustomer(Caller caller, String cartToken, CartInputs.AttachToCustomer input) {
-        String customerId = customerId(caller);
+        String customerId = caller.customerId();
         if (customerId == null) {
             throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
         }
@@ -361,7 +360,7 @@ public class CartService {
                         return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_CODE_INVALID",
                                 "The cart of this code has expired", "input", "code")));
                     }
-                    String customerId = customerId(caller);
+                    String customerId = caller.customerId();
                     if (customerId != null) {
                         return store.activeCartId(customerId)
                                 .chain(activeId -> combine(caller, customerId, activeId, taken.cart(), CartAttachMode.MERGE))
@@ -417,7 +416,7 @@ public class CartService {
 
     private Uni<CartPayload> change(Caller caller, String cartToken, String cartId, String operation, Long expectedVersion,
             JsonObject payload) {
-        return store.mutate(cartId, operation, expectedVersion, now(), caller.channel().name(), customerId(caller),
+        return store.mutate(cartId, operation, expectedVersion, now(), caller.channel().name(), caller.customerId(),
                 cartToken == null ? null : sha256(cartToken), caller.isStaff(), payload.encode(), MAX_QUANTITY, MAX_LINES)
                 .chain(outcome -> {
                     StoredCart changed = outcome.cart();
@@ -435,7 +434,7 @@ public class CartService {
 
     /** A signed-in customer's cart change joins their cross-channel activity (queued, off the request path). */
     private void cartUpdated(Caller caller, String cartId, String operation) {
-        String customerId = customerId(caller);
+        String customerId = caller.customerId();
         if (customerId != null) {
             activity.record(customerId, CustomerEventKind.CART_UPDATED, caller.channel(), cartId,
                     new JsonObject().put("operation", operation));
@@ -459,17 +458,13 @@ public class CartService {
     }
 
     private static void requireAccess(Caller caller, String cartToken, StoredCart cart) {
-        String customerId = customerId(caller);
+        String customerId = caller.customerId();
         boolean owner = !cart.customerId().isEmpty() && cart.customerId().equals(customerId);
         boolean tokenHolder = !cart.tokenHash().isEmpty() && cartToken != null && cart.tokenHash().equals(sha256(cartToken));
         if (!(owner || tokenHolder || caller.isStaff())) {
             throw caller.isAuthenticated() ? ApiException.forbidden()
                     : new ApiException(ErrorCode.FORBIDDEN, "This cart needs its cart token (X-Cart-Token) or its owner's sign-in");
         }
-    }
-
-    private static String customerId(Caller caller) {
-        return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
     }
 
     /** Cart ids are random and unguessable; anything else is refused before Redis is asked. */

@@ -23,7 +23,6 @@ import com.omnichannel.gateway.order.OrderPlacement;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.security.Caller;
-import com.omnichannel.gateway.platform.security.Role;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -156,7 +155,7 @@ class CheckoutTransaction {
         CheckoutInputs.CheckoutComplete input = checkout.input();
         PaymentResult payment = checkout.payment();
         CheckoutPricing.Totals totals = p.totals();
-        return new NewOrder(caller.hasRole(Role.CUSTOMER) ? caller.subject() : null, p.email(), caller.channel(), cart.channels(),
+        return new NewOrder(caller.customerId(), p.email(), caller.channel(), cart.channels(),
                 cart.id(), cart.version(), input.fulfilment().type(), p.pickupKey(), p.address(),
                 CheckoutPreparation.blankToNull(input.fulfilment().curbsideNote()), currency, totals.pricesIncludeTax(),
                 totals.subtotalMinor(), totals.discountMinor(), totals.shippingMinor(), totals.taxMinor(), totals.totalMinor(),

@@ -24,7 +24,6 @@ import com.omnichannel.gateway.platform.paging.Page;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
-import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.AccountRow;
 import com.omnichannel.gateway.loyalty.LoyaltyRepository.EntryRow;
 import com.omnichannel.gateway.checkout.CheckoutParticipant;
@@ -271,10 +270,6 @@ public class LoyaltyService {
     private static LoyaltyLedgerEntry entry(EntryRow r) {
         return new LoyaltyLedgerEntry(LoyaltyLedgerEntry.globalId(r.id()), r.kind(), Math.toIntExact(r.points()), r.reason(), r.orderNumber(),
                 r.channel() == null ? null : Channel.valueOf(r.channel()), r.createdAt());
-    }
-
-    static String customerId(Caller caller) {
-        return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
     }
 
     private static Refusal refusal(String code, String message) {

@@ -2,7 +2,6 @@ package com.omnichannel.gateway.order;
 
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.platform.security.Caller;
-import com.omnichannel.gateway.platform.security.Role;
 
 /** Who may see an order: staff, and the signed-in customer who placed it. */
 final class OrderAccess {
@@ -14,12 +13,7 @@ final class OrderAccess {
         if (caller.isStaff()) {
             return true;
         }
-        String customerId = customerId(caller);
+        String customerId = caller.customerId();
         return customerId != null && customerId.equals(order.customerId());
-    }
-
-    /** The signed-in customer's id; null for guests, staff and devices. */
-    static String customerId(Caller caller) {
-        return caller.hasRole(Role.CUSTOMER) ? caller.subject() : null;
     }
 }

@@ -73,7 +73,7 @@ public class OrderQueries {
     }
 
     public Uni<OrderConnection> myOrders(Caller caller, Integer first, String after) {
-        String customerId = OrderAccess.customerId(caller);
+        String customerId = caller.customerId();
         if (customerId == null) {
             throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
         }

@@ -242,7 +242,7 @@ public class Shipments {
         if (caller.isStaff()) {
             return null;
         }
-        String customerId = OrderAccess.customerId(caller);
+        String customerId = caller.customerId();
         for (OrderRow o : orders) {
             if (customerId == null || !customerId.equals(o.customerId())) {
                 throw ApiException.notFound("No shipment with this id");

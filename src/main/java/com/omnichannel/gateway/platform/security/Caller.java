@@ -27,6 +27,11 @@ public record Caller(String subject, Set<String> roles, Channel channel, Long st
         return hasRole(Role.STAFF) || hasRole(Role.ADMIN);
     }
 
+    /** The signed-in customer's id (the token subject); null for guests, staff and devices. */
+    public String customerId() {
+        return hasRole(Role.CUSTOMER) ? subject : null;
+    }
+
     /** The name recorded in ledgers and timelines. */
     public String actor() {
         return subject == null ? "anonymous" : subject;
