@@ -25,7 +25,7 @@ import com.omnichannel.gateway.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** Checkout and the address book (and registration) refuse the same emails and postal codes. */
+/** Checkout and the address book (and registration) refuse the same emails, postal codes and phone numbers. */
 @QuarkusTest
 class SharedAddressRulesTest {
 
@@ -85,6 +85,35 @@ class SharedAddressRulesTest {
             assertThat(atAddressBook.getString("data.customerAddressCreate.address")).as(postalCode).isNull();
             assertThat(atAddressBook.getString("data.customerAddressCreate.userErrors[0].code")).as(postalCode)
                     .isEqualTo("INVALID_POSTAL_CODE");
+        }
+    }
+
+    @Test
+    void phone_numbers_the_address_book_refuses_are_refused_at_checkout() {
+        var warehouse = data.warehouse("Shared phone rules warehouse", 50.1, 8.7);
+        var product = data.product("Shared phone rules gloves", null, 1900);
+        data.stock(product.variant(0), warehouse, 5);
+        var cart = guestCart(line(product.variant(0), 1));
+        Accounts.Account account = Accounts.register();
+
+        for (String phone : List.of("call me", "1234", "+49 abc 1234567")) {
+            Map<String, Object> fulfilment = new HashMap<>(ship());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> address = new HashMap<>((Map<String, Object>) fulfilment.get("address"));
+            address.put("phone", phone);
+            fulfilment.put("address", address);
+            JsonPath atCheckout = cart.client().ok(CHECKOUT, "input", input(cart, UUID.randomUUID().toString(), fulfilment,
+                    Checkouts.card("4242424242424242")));
+            assertThat(atCheckout.getString("data.checkoutComplete.order")).as(phone).isNull();
+            assertThat(atCheckout.getString("data.checkoutComplete.userErrors[0].code")).as(phone).isEqualTo("INVALID_ADDRESS");
+            assertThat(atCheckout.getList("data.checkoutComplete.userErrors[0].field")).as(phone)
+                    .containsExactly("input", "fulfilment", "address", "phone");
+
+            Map<String, Object> entry = new HashMap<>(Map.of("firstName", "Erika", "lastName", "Muster", "line1", "Hauptstr. 5",
+                    "city", "Berlin", "postalCode", "10115", "countryCode", "DE", "phone", phone));
+            JsonPath atAddressBook = account.client().ok(ADDRESS_CREATE, "input", entry);
+            assertThat(atAddressBook.getString("data.customerAddressCreate.address")).as(phone).isNull();
+            assertThat(atAddressBook.getString("data.customerAddressCreate.userErrors[0].code")).as(phone).isEqualTo("INVALID_PHONE");
         }
     }
 }

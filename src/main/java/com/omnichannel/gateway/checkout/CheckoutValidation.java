@@ -9,6 +9,7 @@ import com.omnichannel.gateway.order.PaymentMethod;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.validation.EmailAddress;
+import com.omnichannel.gateway.platform.validation.PhoneNumber;
 import com.omnichannel.gateway.platform.validation.PostalAddressRules;
 import com.omnichannel.gateway.store.Location;
 
@@ -91,6 +92,10 @@ final class CheckoutValidation {
         if (!COUNTRY.matcher(a.countryCode()).matches()) {
             return UserError.of("INVALID_ADDRESS", "The country must be an ISO 3166-1 alpha-2 code such as DE", "input",
                     "fulfilment", "address", "countryCode");
+        }
+        if (a.phone() != null && !a.phone().isBlank() && !PhoneNumber.isValid(a.phone().strip())) {
+            return UserError.of("INVALID_ADDRESS", "Phone must be a phone number, e.g. +49 30 1234567", "input", "fulfilment",
+                    "address", "phone");
         }
         PostalAddressRules.Violation violation = PostalAddressRules.check(a.countryCode(), a.postalCode());
         if (violation != null) {

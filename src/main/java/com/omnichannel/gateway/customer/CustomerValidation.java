@@ -4,11 +4,12 @@ import java.util.regex.Pattern;
 
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.validation.EmailAddress;
+import com.omnichannel.gateway.platform.validation.PhoneNumber;
 import com.omnichannel.gateway.platform.validation.PostalAddressRules;
 
 /**
  * Rules for what customers type in: names, phone numbers and languages here; emails, countries and postal codes by
- * the rules checkout uses too ({@link EmailAddress}, {@link PostalAddressRules}).
+ * the rules checkout uses too ({@link EmailAddress}, {@link PostalAddressRules}, {@link PhoneNumber}).
  */
 final class CustomerValidation {
 
@@ -20,7 +21,6 @@ final class CustomerValidation {
     static final int MAX_COMPANY = 100;
     static final int MAX_ADDRESSES = 20;
 
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/.-]{5,25}$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Z]{2})?$");
 
     private CustomerValidation() {
@@ -59,7 +59,7 @@ final class CustomerValidation {
             return null;
         }
         String p = phone.strip();
-        if (!PHONE.matcher(p).matches() || p.chars().filter(Character::isDigit).count() < 5) {
+        if (!PhoneNumber.isValid(p)) {
             return UserError.of("INVALID_PHONE", "Phone must be a phone number, e.g. +49 30 1234567", field);
         }
         return null;
