@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * A Redis Cluster of the test's own: three masters and three replicas, {@code redis-server} processes on
  * consecutive ports (and their cluster bus ports ten above), a short node timeout so that failovers take a second or
- * two. Every node writes into one temporary directory, removed on {@link #close()} with the processes.
+ * two, and {@code cluster-require-full-coverage no} as the deployment requires. Every node writes into one temporary directory, removed on {@link #close()} with the processes.
  */
 final class RedisCluster implements AutoCloseable {
 
@@ -62,6 +62,8 @@ final class RedisCluster implements AutoCloseable {
         Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--cluster-enabled", "yes", "--cluster-port", String.valueOf(port + 10),
                 "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MILLIS),
+                // As the deployment requires: the other shards keep answering while one has no master.
+                "--cluster-require-full-coverage", "no",
                 "--appendonly", "yes", "--save", "", "--dir", nodeDir.toString())
                 .redirectErrorStream(true).redirectOutput(nodeDir.resolve("redis.log").toFile()).start();
         processes.put(port, process);

@@ -152,9 +152,10 @@ class RedisClusterIT {
 
             List<Failure> afterMaster = List.copyOf(failures);
             assertThat(afterMaster).as("only the dead master's shard fails").allSatisfy(f -> assertThat(deadShardSlots).contains(f.slot()));
-            assertThat(afterMaster).as("its carts fail only until the replica is promoted")
-                    .allSatisfy(f -> assertThat(f.atNanos()).isBetween(masterKilledAt, promotedAt + TimeUnit.SECONDS.toNanos(1)));
-            assertThat(Duration.ofNanos(promotedAt - masterKilledAt)).isLessThan(FAILOVER_BOUND);
+            // The window: from the kill until the replica is promoted and the service has read the new slot map.
+            assertThat(afterMaster).as("its carts fail only until the replica is promoted").allSatisfy(f -> assertThat(
+                    Duration.ofNanos(f.atNanos() - masterKilledAt)).isPositive().isLessThan(FAILOVER_BOUND));
+            assertThat(afterMaster).as("none once the dead shard's carts were back").allSatisfy(f -> assertThat(f.atNanos()).isLessThan(promotedAt));
             assertThat(afterMaster).as("the codes of failed writes").allSatisfy(f -> assertThat(f.code()).isEqualTo("CART_STORE_UNAVAILABLE"));
 
             long replicaKilledAt = System.nanoTime();
@@ -257,9 +258,9 @@ class RedisClusterIT {
         failures.add(new Failure(System.nanoTime(), cart.slot(), code));
     }
 
-    /** Until a write to every cart of the dead shard succeeds again (its replica promoted), at most the bound. */
+    /** Until every cart of the dead shard can be read again (its replica promoted). */
     private static void awaitPromotion(List<LoadedCart> carts, Set<Integer> deadShardSlots) throws InterruptedException {
-        long deadline = System.nanoTime() + FAILOVER_BOUND.toNanos() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         List<LoadedCart> dead = carts.stream().filter(c -> deadShardSlots.contains(c.slot())).toList();
         while (System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -156,7 +156,7 @@ public class PubSubRelay {
     }
 
     private void failed(int failures, Throwable failure) {
-        if (failures == 0) {
+        if (failures <= 1 && !stopped) {
             LOG.warnf("Cannot subscribe to %s; trying again until Redis answers: %s", channels.keySet(), failure.toString());
         }
         retry(failures + 1);
@@ -175,7 +175,8 @@ public class PubSubRelay {
             return;
         }
         connection = null;
-        LOG.warnf("Lost the subscription to %s (%s); subscribing again", channels.keySet(),
+        // INFO: this also happens when the application stops; if subscribing again fails, that is a WARN.
+        LOG.infof("Lost the subscription to %s (%s); subscribing again", channels.keySet(),
                 failure == null ? "connection closed" : failure.toString());
         gone.close().subscribe().with(v -> {
         }, ignored -> {
