@@ -3,6 +3,8 @@ package com.omnichannel.gateway.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,10 +18,12 @@ import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.checkout.Checkouts;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
+import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A pub/sub subscription outlives its Redis connection: after Redis restarts, or after the network to it was cut
@@ -125,6 +129,20 @@ class PubSubRecoveryTest {
             }
         }
         assertThat(price).isEqualTo("15.00");
+    }
+
+    @Test
+    void more_subscribed_channels_than_pooled_connections_leave_the_pool_to_requests() throws InterruptedException {
+        // Twice the pool (quarkus.redis.max-pool-size, 16): one connection each would leave none for requests.
+        List<Listener> listeners = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            listeners.add(listen());
+        }
+        for (Listener listener : listeners) {
+            assertReceives(listener, "subscribed");
+        }
+        JsonPath created = Outages.timed(() -> GraphQL.anonymous().execute(FaultToleranceTest.CART_CREATE));
+        assertThat(created.getString("data.cartCreate.cart.id")).as(created.prettify()).isNotBlank();
     }
 
     @Test
