@@ -2,6 +2,7 @@ package com.omnichannel.gateway.platform.redis;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.impl.RequestImpl;
 import io.vertx.redis.client.impl.ZModem;
+import io.vertx.redis.client.impl.types.ErrorType;
 import io.vertx.redis.client.impl.types.MultiType;
 
 /**
@@ -201,17 +203,23 @@ final class ClusterRouter implements Redis {
 
     private static boolean isConnectionFailure(Throwable failure) {
         // Refused, reset or closed connections; Redis' own errors (-ERR, -MOVED...) are not.
-        return !(failure instanceof io.vertx.redis.client.impl.types.ErrorType);
+        return !(failure instanceof ErrorType);
     }
 
     private Redis node(String endpoint) {
+        // Each node's pool has metrics of its own, named by its address (never its password).
         return nodes.computeIfAbsent(endpoint, e -> Redis.createClient(vertx, new RedisOptions(nodeOptions)
-                .setType(RedisClientType.STANDALONE).setConnectionString(e)));
+                .setType(RedisClientType.STANDALONE).setConnectionString(e).setPoolName(address(e))));
+    }
+
+    private static String address(String endpoint) {
+        URI uri = URI.create(endpoint);
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     private List<String> shuffledMasters() {
         List<String> shuffled = new ArrayList<>(masters);
-        java.util.Collections.shuffle(shuffled, ThreadLocalRandom.current());
+        Collections.shuffle(shuffled, ThreadLocalRandom.current());
         return shuffled;
     }
 
