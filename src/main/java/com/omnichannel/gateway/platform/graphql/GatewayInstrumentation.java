@@ -39,7 +39,6 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
 
     private final int maxFragments;
-    /** The engine's document cache, which records each document as it is validated; or null. */
 
     public GatewayInstrumentation(boolean introspectionEnabled, int maxFragments, boolean enginePatched,
             SimplePerformantInstrumentation... limits) {
