@@ -55,4 +55,19 @@ class RegistrationLimitTest {
         // Nothing was created for the refused attempt.
         assertThat(data.count("SELECT count(*) FROM customer WHERE email = $1", email)).isZero();
     }
+
+    @Test
+    void registering_a_taken_address_answers_email_taken_and_counts_against_the_address_limit() {
+        redis.key().del(CustomerAuthService.REGISTRATIONS_PER_ADDRESS + ":{ip:127.0.0.1}",
+                CustomerAuthService.REGISTRATIONS_PER_ADDRESS + ":{ip:0:0:0:0:0:0:0:1}");
+        Accounts.register();
+        Accounts.Account existing = Accounts.register();
+        JsonPath taken = GraphQL.anonymous().execute(Accounts.REGISTER, "input", Accounts.registration(existing.email()));
+        assertThat(taken.getString("data.customerRegister.userErrors[0].code")).isEqualTo("EMAIL_TAKEN");
+        assertThat(taken.getString("data.customerRegister.tokens")).isNull();
+
+        JsonPath refused = GraphQL.anonymous().execute(Accounts.REGISTER, "input", Accounts.registration(Accounts.uniqueEmail()));
+        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("RATE_LIMITED");
+        assertThat(refused.getLong("errors[0].extensions.retryAfterSeconds")).isBetween(1L, 3600L);
+    }
 }

@@ -414,4 +414,19 @@ class KubernetesManifestsTest {
         JsonNode requests = deployment.path("spec").path("template").path("spec").path("containers").get(0).path("resources").path("requests");
         assertThat(requests.path("cpu").asText()).isNotBlank();
     }
+
+    @Test
+    void behind_the_ingress_the_forwarded_client_address_is_believed_from_the_ingress_range_only() throws IOException {
+        JsonNode config = one(resources(BASE), "ConfigMap", "commerce-gateway-config").path("data");
+        assertThat(config.path("HTTP_PROXY_ADDRESS_FORWARDING").asText()).isEqualTo("true");
+        String trusted = config.path("HTTP_TRUSTED_PROXIES").asText();
+        assertThat(trusted).as("a trusted range must be named, or every peer would be believed").isNotBlank();
+        for (String range : trusted.split(",")) {
+            assertThat(range.trim()).matches("\\d{1,3}(\\.\\d{1,3}){3}(/(1[6-9]|2\\d|3[0-2]))?")
+                    .as("no range wider than a /16 (never 0.0.0.0/0)");
+        }
+        String properties = Files.readString(Path.of("src/main/resources/application.properties"), StandardCharsets.UTF_8);
+        assertThat(properties).contains("quarkus.http.proxy.proxy-address-forwarding=${HTTP_PROXY_ADDRESS_FORWARDING:false}",
+                "quarkus.http.proxy.trusted-proxies=${HTTP_TRUSTED_PROXIES:127.0.0.1}");
+    }
 }

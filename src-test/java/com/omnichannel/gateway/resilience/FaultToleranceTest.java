@@ -151,6 +151,27 @@ class FaultToleranceTest {
     /** The Redis readiness check (RedisHealth). */
     static final String REDIS_CHECK = "Redis (degraded does not take the pod out of rotation)";
 
+    @Test
+    void with_postgresql_hanging_requests_fail_fast_with_database_unavailable_and_the_pool_recovers() {
+        var product = data.product(TestData.unique("Hanging lamp"), null, 1999);
+        GraphQL.anonymous().ok(PRODUCT, "id", product.id());
+
+        outages.postgres.blackHole();
+
+        for (int i = 0; i < 4; i++) { // connections the pool held (their statements go unanswered), then waits for one
+            JsonPath failed = timed(() -> GraphQL.anonymous().execute(PRODUCT, "id", product.id()));
+            assertThat(failed.getString("errors[0].extensions.code")).as(failed.prettify()).isEqualTo("DATABASE_UNAVAILABLE");
+            assertThat(failed.getString("errors[0].message")).doesNotContain("Exception", "postgresql://", "SELECT");
+        }
+
+        outages.postgres.restore();
+
+        JsonPath recovered = eventually(() -> GraphQL.anonymous().execute(PRODUCT, "id", product.id()),
+                r -> r.get("errors") == null);
+        assertThat(recovered.getString("data.product.id")).isEqualTo(product.id());
+        eventually(() -> given().get("/q/health/ready"), r -> r.statusCode() == 200);
+    }
+
     private static String checkStatus(Response health, String name) {
         List<Map<String, Object>> checks = health.jsonPath().getList("checks");
         return checks.stream().filter(c -> name.equals(c.get("name"))).map(c -> (String) c.get("status")).findFirst()

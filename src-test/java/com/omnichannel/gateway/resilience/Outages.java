@@ -45,6 +45,13 @@ public final class Outages {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(Resource.class));
         }
+
+        /** Short database timeouts, so that a hanging PostgreSQL fails requests within {@link Outages#FAST}. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("app.db.acquisition-timeout", "PT2S", "app.db.response-timeout", "PT3S",
+                    "app.db.statement-timeout", "PT2S");
+        }
     }
 
     /** Starts the redis-server and the proxies before Quarkus, and hands them to the test instance. */

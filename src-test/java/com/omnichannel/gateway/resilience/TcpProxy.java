@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy in front of PostgreSQL or Redis that a test can cut (every connection is closed and new ones are
- * refused, as when the server is down) and restore (it listens again on the same port), so that outages are
- * simulated without touching the shared services.
+ * refused, as when the server is down), black-hole (connections stay open and new ones are accepted, but nothing
+ * passes either way, as when the server hangs or the network drops packets) and restore (it listens again on the
+ * same port and passes traffic), so that outages are simulated without touching the shared services.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile boolean blackHoled;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -35,8 +37,23 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Keeps every connection open and accepts new ones, but passes nothing in either direction: the server seems
+     * to hang. Connections that lost bytes are closed when traffic is {@link #restore}d.
+     */
+    public synchronized void blackHole() {
+        blackHoled = true;
+    }
+
     /** Listens again (on the same port) and forwards new connections. */
     public synchronized void restore() {
+        if (blackHoled) {
+            blackHoled = false;
+            for (Socket socket : sockets) {
+                closeQuietly(socket); // their protocol streams lost bytes
+            }
+            sockets.clear();
+        }
         if (server != null) {
             return;
         }
@@ -76,6 +93,10 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 return; // cut
             }
+            if (blackHoled) {
+                sockets.add(client); // accepted, never answered
+                continue;
+            }
             Socket upstream = new Socket();
             try {
                 upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
@@ -102,6 +123,9 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    if (blackHoled) {
+                        continue; // swallowed
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }

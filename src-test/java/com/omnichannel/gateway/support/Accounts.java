@@ -74,7 +74,7 @@ public final class Accounts {
 
     /** Redis keys of the sign-in attempt counts of this machine's addresses (tests all call from it). */
     public static List<String> addressAttemptKeys() {
-        return List.of("sign-in-attempts:address:{127.0.0.1}", "sign-in-attempts:address:{0:0:0:0:0:0:0:1}");
+        return List.of("sign-in-attempts:address:{ip:127.0.0.1}", "sign-in-attempts:address:{ip:0:0:0:0:0:0:0:1}");
     }
 
     /** Waits up to 10 s for a condition that becomes true asynchronously (events are written off the request path). */

@@ -344,8 +344,9 @@ public class CartService {
                 .chain(() -> limiter.hit(handoffClaims, client)).onFailure().transform(CartStore::unavailable);
         return attempt.chain(decision -> {
             if (!decision.allowed()) {
-                return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_ATTEMPTS_EXCEEDED",
-                        "Too many attempts; wait a few minutes and try again", "input", "code")));
+                return Uni.createFrom().item(CartPayload.failed(UserError.rateLimited("HANDOFF_ATTEMPTS_EXCEEDED",
+                        decision.retryAfterSeconds(), "Too many attempts; try again in " + decision.retryAfterSeconds() + " seconds",
+                        "input", "code")));
             }
             String code = HandoffCode.normalize(input.code());
             Uni<String> cartId = code == null ? Uni.createFrom().nullItem() : store.claimHandoff(code);

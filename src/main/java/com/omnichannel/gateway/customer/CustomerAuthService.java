@@ -140,9 +140,9 @@ public class CustomerAuthService {
     public Uni<CustomerPayloads.Session> signIn(Caller caller, String clientAddress, CustomerInputs.SignIn input) {
         String email = CustomerValidation.normalizeEmail(input.email());
         String password = input.password() == null ? "" : input.password();
-        return limiter.tryAttempt("customer", email, clientAddress).chain(allowed -> {
-            if (!allowed) {
-                return Uni.createFrom().item(CustomerPayloads.Session.failed(rateLimited()));
+        return limiter.tryAttempt("customer", email, clientAddress).chain(wait -> {
+            if (wait > 0) {
+                return Uni.createFrom().item(CustomerPayloads.Session.failed(rateLimited(wait)));
             }
             return sessions.customerCredentials(email)
                     .chain(found -> passwords.matches(password, found == null ? null : found.passwordHash())
@@ -221,9 +221,9 @@ public class CustomerAuthService {
     public Uni<CustomerPayloads.StaffSession> staffSignIn(String clientAddress, CustomerInputs.StaffSignIn input) {
         String email = CustomerValidation.normalizeEmail(input.email());
         String password = input.password() == null ? "" : input.password();
-        return limiter.tryAttempt("staff", email, clientAddress).chain(allowed -> {
-            if (!allowed) {
-                return Uni.createFrom().item(CustomerPayloads.StaffSession.failed(rateLimited()));
+        return limiter.tryAttempt("staff", email, clientAddress).chain(wait -> {
+            if (wait > 0) {
+                return Uni.createFrom().item(CustomerPayloads.StaffSession.failed(rateLimited(wait)));
             }
             return sessions.staffCredentials(email)
                     .chain(found -> passwords.matches(password, found == null ? null : found.passwordHash())
@@ -263,8 +263,9 @@ public class CustomerAuthService {
 
     // ---- helpers
 
-    private UserError rateLimited() {
-        return UserError.of("RATE_LIMITED", "Too many sign-in attempts; try again in " + limiter.window().toMinutes() + " minutes");
+    private static UserError rateLimited(long retryAfterSeconds) {
+        return UserError.rateLimited("RATE_LIMITED", retryAfterSeconds,
+                "Too many sign-in attempts; try again in " + retryAfterSeconds + " seconds");
     }
 
     private static UserError invalidCredentials() {

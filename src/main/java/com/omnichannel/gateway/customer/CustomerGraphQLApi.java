@@ -46,7 +46,7 @@ public class CustomerGraphQLApi {
             + "kiosk session bound to the kiosk's store, without a refresh token. Attempts are limited per account and per "
             + "client address (RATE_LIMITED); a wrong email and a wrong password give the same INVALID_CREDENTIALS.")
     public Uni<CustomerPayloads.@NonNull Session> customerSignIn(@NonNull CustomerInputs.SignIn input) {
-        return auth.signIn(callers.current(), callers.clientAddress(), input);
+        return auth.signIn(callers.current(), callers.clientAddressKey(), input);
     }
 
     @Mutation("tokenRefresh")
@@ -67,7 +67,7 @@ public class CustomerGraphQLApi {
     @Description("Store staff: sign in with email and password for a staff token (no refresh token). Limited like "
             + "customerSignIn.")
     public Uni<CustomerPayloads.@NonNull StaffSession> staffSignIn(@NonNull CustomerInputs.StaffSignIn input) {
-        return auth.staffSignIn(callers.clientAddress(), input);
+        return auth.staffSignIn(callers.clientAddressKey(), input);
     }
 
     // ---- profile

@@ -83,10 +83,9 @@ public class CustomerPrivacyService {
         UUID id = CustomerService.accountChanger(caller);
         String password = input.password() == null ? "" : input.password();
         // Password confirmations are limited like sign-ins, so a stolen access token cannot be used to guess it.
-        return limiter.tryAccountAttempt("erasure", id.toString()).chain(allowed -> allowed ? confirmAndErase(id, password)
-                : Uni.createFrom().item(new CustomerPayloads.Delete(null, List.of(UserError.of("RATE_LIMITED",
-                        "Too many password attempts; try again in " + limiter.window().toMinutes() + " minutes",
-                        "input", "password")))));
+        return limiter.tryAccountAttempt("erasure", id.toString()).chain(wait -> wait == 0 ? confirmAndErase(id, password)
+                : Uni.createFrom().item(new CustomerPayloads.Delete(null, List.of(UserError.rateLimited("RATE_LIMITED", wait,
+                        "Too many password attempts; try again in " + wait + " seconds", "input", "password")))));
     }
 
     private Uni<CustomerPayloads.Delete> confirmAndErase(UUID id, String password) {

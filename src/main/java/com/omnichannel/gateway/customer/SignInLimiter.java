@@ -40,22 +40,26 @@ public class SignInLimiter {
         return "sign-in-attempts:" + realm + ":{" + account + "}";
     }
 
+    /** @param address the client as {@code CallerResolver.clientAddressKey()} names it ({@code ip:...}, {@code device:...}) */
     static String addressKey(String address) {
         return "sign-in-attempts:address:{" + address + "}";
     }
 
-    /** Counts an attempt; true when it is within both limits and may be checked. */
-    public Uni<Boolean> tryAttempt(String realm, String email, String address) {
-        return Uni.combine().all().unis(count(accountKey(realm, email)), count(addressKey(address))).asTuple()
-                .map(counts -> counts.getItem1() <= perAccount && counts.getItem2() <= perAddress);
+    /**
+     * Counts an attempt; 0 when it is within both limits and may be checked, else the whole seconds until the
+     * window that refused it ends.
+     */
+    public Uni<Long> tryAttempt(String realm, String email, String address) {
+        return Uni.combine().all().unis(count(accountKey(realm, email), perAccount), count(addressKey(address), perAddress)).asTuple()
+                .map(waits -> Math.max(waits.getItem1(), waits.getItem2()));
     }
 
     /**
-     * Counts an attempt on the account only; true when within its limit. For passwords confirmed by someone already
-     * signed in (an erasure), where the address limit would only share sign-in's budget.
+     * Counts an attempt on the account only; 0 when within its limit, else the seconds to wait. For passwords
+     * confirmed by someone already signed in (an erasure), where the address limit would only share sign-in's budget.
      */
-    public Uni<Boolean> tryAccountAttempt(String realm, String account) {
-        return count(accountKey(realm, account)).map(count -> count <= perAccount);
+    public Uni<Long> tryAccountAttempt(String realm, String account) {
+        return count(accountKey(realm, account), perAccount);
     }
 
     /** Forgets the failed attempts on an account after it signed in. */
@@ -71,11 +75,17 @@ public class SignInLimiter {
         return window;
     }
 
-    private Uni<Long> count(String key) {
+    /** Counts an attempt under this key: 0 when within the limit, else the whole seconds until its window ends. */
+    private Uni<Long> count(String key, int limit) {
         return redis.execute("INCR", key).chain(count -> {
             long n = count.toLong();
-            return n == 1 ? redis.execute("PEXPIRE", key, String.valueOf(window.toMillis())).replaceWith(n)
-                    : Uni.createFrom().item(n);
+            if (n == 1) {
+                return redis.execute("PEXPIRE", key, String.valueOf(window.toMillis())).replaceWith(0L);
+            }
+            if (n <= limit) {
+                return Uni.createFrom().item(0L);
+            }
+            return redis.execute("PTTL", key).map(ttl -> Math.max(1, (Math.max(0, ttl.toLong()) + 999) / 1000));
         }).onFailure(e -> !(e instanceof ApiException)).transform(e -> {
             // Without the limiter, sign-in would be open to guessing: refuse rather than let it through.
             LOG.warnf(e, "Sign-in attempt limiter unavailable");

@@ -44,9 +44,9 @@ public class OrderGraphQLApi {
     }
 
     @Query("orderLookup")
-    @Description("A guest's order by its number and the email it was placed with; null unless both match.")
+    @Description("A guest's order by its number and the email it was placed with; null unless both match. Attempts are limited per client address and per order number, each alias counting (RATE_LIMITED with retryAfterSeconds).")
     public Uni<Order> orderLookup(@NonNull String number, @NonNull String email) {
-        return orders.lookup(number, email);
+        return orders.lookup(callers.clientAddressKey(), number, email);
     }
 
     @Query("myOrders")

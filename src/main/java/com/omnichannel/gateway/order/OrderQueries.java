@@ -1,5 +1,7 @@
 package com.omnichannel.gateway.order;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +17,7 @@ import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.platform.db.Batch;
 import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.paging.Page;
 import com.omnichannel.gateway.platform.paging.PageRequest;
@@ -33,12 +36,27 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class OrderQueries {
 
+    /**
+     * Guest lookups are limited per client address and per order number (every alias of the field is an attempt),
+     * so that knowing a guest's email is not enough to walk through order numbers, and one order cannot be tried
+     * with many emails from many addresses.
+     */
+    static final String LOOKUPS_PER_ADDRESS = "order-lookups-per-address";
+    static final String LOOKUPS_PER_ORDER = "order-lookups-per-order";
+
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit lookupsPerAddress;
+    private final RateLimiter.Limit lookupsPerOrder;
     private final OrderRepository repository;
     private final OrderMapper mapper;
     private final OrderEvents events;
     private final CatalogService catalog;
 
-    public OrderQueries(OrderRepository repository, OrderMapper mapper, OrderEvents events, CatalogService catalog) {
+    public OrderQueries(OrderRepository repository, OrderMapper mapper, OrderEvents events, CatalogService catalog,
+            RateLimiter limiter) {
+        this.limiter = limiter;
+        this.lookupsPerAddress = limiter.limit(LOOKUPS_PER_ADDRESS, 30, Duration.ofMinutes(15));
+        this.lookupsPerOrder = limiter.limit(LOOKUPS_PER_ORDER, 10, Duration.ofHours(1));
         this.repository = repository;
         this.mapper = mapper;
         this.events = events;
@@ -63,12 +81,19 @@ public class OrderQueries {
         return row.chain(r -> r == null || !OrderAccess.mayRead(caller, r) ? Uni.createFrom().nullItem() : mapper.single(r));
     }
 
-    /** A guest's order by number and the email it was placed with; null unless both match. */
-    public Uni<Order> lookup(String number, String email) {
+    /**
+     * A guest's order by number and the email it was placed with; null unless both match. Each call counts against
+     * the client's address and the order number; over either limit, {@code RATE_LIMITED} with
+     * {@code retryAfterSeconds}.
+     */
+    public Uni<Order> lookup(String clientAddressKey, String number, String email) {
         if (number == null || email == null || number.length() > 40 || email.length() > 254) {
             return Uni.createFrom().nullItem();
         }
-        return repository.findByNumber(number.strip()).chain(r -> r == null || r.email() == null
+        String normalized = number.strip().toUpperCase(java.util.Locale.ROOT);
+        return Uni.join().all(limiter.enforce(lookupsPerAddress, clientAddressKey), limiter.enforce(lookupsPerOrder, "order:" + normalized))
+                .andFailFast()
+                .chain(() -> repository.findByNumber(number.strip())).chain(r -> r == null || r.email() == null
                 || !r.email().equalsIgnoreCase(email.strip()) ? Uni.createFrom().nullItem() : mapper.single(r));
     }
 

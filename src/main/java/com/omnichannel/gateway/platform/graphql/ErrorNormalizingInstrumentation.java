@@ -190,11 +190,17 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
      * Whether a failure means PostgreSQL cannot be reached: a connection of the pool that was closed under it, or a
      * new connection to the database's address that was refused or timed out.
      */
+    /** The SQL client pool's failure when no connection was had within its connection timeout. */
+    private static final String POOL_TIMEOUT = "Timeout waiting for connection";
+
     static boolean databaseUnreachable(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 15; depth++) {
             if (current instanceof ClosedConnectionException) {
-                return true;
+                return true; // including one closed by app.db.response-timeout: PostgreSQL answered nothing
+            }
+            if (current instanceof io.vertx.core.VertxException && POOL_TIMEOUT.equals(current.getMessage())) {
+                return true; // app.db.acquisition-timeout: no connection of the pool came free (or could be opened)
             }
             boolean connectFailure = current instanceof ConnectException
                     || current.getClass().getSimpleName().equals("ConnectTimeoutException");

@@ -84,7 +84,9 @@ public class GatewayGraphQLCustomizer implements EventingService {
         boolean patched = EnginePatches.enabled();
 
         GatewayInstrumentation ours = new GatewayInstrumentation(introspection, maxFragments, patched,
-                new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases));
+                new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases), new NullCharacterRule());
+        // SmallRye's document cache keeps 2,048 documents whatever their size; ours is bounded by memory.
+        builder.preparsedDocumentProvider(validatedDocuments(config));
         // The engine's instrumentation includes its document cache, which must keep working: SmallRye reads
         // every request's document through it before execution, and an empty cache means parsing every time.
         // graphql-java's builder has no getter for it, but the engine it builds has; building one costs nothing
@@ -96,18 +98,32 @@ public class GatewayGraphQLCustomizer implements EventingService {
         if (!patched) {
             EnginePatches.off(patch);
         } else if (engineParts.size() == 1 && engineParts.get(0) instanceof QueryCache) {
-            // The document cache acts only when a document is validated: ours hands that step to it, and no chain
-            // is needed. A chain calls each member, through a list and a combined context, for every field of
-            // every response (about a tenth of a cart read's CPU).
-            ours.validatedBy(engineParts.get(0));
+            // The engine's only instrumentation is SmallRye's document cache, replaced by ValidatedDocuments (which
+            // needs no instrumentation): no chain is needed. A chain calls each member, through a list and a
+            // combined context, for every field of every response (about a tenth of a cart read's CPU).
             EnginePatches.applied(patch);
             return builder.instrumentation(ours);
         } else {
             EnginePatches.notApplied(patch, "the engine's instrumentation is " + engineParts.stream()
                     .map(part -> part.getClass().getName()).toList() + ", not only its document cache");
         }
+        // SmallRye's document cache left in the chain stores nothing: it only keeps what its own provider parsed.
         List<Instrumentation> chain = new ArrayList<>(engineParts);
         chain.add(ours);
         return builder.instrumentation(new ChainedInstrumentation(chain));
+    }
+
+    /** One per engine; tests read it to check its memory accounting. */
+    private static volatile ValidatedDocuments validatedDocuments;
+
+    private static ValidatedDocuments validatedDocuments(GraphQLConfig config) {
+        ValidatedDocuments documents = new ValidatedDocuments(config.parsedDocuments().maxBytes());
+        validatedDocuments = documents;
+        return documents;
+    }
+
+    /** The document cache of the engine built last. */
+    static ValidatedDocuments engineDocuments() {
+        return validatedDocuments;
     }
 }

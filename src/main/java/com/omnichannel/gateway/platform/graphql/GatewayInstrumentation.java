@@ -6,7 +6,6 @@ import java.util.List;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -40,8 +39,6 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
 
     private final int maxFragments;
-    /** The engine's document cache, which records each document as it is validated; or null. */
-    private Instrumentation validator;
 
     public GatewayInstrumentation(boolean introspectionEnabled, int maxFragments, boolean enginePatched,
             SimplePerformantInstrumentation... limits) {
@@ -72,12 +69,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
         }
         // Documents the engine's document cache knows are not validated again.
         EnginePatches.documentValidated();
-        return validator == null ? super.beginValidation(parameters, state) : validator.beginValidation(parameters, null);
-    }
-
-    /** Hands the validation step to this (state-less) instrumentation of the engine as well. */
-    void validatedBy(Instrumentation instrumentation) {
-        this.validator = instrumentation;
+        return super.beginValidation(parameters, state);
     }
 
     @Override

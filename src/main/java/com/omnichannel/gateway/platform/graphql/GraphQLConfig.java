@@ -52,6 +52,8 @@ public interface GraphQLConfig {
 
     ResponseCache responseCache();
 
+    ParsedDocuments parsedDocuments();
+
     EnginePatches enginePatches();
 
     /** Automatic persisted queries (Apollo's protocol), registered in Redis. */
@@ -74,6 +76,13 @@ public interface GraphQLConfig {
 
         /** Memory for cached answers per instance. */
         @WithDefault("67108864")
+        long maxBytes();
+    }
+
+    /** Parsed documents remembered per instance, so that a document sent again skips its parse. */
+    interface ParsedDocuments {
+        /** Estimated memory they may hold (text and syntax tree); the least recently used go first beyond it. */
+        @WithDefault("16777216")
         long maxBytes();
     }
 

@@ -63,6 +63,11 @@ public class ResponseCache {
     private static final String PENDING = "gateway.response-cache.pending";
     /** Documents longer than this are run but not cached: real client operations are far smaller. */
     static final int MAX_DOCUMENT_LENGTH = 16 * 1024;
+    /**
+     * What an entry holds besides its answer (its key, a 64-character hash, the entry and the map's node), counted
+     * against {@code max-bytes} too: many tiny answers (one per distinct variable value) must not escape the budget.
+     */
+    static final int ENTRY_OVERHEAD_BYTES = 320;
 
     /**
      * A cached answer, fresh until {@code expiresAt} (System.nanoTime) while the cache is still at its generation.
@@ -200,14 +205,14 @@ public class ResponseCache {
         if (startedAt != generation.get()) {
             return false;
         }
-        if (bytes.get() + body.length() > maxBytes) {
+        if (bytes.get() + weight(body) > maxBytes) {
             evictExpired();
-            if (bytes.get() + body.length() > maxBytes) {
+            if (bytes.get() + weight(body) > maxBytes) {
                 return false;
             }
         }
         Entry previous = entries.put(key, new Entry(body, System.nanoTime() + ttlNanos, startedAt, new AtomicBoolean()));
-        bytes.addAndGet(body.length() - (previous == null ? 0 : previous.body().length()));
+        bytes.addAndGet(weight(body) - (previous == null ? 0 : weight(previous.body())));
         if (startedAt != generation.get()) {
             // Emptied while storing: this entry must not outlive that.
             entries.remove(key);
@@ -217,6 +222,19 @@ public class ResponseCache {
 
     long generation() {
         return generation.get();
+    }
+
+    /** The memory the cached answers are counted at (answers and entries), at most {@code max-bytes}. */
+    long retainedBytes() {
+        return bytes.get();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private static long weight(Buffer body) {
+        return body.length() + ENTRY_OVERHEAD_BYTES;
     }
 
     // ---- invalidation
@@ -235,7 +253,7 @@ public class ResponseCache {
             Entry entry = it.next();
             if (now - entry.expiresAt() >= ttlNanos || entry.generation() != current) {
                 it.remove();
-                bytes.addAndGet(-entry.body().length());
+                bytes.addAndGet(-weight(entry.body()));
             }
         }
     }

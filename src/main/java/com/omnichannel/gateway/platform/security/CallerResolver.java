@@ -57,12 +57,24 @@ public class CallerResolver {
         return clientAddressKey();
     }
 
-    /** The client address as a rate-limit subject ({@code ip:<address>}), whoever the caller is. */
+    /**
+     * The client as the subject of per-address rate limits: a kiosk device by its own token ({@code device:<subject>};
+     * a store's kiosks share the store network's address, and must not share its budget), anyone else by address
+     * ({@code ip:<address>}).
+     */
     public String clientAddressKey() {
+        Caller caller = current();
+        if (caller.subject() != null && caller.hasRole(Role.KIOSK)) {
+            return "device:" + caller.subject();
+        }
         return "ip:" + clientAddress();
     }
 
-    /** The address the request came from (of the last proxy, unless forwarding headers are trusted). */
+    /**
+     * The address the request came from: the client's as the trusted proxy in front (the ingress) states it in
+     * {@code X-Forwarded-For}, or the connection's peer when forwarding is off or the peer is not a trusted proxy
+     * ({@code quarkus.http.proxy.*}, see docs/operations.md).
+     */
     public String clientAddress() {
         RoutingContext context = request.getCurrent();
         return context == null || context.request().remoteAddress() == null ? "unknown"
