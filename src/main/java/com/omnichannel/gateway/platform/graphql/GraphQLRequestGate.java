@@ -71,7 +71,8 @@ public class GraphQLRequestGate {
     private void checkPost(RoutingContext ctx) {
         GraphQLHttpAnswers.negotiate(ctx);
         try {
-            process(ctx, http.readPost(ctx), false);
+            GraphQLHttpRequest fromGet = http.readRerouted(ctx);
+            process(ctx, fromGet != null ? fromGet : http.readPost(ctx), fromGet != null);
         } catch (HttpRefusal refusal) {
             GraphQLHttpAnswers.refuse(ctx, refusal);
         }
@@ -82,9 +83,8 @@ public class GraphQLRequestGate {
             ctx.next(); // subscriptions
             return;
         }
-        GraphQLHttpAnswers.negotiate(ctx);
         try {
-            process(ctx, http.readGet(ctx), true);
+            http.rerouteGetAsPost(ctx);
         } catch (HttpRefusal refusal) {
             GraphQLHttpAnswers.refuse(ctx, refusal);
         }
@@ -140,11 +140,7 @@ public class GraphQLRequestGate {
             return;
         }
         if (chosen.byHash()) {
-            if (get) {
-                ctx.queryParams().set("query", text);
-            } else {
-                ctx.setBody(Buffer.buffer(request.body().copy().put("query", text).encode()));
-            }
+            ctx.setBody(Buffer.buffer(request.body().copy().put("query", text).encode()));
         }
         ctx.next();
     }
