@@ -84,7 +84,7 @@ public class GatewayGraphQLCustomizer implements EventingService {
         boolean patched = EnginePatches.enabled();
 
         GatewayInstrumentation ours = new GatewayInstrumentation(introspection, maxFragments, patched,
-                new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases));
+                new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases, introspection));
         // The engine's instrumentation includes its document cache, which must keep working: SmallRye reads
         // every request's document through it before execution, and an empty cache means parsing every time.
         // graphql-java's builder has no getter for it, but the engine it builds has; building one costs nothing
