@@ -182,9 +182,9 @@ class ResponseCacheTest {
     void an_answer_computed_while_the_cache_was_emptied_is_not_kept() {
         long started = cache.generation();
         cache.invalidate(); // a change committed while the answer was being computed
-        assertThat(cache.store("k-" + UUID.randomUUID(), started, Buffer.buffer("{\"data\":{}}"))).isFalse();
+        assertThat(cache.store("k-" + UUID.randomUUID(), started, Buffer.buffer("{\"data\":{}}"), "\"tag\"")).isFalse();
         String key = "k-" + UUID.randomUUID();
-        assertThat(cache.store(key, cache.generation(), Buffer.buffer("{\"data\":{}}"))).isTrue();
+        assertThat(cache.store(key, cache.generation(), Buffer.buffer("{\"data\":{}}"), "\"tag\"")).isTrue();
         assertThat(cache.lookup(key)).isNotNull();
     }
 
@@ -193,11 +193,11 @@ class ResponseCacheTest {
             throws InterruptedException {
         ResponseCache shortLived = new ResponseCache(true, Duration.ofSeconds(2), 1 << 20, null, new SimpleMeterRegistry());
         Buffer answer = Buffer.buffer("{\"data\":{\"n\":1}}");
-        assertThat(shortLived.store("k", shortLived.generation(), answer)).isTrue();
-        assertThat(shortLived.lookup("k")).isEqualTo(answer);
+        assertThat(shortLived.store("k", shortLived.generation(), answer, "\"tag\"")).isTrue();
+        assertThat(shortLived.lookup("k").body()).isEqualTo(answer);
         Thread.sleep(2_100);
         assertThat(shortLived.lookup("k")).as("the first reader after expiry recomputes").isNull();
-        assertThat(shortLived.lookup("k")).as("the others meanwhile").isEqualTo(answer);
+        assertThat(shortLived.lookup("k").body()).as("the others meanwhile").isEqualTo(answer);
         Thread.sleep(2_100);
         assertThat(shortLived.lookup("k")).as("two TTLs after it was computed").isNull();
     }

@@ -2,17 +2,18 @@ package com.omnichannel.gateway.platform.graphql;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.omnichannel.gateway.platform.http.AnswerHeaders;
 import com.omnichannel.gateway.platform.http.GraphQLHttpAnswers;
 import com.omnichannel.gateway.platform.http.GraphQLHttpRequest;
 
 import graphql.language.Document;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The request side of the {@link ResponseCache}: a cacheable request it has an answer for is answered here,
- * before the engine runs; one it has none for is marked ({@value ResponseCache#HEADER}: miss) so that the engine's
- * answer is kept.
+ * before the engine runs (or, over GET with a matching {@code If-None-Match}, with 304); one it has none for is marked
+ * ({@value ResponseCache#HEADER}: miss) so that the engine's answer is kept. Either way the answer is public
+ * ({@link AnswerHeaders}).
  */
 @ApplicationScoped
 public class CachedAnswers {
@@ -30,14 +31,21 @@ public class CachedAnswers {
         if (key == null) {
             return false;
         }
-        Buffer cached = responseCache.lookup(key);
+        ResponseCache.Entry cached = responseCache.enabled() ? responseCache.lookup(key) : null;
         if (cached != null) {
-            ctx.response().putHeader(ResponseCache.HEADER, "hit").putHeader("Content-Type", GraphQLHttpAnswers.contentType(ctx))
-                    .end(cached);
+            AnswerHeaders.publicAnswer(ctx, cached.etag());
+            ctx.response().putHeader(ResponseCache.HEADER, "hit");
+            if (AnswerHeaders.notModified(ctx, cached.etag())) {
+                ctx.response().setStatusCode(304).end();
+            } else {
+                ctx.response().putHeader("Content-Type", GraphQLHttpAnswers.contentType(ctx)).end(cached.body());
+            }
             return true;
         }
-        ctx.response().putHeader(ResponseCache.HEADER, "miss");
-        responseCache.expect(key);
+        if (responseCache.enabled()) {
+            ctx.response().putHeader(ResponseCache.HEADER, "miss");
+        }
+        responseCache.expect(key, ctx);
         return false;
     }
 }

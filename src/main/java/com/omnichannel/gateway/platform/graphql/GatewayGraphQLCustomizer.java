@@ -84,7 +84,8 @@ public class GatewayGraphQLCustomizer implements EventingService {
         boolean patched = EnginePatches.enabled();
 
         GatewayInstrumentation ours = new GatewayInstrumentation(introspection, maxFragments, patched,
-                new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases), new NullCharacterRule());
+                new OperationLimitsInstrumentation(maxDepth, maxComplexity, maxAliases, introspection),
+                new NullCharacterRule());
         // SmallRye's document cache keeps 2,048 documents whatever their size; ours is bounded by memory.
         builder.preparsedDocumentProvider(validatedDocuments(config));
         // The engine's instrumentation includes its document cache, which must keep working: SmallRye reads

@@ -56,6 +56,18 @@ public interface GraphQLConfig {
 
     EnginePatches enginePatches();
 
+    HttpCache httpCache();
+
+    /** How long browsers and CDNs may keep public catalog answers to GET requests (see {@code AnswerHeaders}). */
+    interface HttpCache {
+        @WithDefault("PT30S")
+        Duration maxAge();
+
+        /** How long after that a cache may still serve the answer while it fetches a fresh one. */
+        @WithDefault("PT60S")
+        Duration staleWhileRevalidate();
+    }
+
     /** Automatic persisted queries (Apollo's protocol), registered in Redis. */
     interface Apq {
         @WithDefault("true")

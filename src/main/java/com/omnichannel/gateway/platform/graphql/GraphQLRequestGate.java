@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.omnichannel.gateway.platform.http.AnswerHeaders;
 import com.omnichannel.gateway.platform.http.GraphQLHttpAnswers;
 import com.omnichannel.gateway.platform.http.GraphQLHttpRequest;
 import com.omnichannel.gateway.platform.http.GraphQLOverHttp;
@@ -50,10 +51,12 @@ public class GraphQLRequestGate {
     private final ParsedDocuments documents;
     private final OperationDocuments operations;
     private final CachedAnswers cachedAnswers;
+    private final AnswerHeaders answerHeaders;
     private final boolean schemaEndpointEnabled;
 
     public GraphQLRequestGate(GraphQLOverHttp http, ParsedDocuments documents, OperationDocuments operations,
-            CachedAnswers cachedAnswers, GraphQLConfig config) {
+            CachedAnswers cachedAnswers, AnswerHeaders answerHeaders, GraphQLConfig config) {
+        this.answerHeaders = answerHeaders;
         this.http = http;
         this.documents = documents;
         this.operations = operations;
@@ -70,8 +73,10 @@ public class GraphQLRequestGate {
 
     private void checkPost(RoutingContext ctx) {
         GraphQLHttpAnswers.negotiate(ctx);
+        answerHeaders.install(ctx);
         try {
-            process(ctx, http.readPost(ctx), false);
+            GraphQLHttpRequest fromGet = http.readRerouted(ctx);
+            process(ctx, fromGet != null ? fromGet : http.readPost(ctx), fromGet != null);
         } catch (HttpRefusal refusal) {
             GraphQLHttpAnswers.refuse(ctx, refusal);
         }
@@ -82,9 +87,8 @@ public class GraphQLRequestGate {
             ctx.next(); // subscriptions
             return;
         }
-        GraphQLHttpAnswers.negotiate(ctx);
         try {
-            process(ctx, http.readGet(ctx), true);
+            http.rerouteGetAsPost(ctx);
         } catch (HttpRefusal refusal) {
             GraphQLHttpAnswers.refuse(ctx, refusal);
         }
@@ -140,11 +144,7 @@ public class GraphQLRequestGate {
             return;
         }
         if (chosen.byHash()) {
-            if (get) {
-                ctx.queryParams().set("query", text);
-            } else {
-                ctx.setBody(Buffer.buffer(request.body().copy().put("query", text).encode()));
-            }
+            ctx.setBody(Buffer.buffer(request.body().copy().put("query", text).encode()));
         }
         ctx.next();
     }

@@ -22,17 +22,34 @@ import graphql.language.SelectionSet;
  * complexity analyses visit each fragment once per document, so a fragment spread at many places (or deep down
  * after a shallow first use) escaped them. Aliases are limited because they let one small document run the same
  * expensive field hundreds of times, e.g. a mutation.
+ * <p>
+ * Where introspection is on (dev and test), the depth of an operation that selects only {@code __schema} and
+ * {@code __type} is not limited: the standard introspection query of GraphiQL and schema tools is deeper than any
+ * client operation, and reads only the schema. Its complexity and aliases are limited as for any operation.
  */
 public class OperationLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final int maxDepth;
     private final int maxComplexity;
     private final int maxAliases;
+    /** Whether the depth of schema reads is unlimited (where introspection is on). */
+    private final boolean introspectionUnlimited;
 
     public OperationLimitsInstrumentation(int maxDepth, int maxComplexity, int maxAliases) {
+        this(maxDepth, maxComplexity, maxAliases, false);
+    }
+
+    public OperationLimitsInstrumentation(int maxDepth, int maxComplexity, int maxAliases, boolean introspectionUnlimited) {
         this.maxDepth = maxDepth;
         this.maxComplexity = maxComplexity;
         this.maxAliases = maxAliases;
+        this.introspectionUnlimited = introspectionUnlimited;
+    }
+
+    /** Whether every root selection reads the schema ({@code __schema} or {@code __type}). */
+    static boolean onlyIntrospection(SelectionSet root) {
+        return root != null && !root.getSelections().isEmpty() && root.getSelections().stream()
+                .allMatch(s -> s instanceof Field field && (field.getName().equals("__schema") || field.getName().equals("__type")));
     }
 
     /** Depth (levels of fields), complexity (fields) and aliases of a selection set with its fragments expanded. */
@@ -44,8 +61,9 @@ public class OperationLimitsInstrumentation extends SimplePerformantInstrumentat
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
         var context = parameters.getExecutionContext();
-        Cost cost = cost(context.getOperationDefinition().getSelectionSet(), context.getFragmentsByName(), new HashMap<>());
-        if (cost.depth() > maxDepth) {
+        SelectionSet root = context.getOperationDefinition().getSelectionSet();
+        Cost cost = cost(root, context.getFragmentsByName(), new HashMap<>());
+        if (cost.depth() > maxDepth && !(introspectionUnlimited && onlyIntrospection(root))) {
             throw new AbortExecutionException("The operation's depth is " + cost.depth() + "; at most " + maxDepth + " is allowed");
         }
         if (cost.fields() > maxComplexity) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import com.omnichannel.gateway.platform.cache.CacheInvalidation;
+import com.omnichannel.gateway.platform.http.AnswerHeaders;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.platform.security.Secrets;
@@ -74,11 +75,14 @@ public class ResponseCache {
      * After that, for one more TTL, one request recomputes it while the others are still given this answer, so
      * that an expiry does not send every concurrent reader to the engine at once.
      */
-    record Entry(Buffer body, long expiresAt, long generation, AtomicBoolean refreshing) {
+    record Entry(Buffer body, String etag, long expiresAt, long generation, AtomicBoolean refreshing) {
     }
 
-    /** A request whose answer is to be kept once it is known: its key and the generation when it started. */
-    record Pending(String key, long generation) {
+    /**
+     * A request whose answer is to be kept once it is known: its key, the generation when it started, and the
+     * request, whose answer gets the tag of what is kept.
+     */
+    record Pending(String key, long generation, RoutingContext request) {
     }
 
     private final boolean enabled;
@@ -137,12 +141,13 @@ public class ResponseCache {
     // ---- the request side (CachedAnswers, in the request gate)
 
     /**
-     * The key under which this request's answer is cached, or null when it is not cacheable: not anonymous, not a
-     * query, or a root field that is not a public catalog read.
+     * The key under which this request's answer is cached, or null when it is not public: not anonymous, not a
+     * query, or a root field that is not a public catalog read. Public answers to GET requests may also be kept by
+     * HTTP caches, even where this cache is off.
      */
     String keyFor(RoutingContext ctx, String document, Document parsed, String operationName, Object variables,
             boolean graphqlResponseType) {
-        if (!enabled || document.length() > MAX_DOCUMENT_LENGTH
+        if (document.length() > MAX_DOCUMENT_LENGTH
                 || ctx.request().getHeader("Authorization") != null
                 || ctx.request().getHeader(CallerResolver.CART_TOKEN_HEADER) != null
                 || !publicQuery(parsed, operationName, publicQueryFields)) {
@@ -155,13 +160,13 @@ public class ResponseCache {
     }
 
     /** The cached answer, or null (counted as a miss, whose answer {@link #expect} will keep). */
-    Buffer lookup(String key) {
+    Entry lookup(String key) {
         Entry entry = entries.get(key);
         if (entry != null && entry.generation() == generation.get()) {
             long age = System.nanoTime() - entry.expiresAt();
             if (age < 0 || (age < ttlNanos && !entry.refreshing().compareAndSet(false, true))) {
                 hits.increment();
-                return entry.body();
+                return entry;
             }
         }
         misses.increment();
@@ -169,10 +174,10 @@ public class ResponseCache {
     }
 
     /** Remembers, on the request's own context, that its answer is to be kept under this key. */
-    void expect(String key) {
+    void expect(String key, RoutingContext request) {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
-            context.putLocal(PENDING, new Pending(key, generation.get()));
+            context.putLocal(PENDING, new Pending(key, generation.get(), request));
         }
     }
 
@@ -194,14 +199,22 @@ public class ResponseCache {
     void completed(ExecutionResult result, graphql.GraphQLContext execution) {
         Pending pending = execution.get(PENDING);
         if (pending != null && result.getErrors().isEmpty() && result.isDataPresent()) {
+            // Serves the answer's HTTP tag too (AnswerHeaders), so it is computed where this cache is off.
             Map<String, Object> answer = new java.util.LinkedHashMap<>();
             answer.put("data", result.getData());
-            store(pending.key(), pending.generation(), Buffer.buffer(new JsonObject(answer).encode()));
+            Buffer body = Buffer.buffer(new JsonObject(answer).encode());
+            String etag = AnswerHeaders.etagOf(Secrets.sha256Hex(body.toString()));
+            if (pending.request() != null) {
+                AnswerHeaders.publicAnswer(pending.request(), etag);
+            }
+            if (enabled) {
+                store(pending.key(), pending.generation(), body, etag);
+            }
         }
     }
 
     /** Keeps an answer unless the cache was emptied since its request started (it may predate a change). */
-    boolean store(String key, long startedAt, Buffer body) {
+    boolean store(String key, long startedAt, Buffer body, String etag) {
         if (startedAt != generation.get()) {
             return false;
         }
@@ -211,7 +224,7 @@ public class ResponseCache {
                 return false;
             }
         }
-        Entry previous = entries.put(key, new Entry(body, System.nanoTime() + ttlNanos, startedAt, new AtomicBoolean()));
+        Entry previous = entries.put(key, new Entry(body, etag, System.nanoTime() + ttlNanos, startedAt, new AtomicBoolean()));
         bytes.addAndGet(weight(body) - (previous == null ? 0 : weight(previous.body())));
         if (startedAt != generation.get()) {
             // Emptied while storing: this entry must not outlive that.

@@ -86,7 +86,7 @@ public final class GraphQLHttpAnswers {
             error.put("locations", array);
         }
         error.put("extensions", new JsonObject().put("code", code.name()));
-        ctx.response().setStatusCode(status).putHeader("Content-Type", contentType(ctx))
+        ctx.response().setStatusCode(status).putHeader("Content-Type", contentType(ctx)).putHeader("Cache-Control", "no-store")
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
     }
 

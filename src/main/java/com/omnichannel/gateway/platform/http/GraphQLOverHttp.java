@@ -14,6 +14,7 @@ import graphql.language.OperationDefinition;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +30,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class GraphQLOverHttp {
 
+    private static final String GET_PARAMETERS = "graphql.get-parameters";
+
     private final long maxBodySize;
 
     public GraphQLOverHttp(Config config) {
@@ -36,9 +39,23 @@ public class GraphQLOverHttp {
                 .map(MemorySize::asLongValue).orElse(10_240L * 1024);
     }
 
-    /** Reads POST bodies up to the size limit; larger ones fail the route with 413 (see {@link #explainTooLarge}). */
+    /**
+     * Reads POST bodies up to the size limit; larger ones fail the route with 413 (see {@link #explainTooLarge}).
+     * The endpoint takes no uploads: a multipart body is refused with 415 before any of it is read, so nothing of it
+     * is stored (the body reader would otherwise write its files to disk first) and a malformed one is no error.
+     */
     public Handler<RoutingContext> bodyReader() {
-        return BodyHandler.create().setBodyLimit(maxBodySize);
+        BodyHandler reader = BodyHandler.create(false).setBodyLimit(maxBodySize);
+        return ctx -> {
+            if (GraphQLHttpAnswers.lower(ctx.request().getHeader("Content-Type")).startsWith("multipart/")) {
+                // The unread body is not waited for: the connection closes after the answer.
+                ctx.response().putHeader("Connection", "close");
+                GraphQLHttpAnswers.refuse(ctx, new HttpRefusal(415, ErrorCode.BAD_REQUEST,
+                        "Multipart requests (file uploads) are not accepted; send application/json"));
+                return;
+            }
+            reader.handle(ctx);
+        };
     }
 
     /** A POST request: a JSON body, or a document as {@code application/graphql}. */
@@ -53,14 +70,38 @@ public class GraphQLOverHttp {
         throw new HttpRefusal(415, ErrorCode.BAD_REQUEST, "Send the request with Content-Type application/json (or application/graphql)");
     }
 
-    /** A GET request: its parameters, {@code variables} and {@code extensions} as JSON text. */
-    public GraphQLHttpRequest readGet(RoutingContext ctx) {
+    /**
+     * Reads a GET request's parameters (each URL-decoded once, documents as sent, newlines and comments included)
+     * and reroutes the request as the POST with a JSON body it is equivalent to: the engine's own GET handling
+     * decodes parameters a second time, strips newlines and mixes up {@code query} and {@code operationName}, so
+     * no GET request reaches it. {@link #readRerouted} gives the request back to the POST route, which still knows
+     * that it came as GET ({@link #cameAsGet}): only queries run, and public answers may be cached by HTTP caches.
+     */
+    public void rerouteGetAsPost(RoutingContext ctx) {
         JsonObject body = new JsonObject();
         putParameter(ctx, body, "query", false);
         putParameter(ctx, body, "operationName", false);
         putParameter(ctx, body, "variables", true);
         putParameter(ctx, body, "extensions", true);
+        read(body);
+        ctx.put(GET_PARAMETERS, body);
+        ctx.request().headers().set("Content-Type", "application/json");
+        ctx.reroute(HttpMethod.POST, ctx.request().path());
+    }
+
+    /** The request a GET carried, now the body of the rerouted POST, or null when the request came as POST. */
+    public GraphQLHttpRequest readRerouted(RoutingContext ctx) {
+        JsonObject body = ctx.get(GET_PARAMETERS);
+        if (body == null) {
+            return null;
+        }
+        ctx.setBody(Buffer.buffer(body.encode()));
         return read(body);
+    }
+
+    /** Whether the request came as GET (and was rerouted as POST by {@link #rerouteGetAsPost}). */
+    public static boolean cameAsGet(RoutingContext ctx) {
+        return ctx.get(GET_PARAMETERS) != null;
     }
 
     /** Refuses a GET request whose operation is not a query: GET must not change anything. */

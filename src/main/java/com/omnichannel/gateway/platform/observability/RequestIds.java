@@ -29,9 +29,14 @@ public class RequestIds {
     }
 
     private void assign(RoutingContext ctx) {
-        String id = ctx.request().getHeader(HEADER);
-        if (id == null || !PLAUSIBLE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+        // A request rerouted inside the service (GET /graphql runs as POST) keeps the id it was given first.
+        String id = ctx.get(MDC_KEY);
+        if (id == null) {
+            id = ctx.request().getHeader(HEADER);
+            if (id == null || !PLAUSIBLE.matcher(id).matches()) {
+                id = UUID.randomUUID().toString();
+            }
+            ctx.put(MDC_KEY, id);
         }
         MDC.put(MDC_KEY, id);
         ctx.response().putHeader(HEADER, id);
