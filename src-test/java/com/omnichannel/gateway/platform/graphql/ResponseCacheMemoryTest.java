@@ -21,7 +21,7 @@ class ResponseCacheMemoryTest {
         ResponseCache cache = new ResponseCache(true, Duration.ofMinutes(1), budget, null, new SimpleMeterRegistry());
         Buffer tiny = Buffer.buffer("{\"data\":{\"product\":null}}");
         for (int i = 0; i < 100_000; i++) {
-            cache.store("key-" + i, cache.generation(), tiny);
+            cache.store("key-" + i, cache.generation(), tiny, "\"e\"");
             assertThat(cache.retainedBytes()).isLessThanOrEqualTo(budget);
         }
         assertThat((long) cache.size()).isLessThanOrEqualTo(budget / ResponseCache.ENTRY_OVERHEAD_BYTES);
@@ -31,8 +31,8 @@ class ResponseCacheMemoryTest {
     @Test
     void a_replaced_answer_is_counted_once() {
         ResponseCache cache = new ResponseCache(true, Duration.ofMinutes(1), 1 << 20, null, new SimpleMeterRegistry());
-        cache.store("k", cache.generation(), Buffer.buffer("{\"data\":{}}"));
-        cache.store("k", cache.generation(), Buffer.buffer("{\"data\":{\"a\":1}}"));
+        cache.store("k", cache.generation(), Buffer.buffer("{\"data\":{}}"), "\"e\"");
+        cache.store("k", cache.generation(), Buffer.buffer("{\"data\":{\"a\":1}}"), "\"e\"");
         assertThat(cache.retainedBytes()).isEqualTo("{\"data\":{\"a\":1}}".length() + ResponseCache.ENTRY_OVERHEAD_BYTES);
     }
 }
