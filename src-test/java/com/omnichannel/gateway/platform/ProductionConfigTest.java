@@ -57,6 +57,19 @@ class ProductionConfigTest {
     }
 
     @Test
+    void production_allows_no_other_origin_until_cors_origins_is_set() throws IOException {
+        SmallRyeConfig config = prod(Map.of());
+        assertThat(config.getValue("quarkus.http.cors.enabled", Boolean.class)).isTrue();
+        assertThat(config.getOptionalValue("quarkus.http.cors.origins", String.class)).isEmpty();
+        SmallRyeConfig configured = prod(Map.of("CORS_ORIGINS", "https://shop.example,/https://.*[.]shop[.]example/"));
+        assertThat(configured.getValue("quarkus.http.cors.origins", String.class))
+                .isEqualTo("https://shop.example,/https://.*[.]shop[.]example/");
+        assertThat(DurationConverter.parseDuration(config.getValue("app.graphql.http-cache.max-age", String.class)))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.getValue("quarkus.http.header.\"X-Content-Type-Options\".value", String.class)).isEqualTo("nosniff");
+    }
+
+    @Test
     void production_caches_anonymous_catalog_reads_and_writes_json_logs() throws IOException {
         SmallRyeConfig config = prod(Map.of());
         assertThat(config.getValue("app.graphql.response-cache.enabled", Boolean.class)).isTrue();

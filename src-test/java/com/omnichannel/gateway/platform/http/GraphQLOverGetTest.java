@@ -91,4 +91,11 @@ class GraphQLOverGetTest {
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
     }
+
+    @Test
+    void the_request_id_a_client_sends_with_a_get_is_echoed() {
+        Response response = given().header("X-Request-Id", "get-request-42").queryParam("query", "{ __typename }").get("/graphql");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("X-Request-Id")).isEqualTo("get-request-42");
+    }
 }

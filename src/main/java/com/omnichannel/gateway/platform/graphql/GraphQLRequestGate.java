@@ -39,6 +39,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>its parse ({@link ParsedDocuments}) and, over GET, that it is a query;</li>
  * <li>anonymous catalog queries answered before by the response cache ({@link CachedAnswers}).</li>
  * </ol>
+ * A GET request is read here and rerouted as the equivalent POST ({@link GraphQLOverHttp#rerouteGetAsPost}), so it
+ * meets the same steps, as a GET: only queries, and public answers cacheable by HTTP caches ({@link AnswerHeaders}).
  * What passes goes on to the engine, with the document filled in when it came by hash. The schema endpoint
  * ({@code /graphql/schema.graphql}) answers 404 where {@code app.graphql.schema-endpoint-enabled} is false.
  */
