@@ -514,6 +514,32 @@ class ClientOperationsTest {
             assertThat(r.getString("data.orders.edges[0].node.shipments[0].lines[0].orderLine.sku")).isEqualTo(f.socks.variant(0).sku());
         });
 
+        s.put("web/PickupCode.graphql", (client, op) -> {
+            GraphQL customer = GraphQL.as(Tokens.customer(TestData.unique("customer"))).channel("WEB");
+            String cartId = customer.ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }", "input",
+                    Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 1)))).getString("data.cartCreate.cart.id");
+            JsonPath placed = run(customer, read(OPERATIONS.resolve("web/Checkout.graphql")), vars("input", Map.of("cartId", cartId,
+                    "idempotencyKey", java.util.UUID.randomUUID().toString(), "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()),
+                    "payment", Map.of("method", "PAY_IN_STORE"))));
+            String orderId = placed.getString("data.checkoutComplete.order.id");
+            readyForPickup(orderId);
+            JsonPath r = run(customer, op, vars("id", orderId));
+            assertThat(r.getString("data.order.pickup.collectionCode")).isNotBlank();
+            assertThat(r.getString("data.order.pickup.qrPayload")).endsWith(r.getString("data.order.pickup.collectionCode"));
+            assertThat(r.getString("data.order.amountDueAtPickup.amount")).isEqualTo(r.getString("data.order.pickup.amountDue.amount"));
+        });
+
+        s.put("staff/PickupHandOver.graphql", (client, op) -> {
+            JsonPath order = placeGuestOrder(f, read(OPERATIONS.resolve("web/Checkout.graphql")), "collect@example.com");
+            readyForPickup(order.getString("id"));
+            String code = GraphQL.anonymous().ok("query($n: String!, $e: String!) { orderLookup(number: $n, email: $e) { pickup { collectionCode } } }",
+                    "n", order.getString("number"), "e", "collect@example.com").getString("data.orderLookup.pickup.collectionCode");
+            JsonPath r = run(client, op, vars("storeId", f.here.id(), "code", code));
+            assertThat(r.getString("data.pickupHandOver.shipment.status")).isEqualTo("PICKED_UP");
+            assertThat(r.getString("data.pickupHandOver.shipment.pickup.outcome")).isEqualTo("HANDED_OVER");
+            assertThat(r.getString("data.pickupHandOver.shipment.lines[0].orderNumber")).isEqualTo(order.getString("number"));
+        });
+
         s.put("staff/OrderStatusUpdate.graphql", (client, op) -> {
             JsonPath order = placeGuestOrder(f, read(OPERATIONS.resolve("web/Checkout.graphql")), "confirm@example.com");
             JsonPath r = run(client, op, vars("orderId", order.getString("id"), "status", "CONFIRMED", "note", "checked"));
@@ -813,6 +839,16 @@ class ClientOperationsTest {
     }
 
     /** A guest buys 2 pairs of socks for pickup at the kiosk's store through the checkout operation. */
+    /** Staff confirm the order and have it ready at the store. */
+    private static void readyForPickup(String orderId) {
+        GraphQL staff = GraphQL.as(Tokens.staff());
+        for (String status : List.of("CONFIRMED", "READY_FOR_PICKUP")) {
+            JsonPath moved = staff.ok("mutation($input: OrderStatusUpdateInput!) { orderStatusUpdate(input: $input) { userErrors { code } } }",
+                    "input", Map.of("orderId", orderId, "status", status));
+            assertThat(moved.getList("data.orderStatusUpdate.userErrors")).isEmpty();
+        }
+    }
+
     private static JsonPath placeGuestOrder(Fixture f, String checkout, String email) {
         JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } cartToken } }",
                 "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 2))));

@@ -114,7 +114,8 @@ public class OrderQueries {
         })).onItem().transformToMultiAndConcatenate(allowed -> events.of(key))
                 .onItem().transformToUniAndConcatenate(change -> repository.findById(key))
                 .filter(row -> row != null)
-                .onItem().transformToUniAndConcatenate(mapper::single);
+                .onItem().transformToUniAndConcatenate(mapper::single)
+                .map(order -> order.seenBy(caller));
     }
 
     /**

@@ -36,12 +36,18 @@ class PickupQueries {
         this.pickups = pickups;
     }
 
+    /**
+     * A shipment carries no trace of who it was read for: anonymous callers (outside a request that looked a guest's
+     * order up, a subscription event may resolve as anonymous) are never shown a code here; guests read theirs on
+     * the order.
+     */
     Uni<List<Pickup>> ofShipments(Caller caller, List<Shipment> shipments) {
-        return loaded(caller, shipments, Shipment::key, repository::byShipments);
+        return loaded(shipments, s -> caller, false, Shipment::key, repository::byShipments);
     }
 
+    /** An order read for a subscriber carries who that is; otherwise it is the current caller. */
     Uni<List<Pickup>> ofOrders(Caller caller, List<Order> orders) {
-        return loaded(caller, orders, Order::key, repository::byOrders);
+        return loaded(orders, o -> o.viewer() != null ? o.viewer() : caller, true, Order::key, repository::byOrders);
     }
 
     /** What the till takes for an order when it is collected: its total while it is paid in store and not yet paid. */
@@ -52,7 +58,7 @@ class PickupQueries {
     }
 
     /** Whether the caller placed the orders of a pickup: their signed-in customer, or the guest who looked the order up. */
-    static boolean isOwner(Caller caller, List<String> owners) {
+    static boolean isOwner(Caller caller, List<String> owners, boolean guestsToo) {
         if (owners.isEmpty()) {
             return false;
         }
@@ -61,10 +67,10 @@ class PickupQueries {
             return owners.stream().allMatch(customerId::equals);
         }
         // Anonymous callers reach an order only through its number and email (or the checkout that placed it).
-        return !caller.isAuthenticated() && owners.stream().allMatch(String::isEmpty);
+        return guestsToo && !caller.isAuthenticated() && owners.stream().allMatch(String::isEmpty);
     }
 
-    private <P> Uni<List<Pickup>> loaded(Caller caller, List<P> parents, Function<P, Long> key,
+    private <P> Uni<List<Pickup>> loaded(List<P> parents, Function<P, Caller> viewer, boolean guestsToo, Function<P, Long> key,
             Function<Set<Long>, Uni<Map<Long, PickupRow>>> load) {
         return Batch.one(parents, key, load).chain(rows -> {
             Set<Long> locationKeys = new LinkedHashSet<>();
@@ -76,16 +82,17 @@ class PickupQueries {
             Uni<Map<Long, Location>> locations = locationKeys.isEmpty() ? Uni.createFrom().item(Map.of()) : stores.locationsByKeys(locationKeys);
             return locations.map(byKey -> {
                 List<Pickup> result = new ArrayList<>(rows.size());
-                for (PickupRow r : rows) {
-                    result.add(r == null ? null : pickup(caller, r, byKey.get(r.locationId())));
+                for (int i = 0; i < rows.size(); i++) {
+                    PickupRow r = rows.get(i);
+                    result.add(r == null ? null : pickup(viewer.apply(parents.get(i)), guestsToo, r, byKey.get(r.locationId())));
                 }
                 return result;
             });
         });
     }
 
-    private Pickup pickup(Caller caller, PickupRow r, Location store) {
-        boolean shown = r.open() && isOwner(caller, r.owners());
+    private Pickup pickup(Caller caller, boolean guestsToo, PickupRow r, Location store) {
+        boolean shown = r.open() && isOwner(caller, r.owners(), guestsToo);
         return new Pickup(shown ? r.collectionCode() : null, shown ? pickups.qrPayload(store, r.collectionCode()) : null, r.readyAt(),
                 r.collectBy(), Money.ofMinor(r.amountDueMinor(), r.currency()), r.closedAt(), r.outcome());
     }
