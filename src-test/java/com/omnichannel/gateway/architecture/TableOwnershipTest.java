@@ -41,6 +41,7 @@ class TableOwnershipTest {
             Map.entry("shipment", "order/OrderRepository.java"),
             Map.entry("shipment_line", "order/OrderRepository.java"),
             Map.entry("order_event", "order/OrderRepository.java"),
+            Map.entry("pickup", "order/PickupRepository.java"),
             Map.entry("customer", "customer/CustomerRepository.java"),
             Map.entry("customer_address", "customer/CustomerRepository.java"),
             Map.entry("customer_consent", "customer/CustomerRepository.java"),

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.support.GraphQL;
@@ -59,10 +60,22 @@ class PickupTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    com.omnichannel.gateway.platform.db.Db db;
+
     @TestHTTPResource("/graphql")
     URI endpoint;
 
     private final GraphQL staff = GraphQL.as(Tokens.staff());
+
+    /** The test database starts afresh at every run and gives its stores the same ids again; Redis keeps counting. */
+    @BeforeEach
+    void forget_wrong_codes_counted_for_stores_of_earlier_runs() {
+        List<String> counted = redis.key().keys("pickup-code-store:*");
+        if (!counted.isEmpty()) {
+            redis.key().del(counted.toArray(String[]::new));
+        }
+    }
 
     record Placed(String orderId, String number, GraphQL customer, TestData.Ref store, TestData.VariantRef variant) {
     }
@@ -200,8 +213,6 @@ class PickupTest {
     @Test
     void wrong_codes_are_counted_per_store_across_staff_members() {
         var store = data.store("Pickup store limit", 52.0, 13.0);
-        // The test database starts afresh at every run and gives its stores the same ids again; Redis keeps counting.
-        redis.key().del("pickup-code-store:{store:" + store.key() + "}");
         for (int i = 0; i < 30; i++) {
             JsonPath wrong = handOver(GraphQL.as(Tokens.staff()), store, "QQQQQ" + i);
             assertThat(wrong.getString("data.pickupHandOver.userErrors[0].code")).isEqualTo("INVALID_COLLECTION_CODE");
@@ -215,7 +226,7 @@ class PickupTest {
         assertThat(handOver(p.customer(), p.store(), "AAAAAA").getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
         assertThat(handOver(GraphQL.anonymous(), p.store(), "AAAAAA").getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
         JsonPath unknown = staff.execute(HAND_OVER, "input", Map.of("storeId", "not-a-store", "code", "AAAAAA"));
-        assertThat(unknown.getString("data.pickupHandOver.userErrors[0].code")).isEqualTo("STORE_NOT_FOUND");
+        assertThat(unknown.getString("data.pickupHandOver.userErrors[0].code")).isEqualTo("UNKNOWN_STORE");
     }
 
     @Test
@@ -321,6 +332,36 @@ class PickupTest {
         assertThat(split.getList("data.shipmentSplit.userErrors")).isEmpty();
         List<String> codes = p.customer().ok(ORDER, "id", p.orderId()).getList("data.order.shipments.pickup.collectionCode");
         assertThat(codes).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void the_pickups_of_a_page_of_orders_and_their_shipments_are_read_with_the_same_statements_for_2_and_8_orders() {
+        GraphQL customer = GraphQL.as(Tokens.customer("customer-" + UUID.randomUUID()));
+        var store = data.store("Pickup counted store", 52.0, 13.0);
+        var product = data.product("Pickup counted cup", null, 700);
+        data.stock(product.variant(0), store, 20);
+        for (int i = 0; i < 8; i++) {
+            String id = placed(customerCart(customer, line(product.variant(0), 1)), pickup(store), payInStore()).getString("id");
+            status(id, "CONFIRMED");
+            status(id, "READY_FOR_PICKUP");
+        }
+        String history = "query($first: Int!) { myOrders(first: $first) { edges { node { number amountDueAtPickup { amount } pickup { "
+                + PICKUP_FIELDS + " } shipments { status pickup { " + PICKUP_FIELDS + " } } } } } }";
+        long two = statements(customer, history, 2);
+        long eight = statements(customer, history, 8);
+        List<String> codes = customer.ok(history, "first", 8).getList("data.myOrders.edges.node.pickup.collectionCode");
+        assertThat(codes).hasSize(8).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(eight).isEqualTo(two);
+        // orders, shipments, the orders' pickups, the shipments' pickups
+        assertThat(eight).isLessThanOrEqualTo(4);
+    }
+
+    private long statements(GraphQL client, String query, int first) {
+        client.ok(query, "first", first);
+        com.omnichannel.gateway.support.BackgroundWrites.settle();
+        long before = db.statementCount();
+        client.ok(query, "first", first);
+        return db.statementCount() - before;
     }
 
     private static long key(String orderId) {

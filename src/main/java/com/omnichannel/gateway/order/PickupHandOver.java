@@ -56,7 +56,7 @@ class PickupHandOver {
         Uni<Location> store = storeKey == null ? Uni.createFrom().nullItem() : stores.findStore(storeKey);
         return store.chain(s -> {
             if (s == null) {
-                return Uni.createFrom().item(ShipmentPayload.failed(UserError.of("STORE_NOT_FOUND", "No store with this id", "input", "storeId")));
+                return Uni.createFrom().item(ShipmentPayload.failed(UserError.of("UNKNOWN_STORE", "No store with this id", "input", "storeId")));
             }
             String storeSubject = "store:" + s.key();
             String staffSubject = "staff:" + caller.subject();
