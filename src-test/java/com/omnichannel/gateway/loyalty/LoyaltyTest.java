@@ -130,6 +130,29 @@ class LoyaltyTest {
     }
 
     @Test
+    void points_of_a_kiosk_order_picked_up_at_the_counter_name_the_kiosk_and_staff_as_who_recorded_them() {
+        var store = data.store("Loyalty kiosk store", 52.0, 13.0);
+        var product = data.product("Loyalty kiosk lamp", null, 4000);
+        data.stock(product.variant(0), store, 5);
+        Accounts.Account kai = Accounts.register();
+        // Kai signs in at the kiosk (a kiosk session) and orders there for pickup.
+        GraphQL atKiosk = GraphQL.as(Accounts.signIn(GraphQL.as(Tokens.kiosk(store.id())), kai.email(), kai.password())
+                .getString("data.customerSignIn.tokens.accessToken"));
+        JsonPath order = checkout(customerCart(atKiosk, line(product.variant(0), 1)), store, null);
+        assertThat(order.getList("userErrors")).as(order.prettify()).isEmpty();
+
+        move(order.getString("order.id"), "CONFIRMED", "READY_FOR_PICKUP", "PICKED_UP");
+        JsonPath earned = kai.client().ok("""
+                query { me { loyalty { ledger(first: 1) { edges { node { kind channel actorChannel } } } } } }""")
+                .setRootPath("data.me.loyalty.ledger.edges[0].node");
+        assertThat(earned.getString("kind")).isEqualTo("EARN");
+        assertThat(earned.getString("channel")).isEqualTo("KIOSK");
+        assertThat(earned.getString("actorChannel")).isEqualTo("STAFF");
+        assertThat(data.count("SELECT count(*) FROM loyalty_ledger_entry WHERE customer_id = $1 AND kind = 'EARN' AND channel = 'KIOSK'"
+                + " AND actor_channel = 'STAFF' AND actor LIKE 'staff-%'", kai.id())).isEqualTo(1);
+    }
+
+    @Test
     void redeemed_points_lower_the_total_and_a_cancellation_gives_them_back_and_drops_the_pending_points() {
         var store = data.store("Redeem store", 52.0, 13.0);
         var product = data.product("Redeem boots", null, 10000);

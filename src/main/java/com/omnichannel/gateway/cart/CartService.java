@@ -367,7 +367,7 @@ public class CartService {
                                 .map(view -> new CartPayload(view, null, List.of()));
                     }
                     String token = newSecret();
-                    StoredCart handed = withOwner(taken.cart(), "", sha256(token), anonymousTtl);
+                    StoredCart handed = withOwner(taken.cart(), caller.channel(), "", sha256(token), anonymousTtl);
                     return store.put(handed).chain(stored -> views.of(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
                 });
             });
@@ -385,7 +385,7 @@ public class CartService {
         return active.chain(existing -> {
             if (existing == null || mode == CartAttachMode.REPLACE) {
                 // No active cart, or the taken one replaces it: it becomes the customer's.
-                StoredCart owned = withOwner(taken, customerId, "", customerTtl);
+                StoredCart owned = withOwner(taken, caller.channel(), customerId, "", customerTtl);
                 return store.put(owned).call(() -> store.activate(customerId, owned.id(), customerTtl.toSeconds()))
                         .chain(stored -> views.of(stored, caller.channel()));
             }
@@ -407,9 +407,14 @@ public class CartService {
         });
     }
 
-    private static StoredCart withOwner(StoredCart cart, String customerId, String tokenHash, Duration ttl) {
+    /** The cart given to a new owner on the device that took it: that device's channel joins the cart's channels. */
+    private static StoredCart withOwner(StoredCart cart, Channel takenThrough, String customerId, String tokenHash, Duration ttl) {
+        List<String> channels = new ArrayList<>(cart.channels());
+        if (!channels.contains(takenThrough.name())) {
+            channels.add(takenThrough.name());
+        }
         return new StoredCart(cart.id(), customerId, tokenHash, cart.lines(), cart.fulfilmentType(), cart.pickupStoreId(),
-                cart.channels(), cart.lastChannel(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
+                channels, takenThrough.name(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
     }
 
     // ---- helpers

@@ -18,7 +18,7 @@ public final class CheckoutInputs {
     public record CheckoutComplete(@NonNull @Id String cartId,
             @NonNull @Description("A key the client generates once per checkout attempt (e.g. a UUID) and sends again "
                     + "on every retry: the same key always gives the same order.") String idempotencyKey,
-            @Description("Required for guests; for signed-in customers it defaults to the email in their token.") String email,
+            @Description("Required for guests; for signed-in customers it defaults to the email of their account.") String email,
             @NonNull CheckoutFulfilment fulfilment, @NonNull Payment payment,
             @Description("Loyalty points to redeem on this order (signed-in customers); their value comes off the total.") Integer loyaltyPoints) {
     }

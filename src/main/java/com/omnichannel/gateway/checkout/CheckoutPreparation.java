@@ -17,6 +17,7 @@ import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.customer.CustomerService;
 import com.omnichannel.gateway.order.OrderAddress;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
@@ -38,11 +39,13 @@ class CheckoutPreparation {
     private final CatalogService catalog;
     private final CheckoutDiscounts discounts;
     private final CheckoutPricing pricing;
+    private final CustomerService customers;
     private final int currencyDigits;
 
     CheckoutPreparation(CartService carts, StoreService stores, CatalogService catalog, CheckoutDiscounts discounts,
-            CheckoutPricing pricing, CatalogConfig catalogConfig) {
+            CheckoutPricing pricing, CustomerService customers, CatalogConfig catalogConfig) {
         this.carts = carts;
+        this.customers = customers;
         this.stores = stores;
         this.catalog = catalog;
         this.discounts = discounts;
@@ -67,9 +70,14 @@ class CheckoutPreparation {
         CheckoutInputs.CheckoutFulfilment fulfilment = input.fulfilment();
         Long storeKey = fulfilment.type() == FulfilmentType.SHIP ? null : GlobalId.tryDecode(Location.TYPE, fulfilment.storeId());
         Uni<Location> store = storeKey == null ? Uni.createFrom().nullItem() : stores.findStore(storeKey);
-        return Uni.combine().all().unis(carts.checkoutCart(caller, cartToken, input.cartId()), store).asTuple().chain(t -> {
+        // A signed-in customer who gives no email gets the account's (their token carries none).
+        boolean accountEmail = caller.customerId() != null && (input.email() == null || input.email().isBlank());
+        Uni<String> email = accountEmail ? customers.emailOf(caller.customerId())
+                : Uni.createFrom().item(input.email() == null || input.email().isBlank() ? null : input.email().strip());
+        return Uni.combine().all().unis(carts.checkoutCart(caller, cartToken, input.cartId()), store, email).asTuple().chain(t -> {
             CheckoutCart cart = t.getItem1();
             Location pickup = t.getItem2();
+            String orderEmail = t.getItem3();
             if (cart == null) {
                 return Uni.createFrom().item(new Preparation.CartNotFound());
             }
@@ -79,11 +87,12 @@ class CheckoutPreparation {
             if (storeKey != null && pickup == null) {
                 return refused(UserError.of("INVALID_PICKUP_STORE", "No store with this id", "input", "fulfilment", "storeId"));
             }
-            return priced(caller, input, cart, pickup);
+            return priced(caller, input, cart, pickup, orderEmail);
         });
     }
 
-    private Uni<Preparation> priced(Caller caller, CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup) {
+    private Uni<Preparation> priced(Caller caller, CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup,
+            String email) {
         Set<Long> keys = new LinkedHashSet<>();
         cart.lines().forEach(l -> keys.add(l.variantKey()));
         return catalog.orderableVariants(keys).chain(variants -> {
@@ -106,13 +115,13 @@ class CheckoutPreparation {
             // Coupon and points reach the promotions hook, which may refuse them (Refusal, below).
             return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines,
                     cart.couponCode(), input.loyaltyPoints()))
-                    .map(applied -> (Preparation) new Preparation.Ready(prepared(input, cart, pickup, ordered, productNames, applied)))
+                    .map(applied -> (Preparation) new Preparation.Ready(prepared(input, cart, pickup, email, ordered, productNames, applied)))
                     .onFailure(Refusal.class)
                     .recoverWithItem(failure -> new Preparation.Refused(((Refusal) failure).error()));
         });
     }
 
-    private PreparedCheckout prepared(CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup,
+    private PreparedCheckout prepared(CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup, String email,
             List<ProductVariant> ordered, Map<Long, String> productNames, CheckoutDiscounts.Applied applied) {
         List<CheckoutPricing.PricedLine> priced = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -127,7 +136,6 @@ class CheckoutPreparation {
         OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
                 a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
                 blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
-        String email = input.email() == null || input.email().isBlank() ? null : input.email().strip();
         return new PreparedCheckout(cart, ordered, productNames, totals, pickup, address, email, applied);
     }
 

@@ -14,7 +14,11 @@ public record LoyaltyLedgerEntry(@NonNull @Id String id, @NonNull LoyaltyLedgerK
         @Description("Change of the available balance: positive or negative.") int points,
         @NonNull String reason,
         @Description("The order it belongs to, if any.") String orderNumber,
-        @Description("The channel it happened through (null for scheduled expiry).") Channel channel,
+        @Description("The channel the points belong to: for an order's entries the order's channel (points of a kiosk order "
+                + "picked up at the counter are KIOSK points), otherwise the channel it happened through; null for scheduled expiry.")
+        Channel channel,
+        @Description("The channel of whoever recorded the entry (STAFF for an order handed over at the counter); null for "
+                + "scheduled expiry.") Channel actorChannel,
         @NonNull OffsetDateTime createdAt) {
 
     public static final String TYPE = "LoyaltyLedgerEntry";

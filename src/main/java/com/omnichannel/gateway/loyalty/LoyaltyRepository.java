@@ -35,7 +35,7 @@ public class LoyaltyRepository {
     }
 
     public record EntryRow(long id, String customerId, LoyaltyLedgerKind kind, long points, String reason, String orderNumber,
-            String channel, OffsetDateTime createdAt) {
+            String channel, String actorChannel, OffsetDateTime createdAt) {
     }
 
     public record PendingRow(String customerId, long points) {
@@ -74,7 +74,7 @@ public class LoyaltyRepository {
 
     public Uni<List<EntryRow>> ledger(String customerId, int limit, int offset) {
         return db.query("""
-                SELECT id, customer_id, kind, points, reason, order_number, channel, created_at FROM loyalty_ledger_entry
+                SELECT id, customer_id, kind, points, reason, order_number, channel, actor_channel, created_at FROM loyalty_ledger_entry
                 WHERE customer_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3""", Tuple.of(customerId, limit, offset))
                 .map(rows -> {
                     List<EntryRow> result = new ArrayList<>();
@@ -97,7 +97,7 @@ public class LoyaltyRepository {
      * was written: not enough points, or the order already has this kind of entry.
      */
     public Uni<EntryRow> append(Db.Tx tx, String customerId, LoyaltyLedgerKind kind, long points, String reason, Long orderKey,
-            String orderNumber, String channel, String actor, boolean activity) {
+            String orderNumber, String channel, String actor, String actorChannel, boolean activity) {
         return tx.query("""
                 WITH moved AS (
                     UPDATE loyalty_account SET balance = balance + $3,
@@ -105,10 +105,11 @@ public class LoyaltyRepository {
                     WHERE customer_id = $1 AND balance + $3 >= 0
                       AND NOT EXISTS (SELECT 1 FROM loyalty_ledger_entry WHERE $5::bigint IS NOT NULL AND order_id = $5 AND kind = $2)
                     RETURNING customer_id)
-                INSERT INTO loyalty_ledger_entry (customer_id, kind, points, reason, order_id, order_number, channel, actor)
-                SELECT customer_id, $2, $3, $4, $5, $6, $7, $8 FROM moved
-                RETURNING id, customer_id, kind, points, reason, order_number, channel, created_at""",
-                Tuple.from(java.util.Arrays.asList(customerId, kind.name(), points, reason, orderKey, orderNumber, channel, actor, activity)))
+                INSERT INTO loyalty_ledger_entry (customer_id, kind, points, reason, order_id, order_number, channel, actor, actor_channel)
+                SELECT customer_id, $2, $3, $4, $5, $6, $7, $8, $10 FROM moved
+                RETURNING id, customer_id, kind, points, reason, order_number, channel, actor_channel, created_at""",
+                Tuple.from(java.util.Arrays.asList(customerId, kind.name(), points, reason, orderKey, orderNumber, channel, actor, activity,
+                        actorChannel)))
                 .map(rows -> rows.size() == 0 ? null : entry(rows.iterator().next()));
     }
 
@@ -165,7 +166,7 @@ public class LoyaltyRepository {
     private static EntryRow entry(Row r) {
         return new EntryRow(r.getLong("id"), r.getString("customer_id"), LoyaltyLedgerKind.valueOf(r.getString("kind")),
                 r.getLong("points"), r.getString("reason"), r.getString("order_number"), r.getString("channel"),
-                r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC));
+                r.getString("actor_channel"), r.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     // ---- privacy
@@ -175,7 +176,7 @@ public class LoyaltyRepository {
         Tuple id = Tuple.of(customerId);
         return db.query("SELECT balance, pending, last_activity_at, created_at FROM loyalty_account WHERE customer_id = $1", id)
                 .chain(account -> db.query("""
-                        SELECT id, kind, points, reason, order_number, channel, created_at FROM loyalty_ledger_entry
+                        SELECT id, kind, points, reason, order_number, channel, actor_channel, created_at FROM loyalty_ledger_entry
                          WHERE customer_id = $1 ORDER BY id""", id)
                         .chain(ledger -> db.query("""
                                 SELECT o.number, p.points, p.state, p.created_at, p.settled_at

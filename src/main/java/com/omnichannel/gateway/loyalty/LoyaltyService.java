@@ -173,7 +173,7 @@ public class LoyaltyService {
         }
         Uni<Void> redeemed = redeem == null || redeem <= 0 ? Uni.createFrom().voidItem()
                 : repository.append(tx, customerId, LoyaltyLedgerKind.REDEEM, -redeem, "Redeemed on order " + order.number(),
-                        order.orderKey(), order.number(), caller.channel().name(), caller.actor(), true)
+                        order.orderKey(), order.number(), caller.channel().name(), caller.actor(), caller.channel().name(), true)
                         .invoke(entry -> {
                             if (entry == null) {
                                 throw refusal("INSUFFICIENT_POINTS", "Not enough points are available any more");
@@ -194,13 +194,15 @@ public class LoyaltyService {
         if (change.customerId() == null) {
             return Uni.createFrom().voidItem();
         }
-        String channel = caller.channel().name();
+        // The points are the order's: they count for the channel it was placed through, whoever moved it on.
+        String channel = change.orderChannel().name();
+        String actorChannel = caller.channel().name();
         if (change.to() == OrderStatus.DELIVERED || change.to() == OrderStatus.PICKED_UP) {
             return repository.settlePending(tx, change.orderKey(), "EARNED").chain(pending -> pending == null
                     ? Uni.createFrom().voidItem()
                     : repository.append(tx, pending.customerId(), LoyaltyLedgerKind.EARN, pending.points(),
                             "Order " + change.number() + " " + change.to().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                            change.orderKey(), change.number(), channel, caller.actor(), true).replaceWithVoid());
+                            change.orderKey(), change.number(), channel, caller.actor(), actorChannel, true).replaceWithVoid());
         }
         if (change.to() == OrderStatus.CANCELLED) {
             return repository.settlePending(tx, change.orderKey(), "CANCELLED")
@@ -208,7 +210,7 @@ public class LoyaltyService {
                     .chain(redeemed -> redeemed <= 0 ? Uni.createFrom().voidItem()
                             : repository.append(tx, change.customerId(), LoyaltyLedgerKind.REVERSE, redeemed,
                                     "Order " + change.number() + " cancelled: redeemed points returned", change.orderKey(),
-                                    change.number(), channel, caller.actor(), false).replaceWithVoid());
+                                    change.number(), channel, caller.actor(), actorChannel, false).replaceWithVoid());
         }
         return Uni.createFrom().voidItem();
     }
@@ -232,7 +234,7 @@ public class LoyaltyService {
         }
         return db.inTransaction(tx -> repository.ensureAccount(tx, customerId)
                 .chain(() -> repository.append(tx, customerId, LoyaltyLedgerKind.ADJUST, input.points(), reason, null, null,
-                        caller.channel().name(), caller.actor(), true)))
+                        caller.channel().name(), caller.actor(), caller.channel().name(), true)))
                 .chain(entry -> {
                     if (entry == null) {
                         return Uni.createFrom().item(LoyaltyAdjustPayload.failed(UserError.of("INSUFFICIENT_POINTS",
@@ -269,7 +271,8 @@ public class LoyaltyService {
 
     private static LoyaltyLedgerEntry entry(EntryRow r) {
         return new LoyaltyLedgerEntry(LoyaltyLedgerEntry.globalId(r.id()), r.kind(), Math.toIntExact(r.points()), r.reason(), r.orderNumber(),
-                r.channel() == null ? null : Channel.valueOf(r.channel()), r.createdAt());
+                r.channel() == null ? null : Channel.valueOf(r.channel()), r.actorChannel() == null ? null : Channel.valueOf(r.actorChannel()),
+                r.createdAt());
     }
 
     private static Refusal refusal(String code, String message) {

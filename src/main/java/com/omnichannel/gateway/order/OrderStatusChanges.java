@@ -38,7 +38,7 @@ class OrderStatusChanges {
         Uni<Void> payment = !capture ? Uni.createFrom().voidItem()
                 : setPaymentStatus(tx, order, PaymentStatus.PAID);
         OrderStatusListener.StatusChange change = new OrderStatusListener.StatusChange(order.id(), order.number(), order.customerId(),
-                order.status(), target, order.total(), order.currency());
+                order.sourceChannel(), order.status(), target, order.total(), order.currency());
         Uni<Void> told = Uni.createFrom().voidItem();
         for (OrderStatusListener listener : listeners) {
             told = told.chain(() -> listener.statusChanged(tx, caller, change));

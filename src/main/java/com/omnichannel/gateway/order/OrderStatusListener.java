@@ -2,6 +2,7 @@ package com.omnichannel.gateway.order;
 
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
 
 import io.smallrye.mutiny.Uni;
 
@@ -11,8 +12,9 @@ import io.smallrye.mutiny.Uni;
  */
 public interface OrderStatusListener {
 
-    record StatusChange(long orderKey, String number, String customerId, OrderStatus from, OrderStatus to, long totalMinor,
-            String currency) {
+    /** @param orderChannel the channel the order was placed through (not the one of whoever changes its status) */
+    record StatusChange(long orderKey, String number, String customerId, Channel orderChannel, OrderStatus from, OrderStatus to,
+            long totalMinor, String currency) {
     }
 
     Uni<Void> statusChanged(Db.Tx tx, Caller caller, StatusChange change);
