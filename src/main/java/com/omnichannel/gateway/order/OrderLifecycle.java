@@ -16,6 +16,7 @@ import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.store.PickupSlots;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,14 +34,16 @@ public class OrderLifecycle {
     private final ShipmentMoves shipments;
     private final OrderRepository repository;
     private final StockReservations stockReservations;
+    private final PickupSlots pickupSlots;
 
     OrderLifecycle(OrderChanges changes, OrderStatusChanges statuses, ShipmentMoves shipments, OrderRepository repository,
-            StockReservations stockReservations) {
+            StockReservations stockReservations, PickupSlots pickupSlots) {
         this.changes = changes;
         this.statuses = statuses;
         this.shipments = shipments;
         this.repository = repository;
         this.stockReservations = stockReservations;
+        this.pickupSlots = pickupSlots;
     }
 
     public Uni<OrderPayload> updateStatus(Caller caller, OrderInputs.StatusUpdate input) {
@@ -101,6 +104,7 @@ public class OrderLifecycle {
                 default -> order.paymentStatus();
             };
             return releaseStock(tx, caller, order)
+                    .chain(() -> pickupSlots.release(tx, order.id()))
                     .chain(() -> statuses.setStatus(tx, caller, order, OrderStatus.CANCELLED, input.reason(), changed))
                     .chain(() -> payment == order.paymentStatus() ? Uni.createFrom().voidItem()
                             : statuses.setPaymentStatus(tx, order, payment))
