@@ -152,6 +152,21 @@ class OpeningHoursTest {
     }
 
     @Test
+    void a_store_open_on_one_special_day_only_opens_and_closes_that_day() {
+        OpeningHours hours = new OpeningHours(BERLIN, List.of(),
+                List.of(HoursException.of(LocalDate.parse("2026-07-04"), LocalTime.parse("10:00"), LocalTime.parse("12:00"), "Pop-up")));
+        OpeningHours.Status before = hours.statusAt(at(BERLIN, "2026-07-01T09:00"));
+        assertThat(before.openNow()).isFalse();
+        assertThat(before.nextOpensAt()).isEqualTo(at(BERLIN, "2026-07-04T10:00"));
+        assertThat(before.nextClosesAt()).isEqualTo(at(BERLIN, "2026-07-04T12:00"));
+        OpeningHours.Status during = hours.statusAt(at(BERLIN, "2026-07-04T11:00"));
+        assertThat(during.openNow()).isTrue();
+        assertThat(during.nextClosesAt()).isEqualTo(at(BERLIN, "2026-07-04T12:00"));
+        assertThat(during.nextOpensAt()).isNull();
+        assertThat(hours.statusAt(at(BERLIN, "2026-07-04T12:00"))).isEqualTo(new OpeningHours.Status(false, null, null));
+    }
+
+    @Test
     void a_store_without_hours_is_neither_open_nor_closed() {
         OpeningHours.Status status = new OpeningHours(BERLIN, List.of(), List.of()).statusAt(Instant.now());
         assertThat(status.openNow()).isNull();

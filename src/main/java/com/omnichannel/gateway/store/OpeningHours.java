@@ -145,7 +145,9 @@ public final class OpeningHours {
         }
         if (pending != null && pending.end().isAfter(t)) {
             out.add(pending);
-            openEnded[0] = true;
+            // Still open when the days looked at end: it may go on beyond them.
+            Instant horizon = first.plusDays(HORIZON_DAYS + 2L).atStartOfDay(zone).toInstant();
+            openEnded[0] = !pending.end().isBefore(horizon);
         }
     }
 
