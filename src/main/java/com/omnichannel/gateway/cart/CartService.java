@@ -25,6 +25,7 @@ import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.PickupSlots;
 import com.omnichannel.gateway.store.StoreService;
 
 import io.smallrye.mutiny.Multi;
@@ -55,6 +56,7 @@ public class CartService {
     private final CartLineValidation lineValidation;
     private final CartViews views;
     private final StoreService stores;
+    private final PickupSlots pickupSlots;
     private final Duration anonymousTtl;
     private final Duration customerTtl;
     private final Duration handoffTtl;
@@ -63,7 +65,7 @@ public class CartService {
     private final Event<CartCreated> created;
 
     public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CartLineValidation lineValidation,
-            CartViews views, StoreService stores, RateLimiter limiter, Event<CartCreated> created, CartConfig config) {
+            CartViews views, StoreService stores, PickupSlots pickupSlots, RateLimiter limiter, Event<CartCreated> created, CartConfig config) {
         this.store = store;
         this.events = events;
         this.activity = activity;
@@ -71,6 +73,7 @@ public class CartService {
         this.lineValidation = lineValidation;
         this.views = views;
         this.stores = stores;
+        this.pickupSlots = pickupSlots;
         this.anonymousTtl = config.anonymousTtl();
         this.customerTtl = config.customerTtl();
         this.handoffTtl = config.handoffTtl();
@@ -173,7 +176,8 @@ public class CartService {
                             Channel.valueOf(l.channel())))
                     .toList();
             return new CheckoutCart(stored.id(), stored.customerId().isEmpty() ? null : stored.customerId(), stored.version(),
-                    lines, stored.channels().stream().map(Channel::valueOf).toList(), stored.couponCode());
+                    lines, stored.channels().stream().map(Channel::valueOf).toList(), stored.couponCode(), stored.pickupStoreId(),
+                    stored.pickupSlotId());
         });
     }
 
@@ -263,6 +267,10 @@ public class CartService {
         String id = cartId(input.cartId());
         JsonObject fulfilment = new JsonObject().put("type", input.type().name());
         if (input.type() == FulfilmentType.SHIP) {
+            if (input.slotId() != null) {
+                return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_SLOT", "Pickup slots are for pickup and curbside",
+                        "input", "slotId")));
+            }
             return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
         }
         Long storeKey = input.storeId() == null ? null : GlobalId.tryDecode(Location.TYPE, input.storeId());
@@ -274,7 +282,16 @@ public class CartService {
                 return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_STORE", "No store with this id", "input", "storeId")));
             }
             fulfilment.put("storeId", pickupStore.id());
-            return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+            if (input.slotId() == null) {
+                return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+            }
+            return pickupSlots.judge(storeKey, input.slotId(), "input", "slotId").chain(choice -> {
+                if (choice instanceof PickupSlots.Choice.Refused refused) {
+                    return Uni.createFrom().item(CartPayload.failed(refused.error()));
+                }
+                fulfilment.put("slotId", ((PickupSlots.Choice.Valid) choice).slot().encode());
+                return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+            });
         });
     }
 
@@ -414,7 +431,7 @@ public class CartService {
             channels.add(takenThrough.name());
         }
         return new StoredCart(cart.id(), customerId, tokenHash, cart.lines(), cart.fulfilmentType(), cart.pickupStoreId(),
-                channels, takenThrough.name(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
+                cart.pickupSlotId(), channels, takenThrough.name(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
     }
 
     // ---- helpers

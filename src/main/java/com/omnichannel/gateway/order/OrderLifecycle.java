@@ -16,6 +16,7 @@ import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.store.PickupSlots;
 
 import io.smallrye.mutiny.Uni;
 
@@ -35,9 +36,10 @@ public class OrderLifecycle {
     private final StockReservations stockReservations;
     private final Pickups pickups;
     private final PickupRepository pickupRepository;
+    private final PickupSlots pickupSlots;
 
     OrderLifecycle(OrderChanges changes, OrderStatusChanges statuses, ShipmentMoves shipments, OrderRepository repository,
-            StockReservations stockReservations, Pickups pickups, PickupRepository pickupRepository) {
+            StockReservations stockReservations, Pickups pickups, PickupRepository pickupRepository, PickupSlots pickupSlots) {
         this.changes = changes;
         this.statuses = statuses;
         this.shipments = shipments;
@@ -45,6 +47,7 @@ public class OrderLifecycle {
         this.stockReservations = stockReservations;
         this.pickups = pickups;
         this.pickupRepository = pickupRepository;
+        this.pickupSlots = pickupSlots;
     }
 
     public Uni<OrderPayload> updateStatus(Caller caller, OrderInputs.StatusUpdate input) {
@@ -130,7 +133,7 @@ public class OrderLifecycle {
         });
     }
 
-    /** Releases what the order holds, cancels it and voids or refunds its payment. */
+    /** Releases what the order holds (units, its pickup slot), cancels it and voids or refunds its payment. */
     private Uni<ChangeOutcome<Void>> cancelled(Db.Tx tx, Caller caller, OrderRow order, String reason, PickupOutcome pickupOutcome,
             List<OrderRow> changed) {
         PaymentStatus payment = switch (order.paymentStatus()) {
@@ -139,6 +142,7 @@ public class OrderLifecycle {
             default -> order.paymentStatus();
         };
         return releaseStock(tx, caller, order, pickupOutcome)
+                .chain(() -> pickupSlots.release(tx, order.id()))
                 .chain(() -> statuses.setStatus(tx, caller, order, OrderStatus.CANCELLED, reason, changed))
                 .chain(() -> payment == order.paymentStatus() ? Uni.createFrom().voidItem()
                         : statuses.setPaymentStatus(tx, order, payment))

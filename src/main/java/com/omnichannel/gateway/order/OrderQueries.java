@@ -21,6 +21,8 @@ import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Secrets;
 import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.PickupSlots;
+import com.omnichannel.gateway.store.PickupWindow;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,12 +39,15 @@ public class OrderQueries {
     private final OrderMapper mapper;
     private final OrderEvents events;
     private final CatalogService catalog;
+    private final PickupSlots pickupSlots;
 
-    public OrderQueries(OrderRepository repository, OrderMapper mapper, OrderEvents events, CatalogService catalog) {
+    public OrderQueries(OrderRepository repository, OrderMapper mapper, OrderEvents events, CatalogService catalog,
+            PickupSlots pickupSlots) {
         this.repository = repository;
         this.mapper = mapper;
         this.events = events;
         this.catalog = catalog;
+        this.pickupSlots = pickupSlots;
     }
 
     public Uni<Order> order(Caller caller, String id, String number) {
@@ -185,6 +190,11 @@ public class OrderQueries {
                     .map(e -> new OrderTimelineEvent(e.kind(), e.from(), e.to(), e.actor(), e.channel(), e.note(), e.at())).toList()));
             return result;
         }), List.of());
+    }
+
+    /** The pickup slot each order booked (null for none), in one statement for the whole list. */
+    public Uni<List<PickupWindow>> pickupSlotsOf(List<Order> orders) {
+        return pickupSlots.bookedBy(orders.stream().map(Order::key).toList());
     }
 
     public Uni<List<ProductVariant>> variantsOf(List<OrderLine> lines) {
