@@ -133,7 +133,7 @@ class CartJourneyTest {
         JsonPath handoff = kiosk.header("X-Cart-Token", kioskToken).ok(HANDOFF, "input", Map.of("cartId", cartId));
         String code = handoff.getString("data.cartHandoffCreate.handoff.code");
         assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
-        assertThat(handoff.getString("data.cartHandoffCreate.handoff.qrPayload")).isEqualTo("cart-handoff:" + code.replace("-", ""));
+        assertThat(handoff.getString("data.cartHandoffCreate.handoff.qrPayload")).isEqualTo("https://shop.example/handoff/" + code.replace("-", ""));
 
         // The phone types it in lower case without the dash.
         JsonPath claimed = GraphQL.anonymous().channel("MOBILE").ok(CLAIM, "input", Map.of("code", code.replace("-", "").toLowerCase()));

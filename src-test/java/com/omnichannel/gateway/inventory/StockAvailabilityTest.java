@@ -106,6 +106,35 @@ class StockAvailabilityTest {
     }
 
     @Test
+    void a_kiosk_can_leave_its_own_store_out_of_the_nearby_stores() {
+        String tag = TestData.unique("kiosk-exclude");
+        var here = data.store(tag + " here", -20.0, 60.0);
+        var nearby = data.store(tag + " nearby", -20.1, 60.0);
+        var farther = data.store(tag + " farther", -20.3, 60.0);
+        var variant = data.product("Kiosk exclude", null, 1999).variant(0);
+        data.stock(variant, here, 4);
+        data.stock(variant, nearby, 6);
+        data.stock(variant, farther, 2);
+        String query = """
+                query($barcode: String!, $excludeHere: Boolean!) { productVariant(barcode: $barcode) {
+                  storeAvailability(first: 2, excludeHere: $excludeHere) { store { id } available } } }""";
+        GraphQL kiosk = GraphQL.as(Tokens.kiosk(here.id()));
+
+        // By default the kiosk's own store comes first (at 0 km); with excludeHere only the other stores, nearest first.
+        assertThat(kiosk.ok(query, "barcode", variant.barcode(), "excludeHere", false)
+                .getList("data.productVariant.storeAvailability.store.id")).containsExactly(here.id(), nearby.id());
+        var others = kiosk.ok(query, "barcode", variant.barcode(), "excludeHere", true);
+        assertThat(others.getList("data.productVariant.storeAvailability.store.id")).containsExactly(nearby.id(), farther.id());
+        assertThat(others.getList("data.productVariant.storeAvailability.available")).containsExactly(6, 2);
+        // From a given store, the same.
+        var fromStore = GraphQL.anonymous().ok("""
+                query($barcode: String!, $store: ID!) { productVariant(barcode: $barcode) {
+                  storeAvailability(storeId: $store, first: 1, excludeHere: true) { store { id } } } }""",
+                "barcode", variant.barcode(), "store", here.id());
+        assertThat(fromStore.getList("data.productVariant.storeAvailability.store.id")).containsExactly(nearby.id());
+    }
+
+    @Test
     void product_availability_summarises_active_variants_across_locations() {
         var a = data.store("Summary A", 1.0, 1.0);
         var b = data.store("Summary B", 1.1, 1.0);

@@ -37,9 +37,6 @@ class KioskToPickupJourneyTest {
     static final String CART_CREATE = """
             mutation($input: CartCreateInput) { cartCreate(input: $input) {
               cartToken cart { id channels fulfilment { type store { id } } lines { quantity addedFrom } } userErrors { code } } }""";
-    static final String FULFILMENT = """
-            mutation($input: CartFulfilmentSetInput!) { cartFulfilmentSet(input: $input) {
-              cart { id fulfilment { type store { id } } } userErrors { code } } }""";
     static final String SET_HOURS = """
             mutation($input: StoreHoursSetInput!) { storeHoursSet(input: $input) { userErrors { code field message } } }""";
     static final String SET_PICKUP = """
@@ -134,19 +131,21 @@ class KioskToPickupJourneyTest {
         assertThat(scanned.getString("price.amount")).isEqualTo("89.00");
         assertThat(scanned.getInt("availabilityHere.available")).isEqualTo(4);
 
-        // 2. A kiosk cart, picked up here.
+        // 2. A kiosk cart starts as a pickup here.
         JsonPath created = kiosk.ok(CART_CREATE, "input", Map.of("lines", List.of(Map.of("variantId", variant.id(), "quantity", 1))));
         assertThat(created.getList("data.cartCreate.userErrors")).isEmpty();
         String cartId = created.getString("data.cartCreate.cart.id");
+        assertThat(created.getString("data.cartCreate.cart.fulfilment.type")).isEqualTo("PICKUP");
+        assertThat(created.getString("data.cartCreate.cart.fulfilment.store.id")).isEqualTo(store.id());
+        assertThat(created.getList("data.cartCreate.cart.lines.addedFrom")).containsExactly("KIOSK");
         GraphQL kioskCart = kiosk.header("X-Cart-Token", created.getString("data.cartCreate.cartToken"));
-        JsonPath pickupHere = kioskCart.ok(FULFILMENT, "input", Map.of("cartId", cartId, "type", "PICKUP", "storeId", store.id()));
-        assertThat(pickupHere.getList("data.cartFulfilmentSet.userErrors")).isEmpty();
-        assertThat(pickupHere.getString("data.cartFulfilmentSet.cart.fulfilment.store.id")).isEqualTo(store.id());
 
-        // 3. Handed to the phone with a short code; the signed-in phone claims it.
+        // 3. Handed to the phone: the QR code is a link with the short code; the signed-in phone claims it.
         JsonPath handoff = kioskCart.ok(HANDOFF, "input", Map.of("cartId", cartId));
+        assertThat(handoff.getList("data.cartHandoffCreate.userErrors")).isEmpty();
         String handoffCode = handoff.getString("data.cartHandoffCreate.handoff.code");
         assertThat(handoffCode).isNotBlank();
+        assertThat(handoff.getString("data.cartHandoffCreate.handoff.qrPayload")).startsWith("https://").contains(handoffCode.replace("-", ""));
         JsonPath claimed = phone.ok(CLAIM, "input", Map.of("code", handoffCode)).setRootPath("data.cartHandoffClaim");
         assertThat(claimed.getList("userErrors")).isEmpty();
         assertThat(claimed.getString("cart.id")).isEqualTo(cartId);

@@ -18,10 +18,12 @@ import io.smallrye.mutiny.Uni;
 public class CartGraphQLApi {
 
     private final CartService carts;
+    private final CartHandoffs handoffs;
     private final CallerResolver callers;
 
-    public CartGraphQLApi(CartService carts, CallerResolver callers) {
+    public CartGraphQLApi(CartService carts, CartHandoffs handoffs, CallerResolver callers) {
         this.carts = carts;
+        this.handoffs = handoffs;
         this.callers = callers;
     }
 
@@ -73,15 +75,17 @@ public class CartGraphQLApi {
     }
 
     @Mutation("cartHandoffCreate")
-    @Description("A short code (and QR payload) that hands this cart to another device; valid a few minutes, once.")
+    @Description("A short code (and a QR link) that hands this cart to another device; valid a few minutes, once. Warns of "
+            + "coupons and promotions that will not hold on the receiving channel.")
     public Uni<@NonNull CartHandoffPayload> cartHandoffCreate(@NonNull CartInputs.HandoffCreate input) {
-        return carts.createHandoff(callers.current(), callers.cartToken(), input);
+        return handoffs.create(callers.current(), callers.cartToken(), input);
     }
 
     @Mutation("cartHandoffClaim")
-    @Description("Take over a handed-off cart: merged into a signed-in customer's cart, or with a new cart token.")
-    public Uni<@NonNull CartPayload> cartHandoffClaim(@NonNull CartInputs.HandoffClaim input) {
-        return carts.claimHandoff(callers.current(), callers.clientKey(), input);
+    @Description("Take over a handed-off cart: merged into a signed-in customer's cart, or with a new cart token; says what "
+            + "the move did to its price.")
+    public Uni<@NonNull CartHandoffClaimPayload> cartHandoffClaim(@NonNull CartInputs.HandoffClaim input) {
+        return handoffs.claim(callers.current(), callers.clientKey(), input);
     }
 
     @Subscription("cartUpdated")

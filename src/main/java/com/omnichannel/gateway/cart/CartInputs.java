@@ -43,7 +43,9 @@ final class CartInputs {
     }
 
     @Input("CartHandoffCreateInput")
-    public record HandoffCreate(@NonNull @Id String cartId) {
+    public record HandoffCreate(@NonNull @Id String cartId,
+            @Description("The channel that will claim the cart, for the price warnings; defaults to MOBILE.")
+            com.omnichannel.gateway.platform.security.Channel receivingChannel) {
     }
 
     @Input("CartHandoffClaimInput")

@@ -1,6 +1,5 @@
 package com.omnichannel.gateway.cart;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +16,6 @@ import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.ErrorCode;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
-import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.Secrets;
@@ -42,12 +40,6 @@ public class CartService {
 
     public static final int MAX_QUANTITY = 999;
     public static final int MAX_LINES = 100;
-    /** Failed and successful claims alike count, per client, within the window. */
-    static final int MAX_HANDOFF_ATTEMPTS = 10;
-    static final Duration HANDOFF_ATTEMPT_WINDOW = Duration.ofMinutes(15);
-    /** Rate-limit action of hand-off claims; also the prefix of its Redis counters. */
-    static final String HANDOFF_CLAIM_ACTION = "cart-handoff-attempts";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CartStore store;
     private final CartEvents events;
@@ -59,13 +51,10 @@ public class CartService {
     private final PickupSlots pickupSlots;
     private final Duration anonymousTtl;
     private final Duration customerTtl;
-    private final Duration handoffTtl;
-    private final RateLimiter limiter;
-    private final RateLimiter.Limit handoffClaims;
     private final Event<CartCreated> created;
 
     public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CartLineValidation lineValidation,
-            CartViews views, StoreService stores, PickupSlots pickupSlots, RateLimiter limiter, Event<CartCreated> created, CartConfig config) {
+            CartViews views, StoreService stores, PickupSlots pickupSlots, Event<CartCreated> created, CartConfig config) {
         this.store = store;
         this.events = events;
         this.activity = activity;
@@ -76,9 +65,6 @@ public class CartService {
         this.pickupSlots = pickupSlots;
         this.anonymousTtl = config.anonymousTtl();
         this.customerTtl = config.customerTtl();
-        this.handoffTtl = config.handoffTtl();
-        this.limiter = limiter;
-        this.handoffClaims = limiter.limit(HANDOFF_CLAIM_ACTION, MAX_HANDOFF_ATTEMPTS, HANDOFF_ATTEMPT_WINDOW);
         this.created = created;
     }
 
@@ -207,8 +193,12 @@ public class CartService {
                 storedLines.add(new StoredCart.StoredLine(newLineId(), e.getKey(), e.getValue(), caller.channel().name(), now));
             }
             Duration ttl = customerId != null ? customerTtl : anonymousTtl;
+            // At a kiosk (device or kiosk session) the shopper stands in the store: the cart starts as pickup there, so
+            // line availability is the stock here; cartFulfilmentSet switches it to shipping.
+            boolean atKiosk = caller.channel() == Channel.KIOSK && caller.storeId() != null;
             StoredCart cart = new StoredCart(newCartId(), customerId == null ? "" : customerId,
-                    token == null ? "" : sha256(token), storedLines, FulfilmentType.SHIP.name(), null,
+                    token == null ? "" : sha256(token), storedLines, (atKiosk ? FulfilmentType.PICKUP : FulfilmentType.SHIP).name(),
+                    atKiosk ? GlobalId.encode(Location.TYPE, caller.storeId()) : null,
                     List.of(caller.channel().name()), caller.channel().name(), 1, now, now, ttl.toSeconds(), null);
             return store.create(cart).invoke(stored -> {
                         cartUpdated(caller, stored.id(), "create");
@@ -329,66 +319,20 @@ public class CartService {
         });
     }
 
-    public Uni<CartHandoffPayload> createHandoff(Caller caller, String cartToken, CartInputs.HandoffCreate input) {
-        String id = cartId(input.cartId());
-        return store.find(id).chain(stored -> {
-            if (stored == null) {
-                throw ApiException.notFound("No cart with this id (it may have expired)");
-            }
-            requireAccess(caller, cartToken, stored);
-            return registerHandoff(id, 0);
-        }).map(handoff -> new CartHandoffPayload(handoff, List.of()));
-    }
-
-    private Uni<CartHandoff> registerHandoff(String cartId, int attempt) {
-        if (attempt == 5) {
-            throw new IllegalStateException("No free hand-off code after 5 attempts");
-        }
-        String code = HandoffCode.generate(RANDOM);
-        return store.createHandoff(code, cartId, handoffTtl.toSeconds()).chain(free -> free
-                ? Uni.createFrom().item(new CartHandoff(HandoffCode.display(code), "cart-handoff:" + code,
-                        OffsetDateTime.now(ZoneOffset.UTC).plus(handoffTtl)))
-                : registerHandoff(cartId, attempt + 1));
-    }
-
     /**
-     * Gives the caller the cart behind a hand-off code: a signed-in customer gets it merged into their active cart,
-     * anyone else gets the cart with a new cart token (the old one, e.g. the kiosk's, stops working).
+     * Gives a cart taken out of the store by a hand-off to the caller: merged into a signed-in customer's active cart,
+     * or to anyone else with a new cart token.
      */
-    public Uni<CartPayload> claimHandoff(Caller caller, String client, CartInputs.HandoffClaim input) {
-        // Counted in the carts' Redis: when it is down, so are carts, and the claim fails the same way.
-        Uni<RateLimiter.Decision> attempt = erasures.requireNotErased(caller)
-                .chain(() -> limiter.hit(handoffClaims, client)).onFailure().transform(CartStore::unavailable);
-        return attempt.chain(decision -> {
-            if (!decision.allowed()) {
-                return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_ATTEMPTS_EXCEEDED",
-                        "Too many attempts; wait a few minutes and try again", "input", "code")));
-            }
-            String code = HandoffCode.normalize(input.code());
-            Uni<String> cartId = code == null ? Uni.createFrom().nullItem() : store.claimHandoff(code);
-            return cartId.chain(id -> {
-                if (id == null) {
-                    return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_CODE_INVALID",
-                            "This code is unknown, expired or already used", "input", "code")));
-                }
-                // The code is the proof of access: it was issued to someone who could use the cart.
-                return store.take(id, null, null, true).chain(taken -> {
-                    if (taken.cart() == null) {
-                        return Uni.createFrom().item(CartPayload.failed(UserError.of("HANDOFF_CODE_INVALID",
-                                "The cart of this code has expired", "input", "code")));
-                    }
-                    String customerId = caller.customerId();
-                    if (customerId != null) {
-                        return store.activeCartId(customerId)
-                                .chain(activeId -> combine(caller, customerId, activeId, taken.cart(), CartAttachMode.MERGE))
-                                .map(view -> new CartPayload(view, null, List.of()));
-                    }
-                    String token = newSecret();
-                    StoredCart handed = withOwner(taken.cart(), caller.channel(), "", sha256(token), anonymousTtl);
-                    return store.put(handed).chain(stored -> views.of(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
-                });
-            });
-        });
+    Uni<CartPayload> handOver(Caller caller, StoredCart taken) {
+        String customerId = caller.customerId();
+        if (customerId != null) {
+            return store.activeCartId(customerId)
+                    .chain(activeId -> combine(caller, customerId, activeId, taken, CartAttachMode.MERGE))
+                    .map(view -> new CartPayload(view, null, List.of()));
+        }
+        String token = newSecret();
+        StoredCart handed = withOwner(taken, caller.channel(), "", sha256(token), anonymousTtl);
+        return store.put(handed).chain(stored -> views.of(stored, caller.channel())).map(view -> new CartPayload(view, token, List.of()));
     }
 
     /** Combines a cart taken out of the store with the customer's active cart (if any) by the mode. */
@@ -479,7 +423,7 @@ public class CartService {
         };
     }
 
-    private static void requireAccess(Caller caller, String cartToken, StoredCart cart) {
+    static void requireAccess(Caller caller, String cartToken, StoredCart cart) {
         String customerId = caller.customerId();
         boolean owner = !cart.customerId().isEmpty() && cart.customerId().equals(customerId);
         boolean tokenHolder = !cart.tokenHash().isEmpty() && cartToken != null && cart.tokenHash().equals(sha256(cartToken));
@@ -490,7 +434,7 @@ public class CartService {
     }
 
     /** Cart ids are random and unguessable; anything else is refused before Redis is asked. */
-    private static String cartId(String id) {
+    static String cartId(String id) {
         if (id == null || !id.matches("[A-Za-z0-9_-]{16,64}")) {
             throw ApiException.badUserInput("Argument 'cartId' is not a valid cart id");
         }

@@ -70,6 +70,13 @@ class CartViews {
         });
     }
 
+    /** The same view as read through another channel (what channel-limited promotions give depends on it). */
+    static Cart readThrough(Cart cart, Channel channel) {
+        return new Cart(cart.id(), cart.lines(), cart.itemCount(), cart.subtotal(), cart.fulfilment(), cart.channels(),
+                cart.lastChannel(), cart.version(), cart.createdAt(), cart.updatedAt(), cart.warnings(), cart.couponCode(),
+                cart.customerId(), channel);
+    }
+
     private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup,
             Channel channel) {
         List<CartLine> lines = new ArrayList<>();

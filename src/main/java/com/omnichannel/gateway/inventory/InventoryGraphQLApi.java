@@ -51,8 +51,10 @@ public class InventoryGraphQLApi {
     @Description("Units available per store, nearest first from 'near', or from 'storeId', or (for kiosks) from the "
             + "kiosk's store; by store name when there is no reference point.")
     public Uni<List<@NonNull List<@NonNull StoreAvailability>>> storeAvailability(@Source List<ProductVariant> variants,
-            GeoPointInput near, @Id String storeId, @DefaultValue("10") int first) {
-        return inventory.storeAvailabilityOf(callers.current(), variants, near, storeId, first);
+            GeoPointInput near, @Id String storeId, @DefaultValue("10") int first,
+            @DefaultValue("false") @Description("Leave out the store distances are measured from ('storeId', or the kiosk's own "
+                    + "store): a kiosk's list of other stores nearby.") boolean excludeHere) {
+        return inventory.storeAvailabilityOf(callers.current(), variants, near, storeId, first, excludeHere);
     }
 
     @Name("availabilityHere")

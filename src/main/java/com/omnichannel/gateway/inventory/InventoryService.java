@@ -103,7 +103,7 @@ public class InventoryService {
      * given store, else (for kiosks) the kiosk's own store; without any, stores are listed by name.
      */
     public Uni<List<List<StoreAvailability>>> storeAvailabilityOf(Caller caller, List<ProductVariant> variants,
-            GeoPointInput near, String storeId, int first) {
+            GeoPointInput near, String storeId, int first, boolean excludeHere) {
         if (first < 0 || first > PageRequest.MAX_PAGE_SIZE) {
             throw ApiException.badUserInput("Argument 'first' must be between 0 and " + PageRequest.MAX_PAGE_SIZE);
         }
@@ -120,7 +120,9 @@ public class InventoryService {
         return origin.chain(point -> Uni.combine().all().unis(levelsWithLocations(variants), stores.allLocations())
                 .asTuple().map(t -> {
                     Loaded loaded = t.getItem1();
-                    List<Location> storeList = t.getItem2().stream().filter(Location::isStore).toList();
+                    List<Location> storeList = t.getItem2().stream().filter(Location::isStore)
+                            .filter(store -> !(excludeHere && referenceStore != null && referenceStore.equals(store.key())))
+                            .toList();
                     return variants.stream().map(v -> {
                         Map<Long, Integer> availableByStore = new HashMap<>();
                         for (StockRow row : loaded.rows.getOrDefault(v.key(), List.of())) {
