@@ -356,6 +356,43 @@ class PickupTest {
         assertThat(eight).isLessThanOrEqualTo(4);
     }
 
+    @Test
+    void an_uncollected_order_gives_its_pickup_slot_back() {
+        GraphQL customer = GraphQL.as(Tokens.customer("customer-" + UUID.randomUUID()));
+        var store = data.store("Pickup slot store", 52.0, 13.0);
+        var product = data.product("Pickup slot kettle", null, 3900);
+        data.stock(product.variant(0), store, 3);
+        List<Map<String, Object>> week = new ArrayList<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            week.add(Map.of("day", day, "opens", "00:00", "closes", "00:00"));
+        }
+        assertThat(staff.ok("mutation($input: StoreHoursSetInput!) { storeHoursSet(input: $input) { userErrors { code } } }", "input",
+                Map.of("storeId", store.id(), "timeZone", "Europe/Berlin", "weekly", week, "exceptions", List.of()))
+                .getList("data.storeHoursSet.userErrors")).isEmpty();
+        assertThat(staff.ok("mutation($input: StorePickupSetInput!) { storePickupSet(input: $input) { userErrors { code } } }", "input",
+                Map.of("storeId", store.id(), "preparationMinutes", 0, "slotMinutes", 30, "slotCapacity", 1))
+                .getList("data.storePickupSet.userErrors")).isEmpty();
+        OffsetDateTime soon = OffsetDateTime.now().plusHours(1);
+        String slots = "query($s: ID!, $from: DateTime!, $to: DateTime!) { pickupSlots(storeId: $s, from: $from, to: $to) { id remaining } }";
+        String slotId = staff.ok(slots, "s", store.id(), "from", soon.toString(), "to", soon.plusHours(1).toString()).getString("data.pickupSlots[0].id");
+        var cart = customerCart(customer, line(product.variant(0), 1));
+        JsonPath chosen = customer.ok("mutation($input: CartFulfilmentSetInput!) { cartFulfilmentSet(input: $input) { userErrors { code } } }",
+                "input", Map.of("cartId", cart.id(), "type", "PICKUP", "storeId", store.id(), "slotId", slotId));
+        assertThat(chosen.getList("data.cartFulfilmentSet.userErrors")).isEmpty();
+        String orderId = placed(cart, pickup(store), payInStore()).getString("id");
+        assertThat(staff.ok(slots, "s", store.id(), "from", soon.toString(), "to", soon.plusHours(1).toString())
+                .getInt("data.pickupSlots[0].remaining")).isZero();
+        status(orderId, "CONFIRMED");
+        status(orderId, "READY_FOR_PICKUP");
+        OffsetDateTime collectBy = OffsetDateTime.parse(staff.ok(ORDER, "id", orderId).getString("data.order.pickup.collectBy"));
+
+        expiry.run(collectBy.plusDays(1).plusMinutes(5).toInstant()).await().atMost(Duration.ofSeconds(60));
+
+        assertThat(staff.ok(ORDER, "id", orderId).getString("data.order.status")).isEqualTo("CANCELLED");
+        assertThat(staff.ok(slots, "s", store.id(), "from", soon.toString(), "to", soon.plusHours(1).toString())
+                .getInt("data.pickupSlots[0].remaining")).isEqualTo(1);
+    }
+
     private long statements(GraphQL client, String query, int first) {
         client.ok(query, "first", first);
         com.omnichannel.gateway.support.BackgroundWrites.settle();
