@@ -295,6 +295,21 @@ class ClientOperationsTest {
             assertThat(r.getString("data.nearbyStores.edges[0].node.store.address.countryCode")).isEqualTo("DE");
         });
 
+        s.put("web/PickupSlots.graphql", (client, op) -> {
+            Ref store = data.store("Slot store " + f.searchWord, f.lat - 1, f.lng);
+            GraphQL staff = GraphQL.as(Tokens.staff());
+            staff.ok("mutation($input: StoreHoursSetInput!) { storeHoursSet(input: $input) { userErrors { code } } }", "input",
+                    Map.of("storeId", store.id(), "timeZone", "Europe/Berlin", "weekly", List.of("MONDAY", "TUESDAY", "WEDNESDAY",
+                            "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY").stream()
+                            .map(day -> Map.of("day", day, "opens", "00:00", "closes", "24:00")).toList()));
+            staff.ok("mutation($input: StorePickupSetInput!) { storePickupSet(input: $input) { userErrors { code } } }", "input",
+                    Map.of("storeId", store.id(), "preparationMinutes", 0, "slotMinutes", 60, "slotCapacity", 5));
+            java.time.OffsetDateTime from = java.time.OffsetDateTime.now().plusHours(1);
+            JsonPath r = run(client, op, vars("storeId", store.id(), "from", from.toString(), "to", from.plusHours(4).toString()));
+            assertThat(r.getList("data.pickupSlots")).hasSizeBetween(3, 4);
+            assertThat(r.getList("data.pickupSlots.remaining", Integer.class)).containsOnly(5);
+        });
+
         // ---- kiosk (token bound to f.here)
 
         s.put("kiosk/ScanBarcode.graphql", (client, op) -> {
@@ -442,6 +457,27 @@ class ClientOperationsTest {
             assertThat(r.getInt("data.stockMovements.edges[0].node.onHandAfter")).isEqualTo(12);
             assertThat(r.getString("data.stockMovements.edges[0].node.actor")).startsWith("staff-");
             assertThat(r.getString("data.stockMovements.edges[0].node.variant.id")).isEqualTo(product.variant(0).id());
+        });
+
+        s.put("staff/SetStoreHours.graphql", (client, op) -> {
+            Ref store = data.store("Hours store " + f.searchWord, f.lat - 1, f.lng);
+            JsonPath r = run(client, op, vars("input", Map.of("storeId", store.id(), "timeZone", "America/New_York",
+                    "weekly", List.of(Map.of("day", "MONDAY", "opens", "09:00", "closes", "17:00")),
+                    "exceptions", List.of(Map.of("date", "2030-12-25", "reason", "Christmas")))));
+            assertThat(r.getList("data.storeHoursSet.userErrors")).isEmpty();
+            assertThat(r.getString("data.storeHoursSet.store.hours.timeZone")).isEqualTo("America/New_York");
+            assertThat(r.getBoolean("data.storeHoursSet.store.hours.exceptions[0].closed")).isTrue();
+            JsonPath refused = run(client, op, vars("input", Map.of("storeId", store.id(), "timeZone", "Nowhere/Else", "weekly", List.of())));
+            assertThat(refused.getString("data.storeHoursSet.userErrors[0].code")).isEqualTo("UNKNOWN_TIME_ZONE");
+        });
+
+        s.put("staff/SetStorePickup.graphql", (client, op) -> {
+            Ref store = data.store("Pickup store " + f.searchWord, f.lat - 1, f.lng);
+            JsonPath r = run(client, op, vars("input", Map.of("storeId", store.id(), "preparationMinutes", 30,
+                    "slotMinutes", 15, "slotCapacity", 2)));
+            assertThat(r.getList("data.storePickupSet.userErrors")).isEmpty();
+            assertThat(r.getInt("data.storePickupSet.store.pickup.preparationMinutes")).isEqualTo(30);
+            assertThat(r.getInt("data.storePickupSet.store.pickup.slotCapacity")).isEqualTo(2);
         });
 
         s.put("staff/Locations.graphql", (client, op) -> {

@@ -44,6 +44,9 @@ class PickupSlotTest {
     @Inject
     TestData data;
 
+    @Inject
+    com.omnichannel.gateway.platform.db.Db db;
+
     record Setup(TestData.Ref store, TestData.VariantRef variant) {
     }
 
@@ -136,9 +139,21 @@ class PickupSlotTest {
         String odd = new PickupSlotId(s.store().key(), yesterday.plus(java.time.Duration.ofDays(2)), 45).encode();
         assertThat(choose(cart, s.store(), odd).getString("data.cartFulfilmentSet.userErrors[0].code")).isEqualTo("INVALID_PICKUP_SLOT");
 
+        // Beyond the booking horizon (30 days), or with shipping.
+        Instant farAhead = OffsetDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(40).toLocalDate()
+                .atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
+        assertThat(choose(cart, s.store(), new PickupSlotId(s.store().key(), farAhead, 30).encode())
+                .getString("data.cartFulfilmentSet.userErrors[0].code")).isEqualTo("INVALID_PICKUP_SLOT");
+        JsonPath shipped = cart.client().ok(SET_FULFILMENT, "input", Map.of("cartId", cart.id(), "type", "SHIP", "slotId", slotId));
+        assertThat(shipped.getString("data.cartFulfilmentSet.userErrors[0].code")).isEqualTo("INVALID_PICKUP_SLOT");
+
         // The refusals left the chosen slot in place.
         JsonPath read = cart.client().ok("query($id: ID!) { cart(id: $id) { fulfilment { pickupSlot { slotId } } } }", "id", cart.id());
         assertThat(read.getString("data.cart.fulfilment.pickupSlot.slotId")).isEqualTo(slotId);
+
+        // Choosing the store again without a slot drops it.
+        JsonPath without = cart.client().ok(SET_FULFILMENT, "input", Map.of("cartId", cart.id(), "type", "PICKUP", "storeId", s.store().id()));
+        assertThat(without.getString("data.cartFulfilmentSet.cart.fulfilment.pickupSlot")).isNull();
     }
 
     @Test
@@ -216,6 +231,35 @@ class PickupSlotTest {
 
         assertThat(choose(second, s.store(), slotId).getList("data.cartFulfilmentSet.userErrors")).isEmpty();
         assertThat(checkout(second, s.store()).getString("data.checkoutComplete.order.pickupSlot.slotId")).isEqualTo(slotId);
+    }
+
+    @Test
+    void the_booked_slots_of_a_list_of_orders_are_read_in_one_statement() {
+        Setup s = store(10, 20);
+        for (int i = 0; i < 4; i++) {
+            Checkouts.CartRef cart = Checkouts.guestCart(Checkouts.line(s.variant(), 1));
+            choose(cart, s.store(), slotAhead(s.store()));
+            assertThat(checkout(cart, s.store()).getList("data.checkoutComplete.userErrors")).isEmpty();
+        }
+        String withSlots = "query($filter: OrderFilter, $first: Int) { orders(filter: $filter, first: $first) { edges { node { id pickupSlot { startsAt } } } } }";
+        String withoutSlots = "query($filter: OrderFilter, $first: Int) { orders(filter: $filter, first: $first) { edges { node { id } } } }";
+        GraphQL staff = GraphQL.as(Tokens.staff());
+        Map<String, Object> filter = Map.of("locationId", s.store().id());
+
+        JsonPath four = staff.ok(withSlots, "filter", filter, "first", 4);
+        assertThat(four.getList("data.orders.edges.node.pickupSlot.startsAt")).hasSize(4).doesNotContainNull();
+        long forTwo = statements(staff, withSlots, filter, 2) - statements(staff, withoutSlots, filter, 2);
+        long forFour = statements(staff, withSlots, filter, 4) - statements(staff, withoutSlots, filter, 4);
+        assertThat(forTwo).isEqualTo(1);
+        assertThat(forFour).isEqualTo(1);
+    }
+
+    private long statements(GraphQL client, String query, Map<String, Object> filter, int first) {
+        client.ok(query, "filter", filter, "first", first);
+        com.omnichannel.gateway.support.BackgroundWrites.settle();
+        long before = db.statementCount();
+        client.ok(query, "filter", filter, "first", first);
+        return db.statementCount() - before;
     }
 
     @Test

@@ -76,6 +76,18 @@ class StoreHoursRulesTest {
     }
 
     @Test
+    void a_long_reason_and_too_many_exceptions_are_refused() {
+        assertThat(errors("Europe/Berlin", List.of(), List.of(new StoreInputs.HoursExceptionInput("2026-12-24", null, null, "x".repeat(201)))))
+                .extracting(UserError::code).containsExactly("INVALID_HOURS_EXCEPTION");
+        List<StoreInputs.HoursExceptionInput> many = new ArrayList<>();
+        for (int i = 0; i < 401; i++) {
+            many.add(new StoreInputs.HoursExceptionInput(java.time.LocalDate.parse("2027-01-01").plusDays(i).toString(), null, null, null));
+        }
+        assertThat(errors("Europe/Berlin", List.of(), many)).extracting(UserError::code).containsExactly("INVALID_HOURS_EXCEPTION");
+        assertThat(errors("Europe/Berlin", List.of(), many.subList(0, 400))).isEmpty();
+    }
+
+    @Test
     void pickup_settings_need_slot_length_and_capacity_together_within_bounds() {
         assertThat(pickupErrors(120, 30, 4)).isEmpty();
         assertThat(pickupErrors(null, null, null)).isEmpty();

@@ -72,6 +72,10 @@ final class StoreHoursRules {
         for (int i = 0; i < given.size(); i++) {
             StoreInputs.HoursExceptionInput in = given.get(i);
             String index = String.valueOf(i);
+            if (in == null) {
+                errors.add(UserError.of("INVALID_HOURS_EXCEPTION", "An exception cannot be null", "input", "exceptions", index));
+                continue;
+            }
             LocalDate date = date(in.date());
             boolean closedAllDay = in.opens() == null && in.closes() == null;
             LocalTime opens = opening(in.opens());

@@ -18,7 +18,7 @@ public final class StoreInputs {
     public record HoursSet(@NonNull @Id String storeId,
             @NonNull @Description("IANA time zone of the store, e.g. Europe/Berlin.") String timeZone,
             @NonNull @Description("The regular week; days without an interval are closed.") List<@NonNull OpeningIntervalInput> weekly,
-            @Description("Days that differ from the week.") List<@NonNull HoursExceptionInput> exceptions) {
+            @Description("Days that differ from the week; none when left out.") List<HoursExceptionInput> exceptions) {
     }
 
     @Input("OpeningIntervalInput")
