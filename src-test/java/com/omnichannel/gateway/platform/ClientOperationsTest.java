@@ -295,6 +295,21 @@ class ClientOperationsTest {
             assertThat(r.getString("data.nearbyStores.edges[0].node.store.address.countryCode")).isEqualTo("DE");
         });
 
+        s.put("web/PickupSlots.graphql", (client, op) -> {
+            Ref store = data.store("Slot store " + f.searchWord, f.lat - 1, f.lng);
+            GraphQL staff = GraphQL.as(Tokens.staff());
+            staff.ok("mutation($input: StoreHoursSetInput!) { storeHoursSet(input: $input) { userErrors { code } } }", "input",
+                    Map.of("storeId", store.id(), "timeZone", "Europe/Berlin", "weekly", List.of("MONDAY", "TUESDAY", "WEDNESDAY",
+                            "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY").stream()
+                            .map(day -> Map.of("day", day, "opens", "00:00", "closes", "24:00")).toList()));
+            staff.ok("mutation($input: StorePickupSetInput!) { storePickupSet(input: $input) { userErrors { code } } }", "input",
+                    Map.of("storeId", store.id(), "preparationMinutes", 0, "slotMinutes", 60, "slotCapacity", 5));
+            java.time.OffsetDateTime from = java.time.OffsetDateTime.now().plusHours(1);
+            JsonPath r = run(client, op, vars("storeId", store.id(), "from", from.toString(), "to", from.plusHours(4).toString()));
+            assertThat(r.getList("data.pickupSlots")).hasSizeBetween(3, 4);
+            assertThat(r.getList("data.pickupSlots.remaining", Integer.class)).containsOnly(5);
+        });
+
         // ---- kiosk (token bound to f.here)
 
         s.put("kiosk/ScanBarcode.graphql", (client, op) -> {
@@ -444,6 +459,27 @@ class ClientOperationsTest {
             assertThat(r.getString("data.stockMovements.edges[0].node.variant.id")).isEqualTo(product.variant(0).id());
         });
 
+        s.put("staff/SetStoreHours.graphql", (client, op) -> {
+            Ref store = data.store("Hours store " + f.searchWord, f.lat - 1, f.lng);
+            JsonPath r = run(client, op, vars("input", Map.of("storeId", store.id(), "timeZone", "America/New_York",
+                    "weekly", List.of(Map.of("day", "MONDAY", "opens", "09:00", "closes", "17:00")),
+                    "exceptions", List.of(Map.of("date", "2030-12-25", "reason", "Christmas")))));
+            assertThat(r.getList("data.storeHoursSet.userErrors")).isEmpty();
+            assertThat(r.getString("data.storeHoursSet.store.hours.timeZone")).isEqualTo("America/New_York");
+            assertThat(r.getBoolean("data.storeHoursSet.store.hours.exceptions[0].closed")).isTrue();
+            JsonPath refused = run(client, op, vars("input", Map.of("storeId", store.id(), "timeZone", "Nowhere/Else", "weekly", List.of())));
+            assertThat(refused.getString("data.storeHoursSet.userErrors[0].code")).isEqualTo("UNKNOWN_TIME_ZONE");
+        });
+
+        s.put("staff/SetStorePickup.graphql", (client, op) -> {
+            Ref store = data.store("Pickup store " + f.searchWord, f.lat - 1, f.lng);
+            JsonPath r = run(client, op, vars("input", Map.of("storeId", store.id(), "preparationMinutes", 30,
+                    "slotMinutes", 15, "slotCapacity", 2)));
+            assertThat(r.getList("data.storePickupSet.userErrors")).isEmpty();
+            assertThat(r.getInt("data.storePickupSet.store.pickup.preparationMinutes")).isEqualTo(30);
+            assertThat(r.getInt("data.storePickupSet.store.pickup.slotCapacity")).isEqualTo(2);
+        });
+
         s.put("staff/Locations.graphql", (client, op) -> {
             List<String> ids = new ArrayList<>();
             List<String> types = new ArrayList<>();
@@ -512,6 +548,32 @@ class ClientOperationsTest {
             assertThat(r.getList("data.orders.edges.node.number")).containsExactly(order.getString("number"));
             assertThat(r.getList("data.orders.edges[0].node.nextStatuses")).contains("CONFIRMED");
             assertThat(r.getString("data.orders.edges[0].node.shipments[0].lines[0].orderLine.sku")).isEqualTo(f.socks.variant(0).sku());
+        });
+
+        s.put("web/PickupCode.graphql", (client, op) -> {
+            GraphQL customer = GraphQL.as(Tokens.customer(TestData.unique("customer"))).channel("WEB");
+            String cartId = customer.ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }", "input",
+                    Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 1)))).getString("data.cartCreate.cart.id");
+            JsonPath placed = run(customer, read(OPERATIONS.resolve("web/Checkout.graphql")), vars("input", Map.of("cartId", cartId,
+                    "idempotencyKey", java.util.UUID.randomUUID().toString(), "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()),
+                    "payment", Map.of("method", "PAY_IN_STORE"))));
+            String orderId = placed.getString("data.checkoutComplete.order.id");
+            readyForPickup(orderId);
+            JsonPath r = run(customer, op, vars("id", orderId));
+            assertThat(r.getString("data.order.pickup.collectionCode")).isNotBlank();
+            assertThat(r.getString("data.order.pickup.qrPayload")).endsWith(r.getString("data.order.pickup.collectionCode"));
+            assertThat(r.getString("data.order.amountDueAtPickup.amount")).isEqualTo(r.getString("data.order.pickup.amountDue.amount"));
+        });
+
+        s.put("staff/PickupHandOver.graphql", (client, op) -> {
+            JsonPath order = placeGuestOrder(f, read(OPERATIONS.resolve("web/Checkout.graphql")), "collect@example.com");
+            readyForPickup(order.getString("id"));
+            String code = GraphQL.anonymous().ok("query($n: String!, $e: String!) { orderLookup(number: $n, email: $e) { pickup { collectionCode } } }",
+                    "n", order.getString("number"), "e", "collect@example.com").getString("data.orderLookup.pickup.collectionCode");
+            JsonPath r = run(client, op, vars("storeId", f.here.id(), "code", code));
+            assertThat(r.getString("data.pickupHandOver.shipment.status")).isEqualTo("PICKED_UP");
+            assertThat(r.getString("data.pickupHandOver.shipment.pickup.outcome")).isEqualTo("HANDED_OVER");
+            assertThat(r.getString("data.pickupHandOver.shipment.lines[0].orderNumber")).isEqualTo(order.getString("number"));
         });
 
         s.put("staff/OrderStatusUpdate.graphql", (client, op) -> {
@@ -813,6 +875,16 @@ class ClientOperationsTest {
     }
 
     /** A guest buys 2 pairs of socks for pickup at the kiosk's store through the checkout operation. */
+    /** Staff confirm the order and have it ready at the store. */
+    private static void readyForPickup(String orderId) {
+        GraphQL staff = GraphQL.as(Tokens.staff());
+        for (String status : List.of("CONFIRMED", "READY_FOR_PICKUP")) {
+            JsonPath moved = staff.ok("mutation($input: OrderStatusUpdateInput!) { orderStatusUpdate(input: $input) { userErrors { code } } }",
+                    "input", Map.of("orderId", orderId, "status", status));
+            assertThat(moved.getList("data.orderStatusUpdate.userErrors")).isEmpty();
+        }
+    }
+
     private static JsonPath placeGuestOrder(Fixture f, String checkout, String email) {
         JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } cartToken } }",
                 "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 2))));

@@ -19,6 +19,36 @@ import io.smallrye.mutiny.Uni;
 class LocationDirectoryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final StoreConfig CONFIG = config(Duration.ofMinutes(10));
+
+    private static StoreConfig config(Duration refreshInterval) {
+        return new StoreConfig() {
+            @Override
+            public Duration refreshInterval() {
+                return refreshInterval;
+            }
+
+            @Override
+            public Pickup pickup() {
+                return new Pickup() {
+                    @Override
+                    public Duration preparationTime() {
+                        return Duration.ofHours(2);
+                    }
+
+                    @Override
+                    public Duration maxSlotRange() {
+                        return Duration.ofDays(7);
+                    }
+
+                    @Override
+                    public Duration bookingHorizon() {
+                        return Duration.ofDays(30);
+                    }
+                };
+            }
+        };
+    }
 
     /** The location table; while {@link #hold} is set a load reads it at once but answers when the test says. */
     private static final class Table extends LocationRepository {
@@ -30,7 +60,7 @@ class LocationDirectoryTest {
         boolean hold;
 
         Table() {
-            super(null);
+            super(null, CONFIG);
         }
 
         @Override
@@ -53,14 +83,14 @@ class LocationDirectoryTest {
 
     private static Location location(long key) {
         return new Location(Location.globalId(key), "L" + key, "Location " + key, LocationType.STORE, null, null, null, null,
-                key, 0);
+                null, null, key, 0);
     }
 
     @Test
     void a_load_running_when_the_snapshot_is_dropped_answers_its_readers_but_is_not_kept() {
         Table table = new Table();
         table.rows.add(location(1));
-        LocationDirectory directory = new LocationDirectory(table, () -> Duration.ofMinutes(10));
+        LocationDirectory directory = new LocationDirectory(table, config(Duration.ofMinutes(10)));
         table.hold = true;
         CompletableFuture<List<Location>> early = directory.all().subscribeAsCompletionStage();
 
@@ -82,7 +112,7 @@ class LocationDirectoryTest {
     void a_key_missing_from_a_snapshot_loaded_within_the_last_second_does_not_load_again() {
         Table table = new Table();
         table.rows.add(location(1));
-        LocationDirectory directory = new LocationDirectory(table, () -> Duration.ofMinutes(10));
+        LocationDirectory directory = new LocationDirectory(table, config(Duration.ofMinutes(10)));
         assertThat(directory.byKeys(List.of(1L)).await().atMost(WAIT)).containsOnlyKeys(1L);
 
         // Added by another instance a moment after this snapshot was read: it shows on a miss a second later at most.

@@ -32,7 +32,9 @@ final class CartInputs {
 
     @Input("CartFulfilmentSetInput")
     public record FulfilmentSet(@NonNull @Id String cartId, @NonNull FulfilmentType type,
-            @Description("The store; required for PICKUP and CURBSIDE.") @Id String storeId, Long expectedVersion) {
+            @Description("The store; required for PICKUP and CURBSIDE.") @Id String storeId,
+            @Description("A pickup slot of that store (see pickupSlots), booked when the order is placed; none when left out.") @Id String slotId,
+            Long expectedVersion) {
     }
 
     @Input("CartAttachToCustomerInput")

@@ -23,6 +23,7 @@ import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.PickupSlots;
 import com.omnichannel.gateway.store.StoreService;
 
 import io.smallrye.mutiny.Multi;
@@ -47,12 +48,13 @@ public class CartService {
     private final CartLineValidation lineValidation;
     private final CartViews views;
     private final StoreService stores;
+    private final PickupSlots pickupSlots;
     private final Duration anonymousTtl;
     private final Duration customerTtl;
     private final Event<CartCreated> created;
 
     public CartService(CartStore store, CartEvents events, CustomerActivity activity, CustomerErasures erasures, CartLineValidation lineValidation,
-            CartViews views, StoreService stores, Event<CartCreated> created, CartConfig config) {
+            CartViews views, StoreService stores, PickupSlots pickupSlots, Event<CartCreated> created, CartConfig config) {
         this.store = store;
         this.events = events;
         this.activity = activity;
@@ -60,6 +62,7 @@ public class CartService {
         this.lineValidation = lineValidation;
         this.views = views;
         this.stores = stores;
+        this.pickupSlots = pickupSlots;
         this.anonymousTtl = config.anonymousTtl();
         this.customerTtl = config.customerTtl();
         this.created = created;
@@ -159,7 +162,8 @@ public class CartService {
                             Channel.valueOf(l.channel())))
                     .toList();
             return new CheckoutCart(stored.id(), stored.customerId().isEmpty() ? null : stored.customerId(), stored.version(),
-                    lines, stored.channels().stream().map(Channel::valueOf).toList(), stored.couponCode());
+                    lines, stored.channels().stream().map(Channel::valueOf).toList(), stored.couponCode(), stored.pickupStoreId(),
+                    stored.pickupSlotId());
         });
     }
 
@@ -253,6 +257,10 @@ public class CartService {
         String id = cartId(input.cartId());
         JsonObject fulfilment = new JsonObject().put("type", input.type().name());
         if (input.type() == FulfilmentType.SHIP) {
+            if (input.slotId() != null) {
+                return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_SLOT", "Pickup slots are for pickup and curbside",
+                        "input", "slotId")));
+            }
             return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
         }
         Long storeKey = input.storeId() == null ? null : GlobalId.tryDecode(Location.TYPE, input.storeId());
@@ -264,7 +272,16 @@ public class CartService {
                 return Uni.createFrom().item(CartPayload.failed(UserError.of("INVALID_PICKUP_STORE", "No store with this id", "input", "storeId")));
             }
             fulfilment.put("storeId", pickupStore.id());
-            return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+            if (input.slotId() == null) {
+                return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+            }
+            return pickupSlots.judge(storeKey, input.slotId(), "input", "slotId").chain(choice -> {
+                if (choice instanceof PickupSlots.Choice.Refused refused) {
+                    return Uni.createFrom().item(CartPayload.failed(refused.error()));
+                }
+                fulfilment.put("slotId", ((PickupSlots.Choice.Valid) choice).slot().encode());
+                return change(caller, cartToken, id, "fulfilment", input.expectedVersion(), new JsonObject().put("fulfilment", fulfilment));
+            });
         });
     }
 
@@ -358,7 +375,7 @@ public class CartService {
             channels.add(takenThrough.name());
         }
         return new StoredCart(cart.id(), customerId, tokenHash, cart.lines(), cart.fulfilmentType(), cart.pickupStoreId(),
-                channels, takenThrough.name(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
+                cart.pickupSlotId(), channels, takenThrough.name(), cart.version() + 1, cart.createdAt(), now(), ttl.toSeconds(), cart.couponCode());
     }
 
     // ---- helpers

@@ -17,6 +17,7 @@ import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.time.UtcTimestamps;
 import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.PickupSlots;
 import com.omnichannel.gateway.store.StoreService;
 
 import io.smallrye.mutiny.Uni;
@@ -31,12 +32,15 @@ class CartViews {
     private final CatalogService catalog;
     private final InventoryService inventory;
     private final StoreService stores;
+    private final PickupSlots pickupSlots;
     private final String currency;
 
-    CartViews(CatalogService catalog, InventoryService inventory, StoreService stores, CatalogConfig catalogConfig) {
+    CartViews(CatalogService catalog, InventoryService inventory, StoreService stores, PickupSlots pickupSlots,
+            CatalogConfig catalogConfig) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.stores = stores;
+        this.pickupSlots = pickupSlots;
         this.currency = catalogConfig.currency();
     }
 
@@ -108,7 +112,10 @@ class CartViews {
         if (stored.pickupStoreId() != null && pickup == null) {
             cartWarnings.add(new CartWarning("PICKUP_STORE_UNAVAILABLE", "The chosen pickup store is no longer available"));
         }
-        CartFulfilment fulfilment = new CartFulfilment(FulfilmentType.valueOf(stored.fulfilmentType()), pickup);
+        FulfilmentType type = FulfilmentType.valueOf(stored.fulfilmentType());
+        boolean collected = pickup != null && type != FulfilmentType.SHIP;
+        CartFulfilment fulfilment = new CartFulfilment(type, pickup, collected ? stores.pickupReadyBy(pickup) : null,
+                collected ? pickupSlots.window(pickup, stored.pickupSlotId()) : null);
         return new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
                 stored.channels().stream().map(Channel::valueOf).toList(),
                 stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),

@@ -10,9 +10,11 @@ import com.omnichannel.gateway.platform.security.Channel;
  *
  * @param customerId the owning customer, or null for an anonymous cart
  * @param couponCode the coupon applied to the cart, or null
+ * @param pickupStoreId the pickup store the cart chose, or null
+ * @param pickupSlotId the pickup slot the cart chose at that store, or null
  */
 public record CheckoutCart(String id, String customerId, long version, List<Line> lines, List<Channel> channels,
-        String couponCode) {
+        String couponCode, String pickupStoreId, String pickupSlotId) {
 
     public record Line(String lineId, long variantKey, int quantity, Channel channel) {
     }

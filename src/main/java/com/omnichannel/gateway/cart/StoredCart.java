@@ -8,12 +8,20 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A cart as held in Redis: who owns it, its lines (variant and quantity only: prices and stock are always read
- * live), the fulfilment preference, the channels that touched it and the coupon code applied (validated and
+ * live), the fulfilment preference (with the pickup slot chosen, if any), the channels that touched it and the coupon code applied (validated and
  * priced by the promotions domain on every read).
  */
 record StoredCart(String id, String customerId, String tokenHash, List<StoredLine> lines, String fulfilmentType,
-        String pickupStoreId, List<String> channels, String lastChannel, long version, String createdAt,
+        String pickupStoreId, String pickupSlotId, List<String> channels, String lastChannel, long version, String createdAt,
         String updatedAt, long ttlSeconds, String couponCode) {
+
+    /** A cart without a chosen pickup slot. */
+    StoredCart(String id, String customerId, String tokenHash, List<StoredLine> lines, String fulfilmentType,
+            String pickupStoreId, List<String> channels, String lastChannel, long version, String createdAt,
+            String updatedAt, long ttlSeconds, String couponCode) {
+        this(id, customerId, tokenHash, lines, fulfilmentType, pickupStoreId, null, channels, lastChannel, version, createdAt,
+                updatedAt, ttlSeconds, couponCode);
+    }
 
     record StoredLine(String id, String variantId, int quantity, String channel, String addedAt) {
     }
@@ -35,7 +43,7 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
         }
         JsonObject fulfilment = o.getValue("fulfilment") instanceof JsonObject f ? f : new JsonObject();
         return new StoredCart(o.getString("id"), o.getString("customerId", ""), o.getString("tokenHash", ""), lines,
-                fulfilment.getString("type", "SHIP"), fulfilment.getString("storeId"), channels,
+                fulfilment.getString("type", "SHIP"), fulfilment.getString("storeId"), fulfilment.getString("slotId"), channels,
                 o.getString("lastChannel"), o.getLong("version"), o.getString("createdAt"), o.getString("updatedAt"),
                 o.getLong("ttlSeconds"), o.getString("couponCode"));
     }
@@ -47,6 +55,9 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
         JsonObject fulfilment = new JsonObject().put("type", fulfilmentType);
         if (pickupStoreId != null) {
             fulfilment.put("storeId", pickupStoreId);
+        }
+        if (pickupSlotId != null) {
+            fulfilment.put("slotId", pickupSlotId);
         }
         return new JsonObject().put("id", id).put("customerId", customerId).put("tokenHash", tokenHash)
                 .put("lines", lineArray).put("fulfilment", fulfilment).put("channels", new JsonArray(channels))

@@ -23,12 +23,15 @@ import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.PickupSlotId;
+import com.omnichannel.gateway.store.PickupSlots;
 import com.omnichannel.gateway.store.StoreService;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Everything checkout settles before it takes payment: the cart and pickup store (read together), the variants as
+ * Everything checkout settles before it takes payment: the cart and pickup store (read together), the pickup slot
+ * the cart chose, the variants as
  * the catalog sells them now, the discounts, and the totals.
  */
 @ApplicationScoped
@@ -36,17 +39,19 @@ class CheckoutPreparation {
 
     private final CartService carts;
     private final StoreService stores;
+    private final PickupSlots pickupSlots;
     private final CatalogService catalog;
     private final CheckoutDiscounts discounts;
     private final CheckoutPricing pricing;
     private final CustomerService customers;
     private final int currencyDigits;
 
-    CheckoutPreparation(CartService carts, StoreService stores, CatalogService catalog, CheckoutDiscounts discounts,
+    CheckoutPreparation(CartService carts, StoreService stores, PickupSlots pickupSlots, CatalogService catalog, CheckoutDiscounts discounts,
             CheckoutPricing pricing, CustomerService customers, CatalogConfig catalogConfig) {
         this.carts = carts;
         this.customers = customers;
         this.stores = stores;
+        this.pickupSlots = pickupSlots;
         this.catalog = catalog;
         this.discounts = discounts;
         this.pricing = pricing;
@@ -87,12 +92,23 @@ class CheckoutPreparation {
             if (storeKey != null && pickup == null) {
                 return refused(UserError.of("INVALID_PICKUP_STORE", "No store with this id", "input", "fulfilment", "storeId"));
             }
-            return priced(caller, input, cart, pickup, orderEmail);
+            if (pickup == null || cart.pickupSlotId() == null) {
+                return priced(caller, input, cart, pickup, orderEmail, null);
+            }
+            if (!pickup.id().equals(cart.pickupStoreId())) {
+                return refused(UserError.of("INVALID_PICKUP_SLOT", "The cart's pickup slot is at another store; choose one at this store",
+                        "input", "fulfilment", "storeId"));
+            }
+            // Judged before payment so a slot that filled up meanwhile costs the shopper no authorization; the
+            // booking in the order transaction decides.
+            return pickupSlots.judge(pickup.key(), cart.pickupSlotId(), "input", "cartId").chain(choice -> choice instanceof PickupSlots.Choice.Valid valid
+                    ? priced(caller, input, cart, pickup, orderEmail, valid.slot())
+                    : refused(((PickupSlots.Choice.Refused) choice).error()));
         });
     }
 
     private Uni<Preparation> priced(Caller caller, CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup,
-            String email) {
+            String email, PickupSlotId slot) {
         Set<Long> keys = new LinkedHashSet<>();
         cart.lines().forEach(l -> keys.add(l.variantKey()));
         return catalog.orderableVariants(keys).chain(variants -> {
@@ -115,13 +131,13 @@ class CheckoutPreparation {
             // Coupon and points reach the promotions hook, which may refuse them (Refusal, below).
             return discounts.apply(new CheckoutDiscounts.Context(cart.id(), cart.customerId(), caller.channel().name(), discountLines,
                     cart.couponCode(), input.loyaltyPoints()))
-                    .map(applied -> (Preparation) new Preparation.Ready(prepared(input, cart, pickup, email, ordered, productNames, applied)))
+                    .map(applied -> (Preparation) new Preparation.Ready(prepared(input, cart, pickup, email, slot, ordered, productNames, applied)))
                     .onFailure(Refusal.class)
                     .recoverWithItem(failure -> new Preparation.Refused(((Refusal) failure).error()));
         });
     }
 
-    private PreparedCheckout prepared(CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup, String email,
+    private PreparedCheckout prepared(CheckoutInputs.CheckoutComplete input, CheckoutCart cart, Location pickup, String email, PickupSlotId slot,
             List<ProductVariant> ordered, Map<Long, String> productNames, CheckoutDiscounts.Applied applied) {
         List<CheckoutPricing.PricedLine> priced = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -136,7 +152,7 @@ class CheckoutPreparation {
         OrderAddress address = a == null ? null : new OrderAddress(a.firstName().strip(), a.lastName().strip(),
                 a.line1().strip(), blankToNull(a.line2()), a.city().strip(), a.postalCode().strip(),
                 blankToNull(a.region()), a.countryCode(), blankToNull(a.phone()));
-        return new PreparedCheckout(cart, ordered, productNames, totals, pickup, address, email, applied);
+        return new PreparedCheckout(cart, ordered, productNames, totals, pickup, slot, address, email, applied);
     }
 
     private static Uni<Preparation> refused(UserError error) {

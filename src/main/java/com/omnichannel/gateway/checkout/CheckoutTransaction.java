@@ -23,13 +23,15 @@ import com.omnichannel.gateway.order.OrderPlacement;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.store.PickupSlots;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
 /**
  * The order transaction of a checkout: the order with its lines and shipments (through {@link OrderPlacement}), its
- * stock reserved (through {@link StockReservations}) and the checkout participants' part, all or nothing.
+ * stock reserved (through {@link StockReservations}), the pickup slot booked (through {@link PickupSlots}) and the
+ * checkout participants' part, all or nothing.
  * <p>
  * The order is placed from the stock as last seen, without locking levels it does not take: the plan is reserved
  * only where the levels still have the units, which the database checks on each row as it changes it. When they no
@@ -43,15 +45,17 @@ class CheckoutTransaction {
     private final OrderPlacement orders;
     private final StockReservations stockReservations;
     private final AllocationStrategy allocation;
+    private final PickupSlots pickupSlots;
     private final List<CheckoutParticipant> participants;
     private final String currency;
 
     CheckoutTransaction(Db db, OrderPlacement orders, StockReservations stockReservations, AllocationStrategy allocation,
-            Instance<CheckoutParticipant> participants, CatalogConfig catalogConfig) {
+            PickupSlots pickupSlots, Instance<CheckoutParticipant> participants, CatalogConfig catalogConfig) {
         this.db = db;
         this.orders = orders;
         this.stockReservations = stockReservations;
         this.allocation = allocation;
+        this.pickupSlots = pickupSlots;
         this.participants = participants.stream().toList();
         this.currency = catalogConfig.currency();
     }
@@ -107,7 +111,10 @@ class CheckoutTransaction {
                                 "CHECKOUT_CONFLICT", "Another checkout with this key did not complete; try again", "input", "idempotencyKey"))));
                     }
                     OrderPlacement.Placed placed = (OrderPlacement.Placed) placement;
-                    Uni<Void> participated = participate(tx, checkout, placed, newOrder);
+                    // A full slot refuses (Refusal) and rolls the order back before any stock is reserved.
+                    Uni<Void> booked = p.pickupSlot() == null ? Uni.createFrom().voidItem()
+                            : pickupSlots.book(tx, p.pickupSlot(), placed.orderKey(), "input", "cartId");
+                    Uni<Void> participated = booked.chain(() -> participate(tx, checkout, placed, newOrder));
                     // From the stock as last seen, the reservation comes last and commits: the levels, which concurrent
                     // checkouts of the same variants wait for, are locked only from there to the commit.
                     if (seenPlan != null) {

@@ -101,6 +101,15 @@ public class DemoDataLoader {
                                     demo.locations.stream().map(DemoCatalog.LocationRow::phone).toArray(String[]::new),
                                     demo.locations.stream().map(DemoCatalog.LocationRow::openingHours).toArray(String[]::new),
                                     demo.locations.stream().map(DemoCatalog.LocationRow::priority).toArray(Integer[]::new)))))
+                    // The demo stores open Monday to Saturday 10:00-20:00 in Berlin and offer 30-minute pickup slots.
+                    .chain(() -> tx.query("""
+                            UPDATE location SET time_zone = 'Europe/Berlin',
+                                   pickup_slot_minutes = CASE WHEN type = 'STORE' THEN 30 END,
+                                   pickup_slot_capacity = CASE WHEN type = 'STORE' THEN 4 END""", Tuple.tuple()))
+                    .chain(() -> tx.query("""
+                            INSERT INTO location_opening_hours (location_id, day_of_week, opens, closes)
+                            SELECT l.id, d, TIME '10:00', TIME '20:00'
+                              FROM location l CROSS JOIN generate_series(1, 6) AS d WHERE l.type = 'STORE'""", Tuple.tuple()))
                     .chain(() -> tx.query("""
                             INSERT INTO product (id, slug, name, description, brand, category_id, image_urls, created_at, updated_at)
                             SELECT id, slug, name, description, brand, category_id,

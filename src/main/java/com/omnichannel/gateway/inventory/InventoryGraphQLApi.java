@@ -1,5 +1,6 @@
 package com.omnichannel.gateway.inventory;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -60,6 +61,13 @@ public class InventoryGraphQLApi {
     @Description("For kiosks: units available at the kiosk's own store. Null for other callers.")
     public Uni<List<StoreAvailability>> availabilityHere(@Source List<ProductVariant> variants) {
         return inventory.availabilityHereOf(callers.current(), variants);
+    }
+
+    @Name("pickupReadyBy")
+    @Description("When an order placed now could be collected here (the store's preparation time and opening hours), "
+            + "in the store's time zone; null when nothing is available here or the store's hours are not set.")
+    public List<OffsetDateTime> pickupReadyBy(@Source List<StoreAvailability> availabilities) {
+        return inventory.pickupReadyByOf(availabilities);
     }
 
     @Name("availability")

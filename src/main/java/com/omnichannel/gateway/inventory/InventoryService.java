@@ -1,5 +1,6 @@
 package com.omnichannel.gateway.inventory;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -151,6 +152,13 @@ public class InventoryService {
         long here = caller.storeId();
         return stores.store(here).chain(store -> availableFor(variants, here)
                 .map(available -> available.stream().map(n -> new StoreAvailability(store, n, 0.0)).toList()));
+    }
+
+    /** When an order placed now could be collected at each store, where it has units available (else null). */
+    public List<OffsetDateTime> pickupReadyByOf(List<StoreAvailability> availabilities) {
+        List<OffsetDateTime> result = new ArrayList<>(availabilities.size());
+        availabilities.forEach(a -> result.add(a.available() > 0 ? stores.pickupReadyBy(a.store()) : null));
+        return result;
     }
 
     public Uni<List<ProductAvailability>> availabilityOf(List<Product> products) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.store.Location;
 
@@ -33,19 +34,28 @@ public record Order(@NonNull @Id String id,
         @Description("Last four digits of the card, for card payments.") String cardLast4,
         @NonNull OffsetDateTime placedAt, @NonNull OffsetDateTime updatedAt,
         @Ignore long key, @Ignore String customerId, @Ignore String paymentReference, @Ignore long totalMinor,
-        @Ignore Written written) {
+        @Ignore Written written,
+        @Ignore Caller viewer) {
 
     public static final String TYPE = "Order";
 
     /**
      * The lines and shipments of an order as the request that placed it wrote them, so its answer needs no read of
-     * what it has just written; null for orders read from the database.
+     * what it has just written; null for orders read from the database. {@code viewer}: who the order was read for
+     * when that is not the current request's caller (a subscriber, when its event goes out); null otherwise.
      */
     public record Written(List<OrderLine> lines, List<Shipment> shipments) {
     }
 
     public static String globalId(long key) {
         return GlobalId.encode(TYPE, key);
+    }
+
+    /** This order as read for a caller other than the current request's (a subscriber, when its event goes out). */
+    Order seenBy(Caller caller) {
+        return new Order(id, number, status, nextStatuses, email, sourceChannel, cartChannels, fulfilmentType, pickupStore,
+                shippingAddress, curbsideNote, subtotal, discountTotal, shippingTotal, taxTotal, total, pricesIncludeTax, paymentMethod,
+                paymentStatus, cardLast4, placedAt, updatedAt, key, customerId, paymentReference, totalMinor, written, caller);
     }
 
     @Override

@@ -7,5 +7,7 @@ public enum OrderEventKind {
     SHIPMENT_SPLIT,
     SHIPMENTS_MERGED,
     TRACKING_SET,
-    PAYMENT_CHANGED
+    PAYMENT_CHANGED,
+    /** Staff handed a pickup over with its collection code. */
+    PICKUP_HANDED_OVER
 }

@@ -16,6 +16,8 @@ import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
 import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
 
+import com.omnichannel.gateway.store.PickupWindow;
+
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -77,6 +79,12 @@ public class OrderGraphQLApi {
     @Description("What happened to the order, oldest first.")
     public Uni<List<@NonNull List<@NonNull OrderTimelineEvent>>> timeline(@Source List<Order> parents) {
         return orders.timelineOf(parents);
+    }
+
+    @Name("pickupSlot")
+    @Description("The pickup slot booked for collecting the order; null when none was (and after cancellation).")
+    public Uni<List<PickupWindow>> pickupSlot(@Source List<Order> parents) {
+        return orders.pickupSlotsOf(parents);
     }
 
     @Name("variant")

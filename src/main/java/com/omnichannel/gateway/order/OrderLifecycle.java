@@ -16,6 +16,7 @@ import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.store.PickupSlots;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,14 +34,20 @@ public class OrderLifecycle {
     private final ShipmentMoves shipments;
     private final OrderRepository repository;
     private final StockReservations stockReservations;
+    private final Pickups pickups;
+    private final PickupRepository pickupRepository;
+    private final PickupSlots pickupSlots;
 
     OrderLifecycle(OrderChanges changes, OrderStatusChanges statuses, ShipmentMoves shipments, OrderRepository repository,
-            StockReservations stockReservations) {
+            StockReservations stockReservations, Pickups pickups, PickupRepository pickupRepository, PickupSlots pickupSlots) {
         this.changes = changes;
         this.statuses = statuses;
         this.shipments = shipments;
         this.repository = repository;
         this.stockReservations = stockReservations;
+        this.pickups = pickups;
+        this.pickupRepository = pickupRepository;
+        this.pickupSlots = pickupSlots;
     }
 
     public Uni<OrderPayload> updateStatus(Caller caller, OrderInputs.StatusUpdate input) {
@@ -95,24 +102,58 @@ public class OrderLifecycle {
                 return ChangeOutcome.refused(UserError.of("ILLEGAL_TRANSITION", "An order that is " + order.status() + " cannot be cancelled",
                         "input", "orderId"));
             }
-            PaymentStatus payment = switch (order.paymentStatus()) {
-                case AUTHORIZED, PENDING -> PaymentStatus.VOIDED;
-                case PAID -> PaymentStatus.REFUNDED;
-                default -> order.paymentStatus();
-            };
-            return releaseStock(tx, caller, order)
-                    .chain(() -> statuses.setStatus(tx, caller, order, OrderStatus.CANCELLED, input.reason(), changed))
-                    .chain(() -> payment == order.paymentStatus() ? Uni.createFrom().voidItem()
-                            : statuses.setPaymentStatus(tx, order, payment))
-                    .replaceWith(ChangeOutcome.<Void>made(null));
+            return cancelled(tx, caller, order, input.reason(), PickupOutcome.CANCELLED, changed);
         });
+    }
+
+    /**
+     * Cancels an order whose pickup was not collected before the cutoff (its collect-by time plus the grace period),
+     * checked again under the order's lock: a hand-over or a cancellation that came first wins, and the order is
+     * cancelled once however many runs of the expiry job try. Made when cancelled; refused when there was nothing to do.
+     */
+    Uni<OrderPayload> cancelUncollected(Caller system, long key, java.time.OffsetDateTime cutoff) {
+        return changes.ofOrder(system, key, (tx, order, changed) -> {
+            if (order.status() != OrderStatus.READY_FOR_PICKUP) {
+                return ChangeOutcome.refused(UserError.of("NOT_UNCOLLECTED", "The order is " + order.status()));
+            }
+            return pickupRepository.notCollectedBefore(tx, order.id(), cutoff).chain(collectBy -> {
+                if (collectBy == null) {
+                    return ChangeOutcome.refused(UserError.of("NOT_UNCOLLECTED", "No pickup of the order is overdue"));
+                }
+                return repository.shipmentsByOrder(tx, List.of(order.id())).chain(byOrder -> {
+                    if (byOrder.getOrDefault(order.id(), List.of()).stream().anyMatch(s -> s.status() == ShipmentStatus.PICKED_UP)) {
+                        // Part of it was collected: what is left is for the store to settle with the customer.
+                        return ChangeOutcome.refused(UserError.of("NOT_UNCOLLECTED", "Part of the order was collected"));
+                    }
+                    String reason = "Not collected by " + collectBy + ": cancelled after the hold period and grace; the units are "
+                            + "back in stock and the payment is " + (order.paymentStatus() == PaymentStatus.PAID ? "refunded" : "voided");
+                    return cancelled(tx, system, order, reason, PickupOutcome.NOT_COLLECTED, changed);
+                });
+            });
+        });
+    }
+
+    /** Releases what the order holds (units, its pickup slot), cancels it and voids or refunds its payment. */
+    private Uni<ChangeOutcome<Void>> cancelled(Db.Tx tx, Caller caller, OrderRow order, String reason, PickupOutcome pickupOutcome,
+            List<OrderRow> changed) {
+        PaymentStatus payment = switch (order.paymentStatus()) {
+            case AUTHORIZED, PENDING -> PaymentStatus.VOIDED;
+            case PAID -> PaymentStatus.REFUNDED;
+            default -> order.paymentStatus();
+        };
+        return releaseStock(tx, caller, order, pickupOutcome)
+                .chain(() -> pickupSlots.release(tx, order.id()))
+                .chain(() -> statuses.setStatus(tx, caller, order, OrderStatus.CANCELLED, reason, changed))
+                .chain(() -> payment == order.paymentStatus() ? Uni.createFrom().voidItem()
+                        : statuses.setPaymentStatus(tx, order, payment))
+                .replaceWith(ChangeOutcome.<Void>made(null));
     }
 
     /**
      * Releases what the order's shipments still hold: a shipment of this order alone is cancelled; a merged shipment
      * goes on for the other order(s), without this order's lines.
      */
-    private Uni<Void> releaseStock(Db.Tx tx, Caller caller, OrderRow order) {
+    private Uni<Void> releaseStock(Db.Tx tx, Caller caller, OrderRow order, PickupOutcome pickupOutcome) {
         return repository.shipmentsByOrder(tx, List.of(order.id())).chain(byOrder -> {
             List<ShipmentRow> held = byOrder.getOrDefault(order.id(), List.of()).stream().filter(s -> s.status().holdsReservation()).toList();
             List<Long> heldIds = held.stream().map(ShipmentRow::id).toList();
@@ -135,7 +176,8 @@ public class OrderLifecycle {
                     }
                 }
                 Uni<Void> cancelled = whollyCancelled.isEmpty() ? Uni.createFrom().voidItem()
-                        : repository.setShipmentStatus(tx, whollyCancelled, ShipmentStatus.CANCELLED);
+                        : repository.setShipmentStatus(tx, whollyCancelled, ShipmentStatus.CANCELLED)
+                                .chain(() -> pickups.close(tx, whollyCancelled, pickupOutcome));
                 Uni<Void> detached = detach;
                 return stockReservations.release(tx, released, caller.actor(), caller.channel(), order.number())
                         .chain(() -> cancelled).chain(() -> detached);

@@ -58,7 +58,7 @@ public class OrderMapper {
                 r.sourceChannel(), r.cartChannels(), r.fulfilmentType(), pickup, OrderAddress.fromJson(r.shippingAddress()),
                 r.curbsideNote(), Money.ofMinor(r.subtotal(), c), Money.ofMinor(r.discount(), c), Money.ofMinor(r.shipping(), c),
                 Money.ofMinor(r.tax(), c), Money.ofMinor(r.total(), c), r.pricesIncludeTax(), r.paymentMethod(), r.paymentStatus(),
-                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total(), written);
+                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total(), written, null);
     }
 
     OrderLine line(LineRow l) {

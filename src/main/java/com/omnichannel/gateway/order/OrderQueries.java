@@ -24,6 +24,8 @@ import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Secrets;
 import com.omnichannel.gateway.store.Location;
+import com.omnichannel.gateway.store.PickupSlots;
+import com.omnichannel.gateway.store.PickupWindow;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -51,9 +53,10 @@ public class OrderQueries {
     private final OrderMapper mapper;
     private final OrderEvents events;
     private final CatalogService catalog;
+    private final PickupSlots pickupSlots;
 
     public OrderQueries(OrderRepository repository, OrderMapper mapper, OrderEvents events, CatalogService catalog,
-            RateLimiter limiter) {
+            RateLimiter limiter, PickupSlots pickupSlots) {
         this.limiter = limiter;
         this.lookupsPerAddress = limiter.limit(LOOKUPS_PER_ADDRESS, 30, Duration.ofMinutes(15));
         this.lookupsPerOrder = limiter.limit(LOOKUPS_PER_ORDER, 10, Duration.ofHours(1));
@@ -61,6 +64,7 @@ public class OrderQueries {
         this.mapper = mapper;
         this.events = events;
         this.catalog = catalog;
+        this.pickupSlots = pickupSlots;
     }
 
     public Uni<Order> order(Caller caller, String id, String number) {
@@ -139,7 +143,8 @@ public class OrderQueries {
         })).onItem().transformToMultiAndConcatenate(allowed -> events.of(key))
                 .onItem().transformToUniAndConcatenate(change -> repository.findById(key))
                 .filter(row -> row != null)
-                .onItem().transformToUniAndConcatenate(mapper::single);
+                .onItem().transformToUniAndConcatenate(mapper::single)
+                .map(order -> order.seenBy(caller));
     }
 
     /**
@@ -209,6 +214,11 @@ public class OrderQueries {
                     .map(e -> new OrderTimelineEvent(e.kind(), e.from(), e.to(), e.actor(), e.channel(), e.note(), e.at())).toList()));
             return result;
         }), List.of());
+    }
+
+    /** The pickup slot each order booked (null for none), in one statement for the whole list. */
+    public Uni<List<PickupWindow>> pickupSlotsOf(List<Order> orders) {
+        return pickupSlots.bookedBy(orders.stream().map(Order::key).toList());
     }
 
     public Uni<List<ProductVariant>> variantsOf(List<OrderLine> lines) {

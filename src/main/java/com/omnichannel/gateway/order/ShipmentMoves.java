@@ -30,11 +30,13 @@ class ShipmentMoves {
     private final OrderRepository repository;
     private final StockReservations stockReservations;
     private final OrderStatusChanges statuses;
+    private final Pickups pickups;
 
-    ShipmentMoves(OrderRepository repository, StockReservations stockReservations, OrderStatusChanges statuses) {
+    ShipmentMoves(OrderRepository repository, StockReservations stockReservations, OrderStatusChanges statuses, Pickups pickups) {
         this.repository = repository;
         this.stockReservations = stockReservations;
         this.statuses = statuses;
+        this.pickups = pickups;
     }
 
     Uni<ChangeOutcome<Void>> move(Db.Tx tx, Caller caller, List<Long> shipmentIds, ShipmentStatus target, String carrier,
@@ -60,6 +62,7 @@ class ShipmentMoves {
                         }
                     }
                     return moved(tx, caller, shipmentIds, shipments, orders, orderIds, target, carrier, trackingNumber, note, changed)
+                            .chain(() -> pickupsFollow(tx, shipments, ordersByShipment, orders, target))
                             .replaceWith(ChangeOutcome.<Void>made(null));
                 });
             });
@@ -95,6 +98,17 @@ class ShipmentMoves {
                     }
                     return advance;
                 });
+    }
+
+    /** A shipment that becomes ready opens its pickup; one that leaves or is cancelled closes it. */
+    private Uni<Void> pickupsFollow(Db.Tx tx, List<ShipmentRow> shipments, Map<Long, List<Long>> ordersByShipment, List<OrderRow> orders,
+            ShipmentStatus target) {
+        return switch (target) {
+            case READY_FOR_PICKUP -> pickups.open(tx, shipments, ordersByShipment, orders);
+            case PICKED_UP -> pickups.close(tx, shipments.stream().map(ShipmentRow::id).toList(), PickupOutcome.HANDED_OVER);
+            case CANCELLED -> pickups.close(tx, shipments.stream().map(ShipmentRow::id).toList(), PickupOutcome.CANCELLED);
+            default -> Uni.createFrom().voidItem();
+        };
     }
 
     /** The units of the shipments' lines, each at its shipment's location. */

@@ -37,11 +37,13 @@ public class Shipments {
     private final OrderChanges changes;
     private final ShipmentMoves moves;
     private final OrderRepository repository;
+    private final Pickups pickups;
 
-    Shipments(OrderChanges changes, ShipmentMoves moves, OrderRepository repository) {
+    Shipments(OrderChanges changes, ShipmentMoves moves, OrderRepository repository, Pickups pickups) {
         this.changes = changes;
         this.moves = moves;
         this.repository = repository;
+        this.pickups = pickups;
     }
 
     public Uni<ShipmentPayload> updateStatus(Caller caller, OrderInputs.ShipmentStatusUpdate input) {
@@ -122,7 +124,8 @@ public class Shipments {
                     return repository.insertShipments(tx, List.of(source.locationId()), source.fulfilmentType()).chain(ids -> {
                         long created = ids.get(0);
                         Uni<Void> status = source.status() == ShipmentStatus.PENDING ? Uni.createFrom().voidItem()
-                                : repository.setShipmentStatus(tx, List.of(created), source.status());
+                                : repository.setShipmentStatus(tx, List.of(created), source.status())
+                                        .chain(() -> pickups.openSplit(tx, key, created, source.locationId()));
                         return status.chain(() -> repository.removeShipmentUnits(tx, key, lineIds, quantities))
                                 .chain(() -> repository.insertShipmentLines(tx, Collections.nCopies(lineIds.size(), created), lineIds, quantities))
                                 .chain(() -> repository.insertEvents(tx, new ArrayList<>(orderIds), OrderEventKind.SHIPMENT_SPLIT,

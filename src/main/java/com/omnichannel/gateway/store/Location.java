@@ -9,7 +9,10 @@ import com.omnichannel.gateway.platform.ids.GlobalId;
 
 @Description("A place that holds stock: a store shoppers can visit or a warehouse that ships.")
 public record Location(@NonNull @Id String id, @NonNull String code, @NonNull String name, @NonNull LocationType type,
-        @NonNull Address address, @NonNull GeoPoint coordinates, String phone, String openingHours,
+        @NonNull Address address, @NonNull GeoPoint coordinates, String phone,
+        @Deprecated @Description("Free text for people, e.g. \"Mon-Sat 10:00-20:00\". Deprecated: use hours (structured, "
+                + "in the store's time zone), openNow, nextOpensAt and nextClosesAt.") String openingHours,
+        @NonNull StoreHours hours, @NonNull PickupSettings pickup,
         @Ignore long key, @Ignore int priority) {
 
     public static final String TYPE = "Location";

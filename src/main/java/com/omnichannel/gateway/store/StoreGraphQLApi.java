@@ -1,11 +1,17 @@
 package com.omnichannel.gateway.store;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.platform.graphql.PublicRead;
 import com.omnichannel.gateway.platform.ids.GlobalId;
@@ -18,10 +24,12 @@ import io.smallrye.mutiny.Uni;
 public class StoreGraphQLApi {
 
     private final StoreService stores;
+    private final PickupSlots pickupSlots;
     private final CallerResolver callers;
 
-    public StoreGraphQLApi(StoreService stores, CallerResolver callers) {
+    public StoreGraphQLApi(StoreService stores, PickupSlots pickupSlots, CallerResolver callers) {
         this.stores = stores;
+        this.pickupSlots = pickupSlots;
         this.callers = callers;
     }
 
@@ -53,5 +61,45 @@ public class StoreGraphQLApi {
             @DefaultValue("50") double radiusKm, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after, "nearby:" + lat + "," + lng + "," + radiusKm);
         return stores.nearbyStores(lat, lng, radiusKm, page);
+    }
+
+    @Query("pickupSlots")
+    @Description("The pickup slots of a store starting from 'from' until before 'to' (at most 7 days apart), with the "
+            + "orders each still takes; empty when the store offers none. Only slots an order placed now can still make.")
+    public Uni<@NonNull List<@NonNull PickupSlot>> pickupSlots(@NonNull @Id String storeId, @NonNull OffsetDateTime from,
+            @NonNull OffsetDateTime to) {
+        return pickupSlots.between(GlobalId.decode(Location.TYPE, storeId, "storeId"), from, to);
+    }
+
+    @Mutation("storeHoursSet")
+    @Description("Staff: replaces a store's time zone, weekly opening hours and exceptions.")
+    public Uni<@NonNull StorePayload> storeHoursSet(@NonNull StoreInputs.HoursSet input) {
+        return stores.setHours(callers.current(), input);
+    }
+
+    @Mutation("storePickupSet")
+    @Description("Staff: sets a store's pickup preparation time and bookable pickup slots.")
+    public Uni<@NonNull StorePayload> storePickupSet(@NonNull StoreInputs.PickupSet input) {
+        return stores.setPickup(callers.current(), input);
+    }
+
+    // ---- computed at the clock's instant, for whole lists at once
+
+    @Name("openNow")
+    @Description("Whether the store is open now; null when its hours are not set.")
+    public List<Boolean> openNow(@Source List<Location> locations) {
+        return stores.openNowOf(locations);
+    }
+
+    @Name("nextOpensAt")
+    @Description("When the store next opens (after the current opening when open now), in its time zone; null when not within a year.")
+    public List<OffsetDateTime> nextOpensAt(@Source List<Location> locations) {
+        return stores.nextOpensAtOf(locations);
+    }
+
+    @Name("nextClosesAt")
+    @Description("When the store next closes, in its time zone; null when not within a year (e.g. open around the clock).")
+    public List<OffsetDateTime> nextClosesAt(@Source List<Location> locations) {
+        return stores.nextClosesAtOf(locations);
     }
 }

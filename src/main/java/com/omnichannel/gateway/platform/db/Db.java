@@ -68,6 +68,17 @@ public class Db {
         });
     }
 
+    /**
+     * Runs work only while no other instance runs work of the same name: a PostgreSQL advisory lock, held by a
+     * transaction of its own while the work runs (on other connections) and released when the work ends, or when
+     * the instance holding it dies. Answers {@code whenBusy} at once, without running the work, when another
+     * instance holds the lock. For periodic jobs every instance schedules and one at a time may do.
+     */
+    public <T> Uni<T> exclusively(String name, java.util.function.Supplier<Uni<T>> work, T whenBusy) {
+        return inTransaction(tx -> tx.query("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked", Tuple.of(name))
+                .chain(rows -> rows.iterator().next().getBoolean("locked") ? work.get() : Uni.createFrom().item(whenBusy)));
+    }
+
     /** Whether the failure is a statement's that changed fewer rows than it had to ({@link #TOO_FEW_ROWS}). */
     public static boolean isTooFewRows(Throwable failure) {
         return failure instanceof PgException pg && TOO_FEW_ROWS.equals(pg.getSqlState());

@@ -32,6 +32,9 @@ import io.vertx.mutiny.redis.client.Response;
  *
  * // or decide yourself (e.g. answer with a userError instead of a top-level error)
  * return limiter.hit(signIn, callers.clientKey()).chain(decision -> decision.allowed() ? ... : ...);
+ *
+ * // or count only failures: peek before the attempt, hit when it failed
+ * return limiter.peek(wrongCodes, subject).chain(decision -> decision.allowed() ? tryCode(...) : ...);
  * }</pre>
  *
  * <ul>
@@ -73,6 +76,7 @@ public class RateLimiter {
     }
 
     private static final LuaScript HIT = LuaScript.fromResource("ratelimit/hit.lua");
+    private static final LuaScript PEEK = LuaScript.fromResource("ratelimit/peek.lua");
 
     private final ReactiveRedisDataSource redis;
     private final Config config;
@@ -94,6 +98,17 @@ public class RateLimiter {
     public Uni<Decision> hit(Limit limit, String subject) {
         return HIT.run(redis, List.of(key(limit, subject)), List.of(String.valueOf(limit.window().toMillis())))
                 .map(response -> decision(limit, response));
+    }
+
+    /**
+     * Says whether one more attempt of the subject would be within the limit, without counting one: for actions
+     * that count only their failures (a wrong code) and must stop before the next try, not after it.
+     */
+    public Uni<Decision> peek(Limit limit, String subject) {
+        return PEEK.run(redis, List.of(key(limit, subject)), List.of()).map(response -> {
+            long attempts = response.get(0).toLong();
+            return new Decision(attempts < limit.maxAttempts(), attempts, Duration.ofMillis(Math.max(0, response.get(1).toLong())));
+        });
     }
 
     /**
