@@ -159,11 +159,24 @@ class ClientOperationsTest {
         assertThat(stale).as("scenarios for operation files that do not exist").isEmpty();
     }
 
-    /** The token and channel each client sends: web shoppers are anonymous, kiosks and staff carry their token. */
+    /** A trusted operation belongs to the one channel of its folder, found by the hash of its text. */
+    @Test
+    void no_two_operation_files_have_the_same_text() {
+        Map<String, List<String>> filesByText = new LinkedHashMap<>();
+        operationFiles().forEach(file -> filesByText.computeIfAbsent(read(file), text -> new ArrayList<>()).add(key(file)));
+        assertThat(filesByText.values().stream().filter(files -> files.size() > 1).toList())
+                .as("operation files with the same text (give each client's file its own comment)").isEmpty();
+    }
+
+    /**
+     * The token and channel each client sends: web and app shoppers start anonymous (their scenarios sign in where
+     * the screen needs it), kiosks and staff carry their token.
+     */
     private static GraphQL clientFor(String key, Fixture fixture) {
         String client = key.substring(0, key.indexOf('/'));
         return switch (client) {
             case "web" -> GraphQL.anonymous().channel("WEB");
+            case "mobile" -> GraphQL.anonymous().channel("MOBILE");
             case "kiosk" -> GraphQL.as(Tokens.kiosk(fixture.here.id())).channel("KIOSK");
             case "staff" -> GraphQL.as(Tokens.staff()).channel("STAFF");
             default -> throw new AssertionError("Unknown client folder '" + client + "': say in clientFor which token it sends");
@@ -803,6 +816,7 @@ class ClientOperationsTest {
             assertThat(below.getString("data.loyaltyAdjust.userErrors[0].code")).isEqualTo("INSUFFICIENT_POINTS");
         });
 
+        s.putAll(CartOperationScenarios.scenarios(f, vertx, endpoint, this::forgetSignInAttempts));
         return s;
     }
 
