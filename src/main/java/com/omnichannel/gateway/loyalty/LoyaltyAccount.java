@@ -17,8 +17,11 @@ public record LoyaltyAccount(
         @Description("Null at the top tier.") NextTier nextTier,
         @Ignore String customerId) {
 
+    @Description("The tier above the customer's current one and how far away it is.")
     @Name("LoyaltyNextTier")
-    public record NextTier(@NonNull String name, @NonNull @Description("Qualifying spend still needed to reach it.") Money spendNeeded) {
+    public record NextTier(
+            @Description("Name of the next tier, e.g. SILVER.") @NonNull String name,
+            @NonNull @Description("Qualifying spend still needed to reach it.") Money spendNeeded) {
     }
 
     @Override

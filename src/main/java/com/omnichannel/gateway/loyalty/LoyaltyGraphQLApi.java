@@ -35,19 +35,24 @@ public class LoyaltyGraphQLApi {
 
     @Name("ledger")
     @Description("Ledger entries, newest first.")
-    public Uni<@NonNull LoyaltyLedgerConnection> ledger(@Source LoyaltyAccount account, Integer first, String after) {
+    public Uni<@NonNull LoyaltyLedgerConnection> ledger(
+            @Source LoyaltyAccount account,
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         return loyalty.ledger(account, first, after);
     }
 
     @Query("loyaltyAccount")
     @Description("Staff: a customer's loyalty account by the customer's id (token subject).")
-    public Uni<@NonNull LoyaltyAccount> loyaltyAccount(@NonNull String customerId) {
+    public Uni<@NonNull LoyaltyAccount> loyaltyAccount(
+            @Description("The customer's id (Customer.id).") @NonNull String customerId) {
         return loyalty.account(callers.current(), customerId);
     }
 
     @Mutation("loyaltyAdjust")
     @Description("Staff: add or take away points with a reason (an ADJUST ledger entry); the balance never goes below zero.")
-    public Uni<@NonNull LoyaltyAdjustPayload> loyaltyAdjust(@NonNull LoyaltyInputs.Adjust input) {
+    public Uni<@NonNull LoyaltyAdjustPayload> loyaltyAdjust(
+            @Description("What to do; see the input type's fields.") @NonNull LoyaltyInputs.Adjust input) {
         return loyalty.adjust(callers.current(), input);
     }
 }

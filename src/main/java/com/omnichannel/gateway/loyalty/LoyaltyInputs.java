@@ -10,6 +10,7 @@ public final class LoyaltyInputs {
     private LoyaltyInputs() {
     }
 
+    @Description("Points to add or take away.")
     @Input("LoyaltyAdjustInput")
     public record Adjust(@NonNull @Description("The customer's id (token subject).") String customerId,
             @Description("Points to add (positive) or take away (negative); not 0.") int points,

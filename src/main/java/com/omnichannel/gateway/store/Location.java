@@ -8,9 +8,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 
 @Description("A place that holds stock: a store shoppers can visit or a warehouse that ships.")
-public record Location(@NonNull @Id String id, @NonNull String code, @NonNull String name, @NonNull LocationType type,
-        @NonNull Address address, @NonNull GeoPoint coordinates, String phone, String openingHours,
-        @Ignore long key, @Ignore int priority) {
+public record Location(
+        @Description("Opaque id of the store or warehouse.") @NonNull @Id String id,
+        @Description("Short unique code staff use (e.g. BER-01).") @NonNull String code,
+        @Description("Display name.") @NonNull String name,
+        @Description("STORE (shoppers can visit) or WAREHOUSE.") @NonNull LocationType type,
+        @Description("Postal address.") @NonNull Address address,
+        @Description("Where it is, for distances.") @NonNull GeoPoint coordinates,
+        @Description("Phone number; null when not entered.") String phone,
+        @Description("Opening hours as text for display; null for warehouses and when not entered.") String openingHours,
+        @Ignore long key,
+        @Ignore int priority) {
 
     public static final String TYPE = "Location";
 
