@@ -19,7 +19,7 @@ public record Cart(
         @Description("Sum of the line totals at today's prices, before discounts, shipping and tax adjustments.") @NonNull Money subtotal,
         @Description("How the order would be fulfilled: shipped (the default) or collected at a store.") @NonNull CartFulfilment fulfilment,
         @Description("Every channel the cart was touched from, in first-touch order.") @NonNull List<@NonNull Channel> channels,
-        @Description("The channel of the latest change; null for a cart not changed since it was created empty.") Channel lastChannel,
+        @Description("The channel of the latest change to the cart; null when none is recorded.") Channel lastChannel,
         @Description("Increases with every change; pass it as expectedVersion to detect concurrent edits.") long version,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,

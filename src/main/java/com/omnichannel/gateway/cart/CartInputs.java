@@ -39,7 +39,7 @@ final class CartInputs {
     @Input("CartLinesRemoveInput")
     public record LinesRemove(
             @Description("The cart (Cart.id).") @NonNull @Id String cartId,
-            @Description("The lines (CartLine.id); ids not in the cart are ignored.") @NonNull @Id List<String> lineIds,
+            @Description("The lines (CartLine.id); a line not in the cart is refused (LINE_NOT_FOUND) and nothing is removed.") @NonNull @Id List<String> lineIds,
             @Description("The cart version the shopper last saw (Cart.version): the change is refused with CART_VERSION_CONFLICT when the cart changed since. Leave out to apply it anyway.") Long expectedVersion) {
     }
 

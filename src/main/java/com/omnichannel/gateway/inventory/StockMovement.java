@@ -21,7 +21,7 @@ public record StockMovement(
         @Description("Units reserved before.") int reservedBefore,
         @Description("Units reserved after.") int reservedAfter,
         @Description("Staff's reason; null when none.") String reason,
-        @Description("Who caused it: a staff member's id (staff-...), 'checkout' or a system name.") @NonNull String actor,
+        @Description("Who caused it: the token subject of the caller (e.g. a staff member's id), or 'anonymous' for a guest's checkout.") @NonNull String actor,
         @Description("The channel it came through.") @NonNull Channel channel,
         @Description("What it belongs to, e.g. an order number; null when nothing.") String reference,
         @NonNull OffsetDateTime createdAt,

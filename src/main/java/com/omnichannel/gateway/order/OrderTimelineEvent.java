@@ -12,7 +12,7 @@ public record OrderTimelineEvent(
         @Description("What happened.") @NonNull OrderEventKind kind,
         @Description("Status before, for status changes; null otherwise.") OrderStatus fromStatus,
         @Description("Status after, for status changes and placing; null otherwise.") OrderStatus toStatus,
-        @Description("Who did it: 'customer', 'system' or the staff member's id.") @NonNull String actor,
+        @Description("Who did it: the token subject of the caller (a customer's, staff member's or kiosk's id), or 'anonymous' for a guest.") @NonNull String actor,
         @Description("The channel it happened through.") @NonNull Channel channel,
         @Description("Staff's note or the cancellation reason; null when none.") String note,
         @NonNull OffsetDateTime at) {
