@@ -13,9 +13,20 @@ import org.eclipse.microprofile.graphql.NonNull;
  * @param message human-readable explanation
  */
 @Description("An expected failure of a mutation; nothing was changed when a payload carries one.")
-public record UserError(@NonNull String code, List<@NonNull String> field, @NonNull String message) {
+public record UserError(@NonNull UserErrorCode code,
+        @Description("The path to the input field it is about, e.g. [\"input\", \"lines\", \"0\", \"quantity\"]; null when it is about no one field.")
+        List<@NonNull String> field,
+        @NonNull @Description("What went wrong, in words for people; may change, unlike the code.") String message) {
 
-    public static UserError of(String code, String message, String... field) {
+    public static UserError of(UserErrorCode code, String message, String... field) {
         return new UserError(code, field.length == 0 ? null : List.of(field), message);
+    }
+
+    /**
+     * By the code's name, as most call sites write it; the name must be one of {@link UserErrorCode}'s
+     * ({@code UserErrorCodesTest} checks every name in the code base).
+     */
+    public static UserError of(String code, String message, String... field) {
+        return of(UserErrorCode.valueOf(code), message, field);
     }
 }
