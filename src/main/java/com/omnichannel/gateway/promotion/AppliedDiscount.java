@@ -7,7 +7,7 @@ import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A discount on a cart or an order: a promotion, or loyalty points redeemed.")
 public record AppliedDiscount(
-        @NonNull @Description("PROMOTION or LOYALTY_POINTS.") String kind,
+        @Description("Where the discount comes from: a promotion (or coupon) or redeemed loyalty points.") @NonNull DiscountKind kind,
         @Description("The coupon code, for coupons.") String code,
         @Description("What the shopper sees for this discount, e.g. the promotion's name.") @NonNull String description,
         @NonNull @Description("What it takes off the lines (0 for free shipping).") Money amount,

@@ -14,11 +14,19 @@ import org.eclipse.microprofile.graphql.NonNull;
  */
 @Description("An expected failure of a mutation; nothing was changed when a payload carries one.")
 public record UserError(
-        @Description("Stable code to branch on and to pick the client's own text (e.g. CART_VERSION_CONFLICT, COUPON_EXPIRED).") @NonNull String code,
-        @Description("Path to the input field at fault, e.g. ['input', 'lines', '0', 'quantity']; null when no single field is.") List<@NonNull String> field,
-        @Description("What went wrong in plain English, for display when the client has no text of its own.") @NonNull String message) {
+        @Description("Stable code to branch on and to pick the client's own text (e.g. CART_VERSION_CONFLICT, COUPON_EXPIRED).") @NonNull UserErrorCode code,
+        @Description("The path to the input field it is about, e.g. [\"input\", \"lines\", \"0\", \"quantity\"]; null when it is about no one field.") List<@NonNull String> field,
+        @NonNull @Description("What went wrong, in words for people; may change, unlike the code.") String message) {
 
-    public static UserError of(String code, String message, String... field) {
+    public static UserError of(UserErrorCode code, String message, String... field) {
         return new UserError(code, field.length == 0 ? null : List.of(field), message);
+    }
+
+    /**
+     * By the code's name, as most call sites write it; the name must be one of {@link UserErrorCode}'s
+     * ({@code UserErrorCodesTest} checks every name in the code base).
+     */
+    public static UserError of(String code, String message, String... field) {
+        return of(UserErrorCode.valueOf(code), message, field);
     }
 }
