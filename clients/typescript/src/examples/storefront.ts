@@ -27,7 +27,9 @@ export async function addToCart(client: Client, cart: { id: string; version: num
     .mutation(AddToCartDocument, { cartId: cart.id, expectedVersion: cart.version, lines: [{ variantId, quantity }] })
     .toPromise();
   const payload = added.data?.cartLinesAdd;
-  return { errors: payload?.userErrors ?? [], cartToken: null, cart: payload?.cart ?? null };
+  // Error codes are a union of the schema's UserErrorCode values: a misspelt code does not compile.
+  const changedElsewhere = payload?.userErrors.some((error) => error.code === 'CART_VERSION_CONFLICT') ?? false;
+  return { errors: payload?.userErrors ?? [], cartToken: null, cart: payload?.cart ?? null, changedElsewhere };
 }
 
 /** The cart page's totals line: money amounts are decimal strings, never floats. */
