@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A shopping cart that follows the shopper across web, mobile and kiosk.")
 public record Cart(@NonNull @Id String id, @NonNull List<@NonNull CartLine> lines,
@@ -20,7 +21,7 @@ public record Cart(@NonNull @Id String id, @NonNull List<@NonNull CartLine> line
         @NonNull List<@NonNull CartWarning> warnings,
         @Description("The coupon applied with cartCouponApply (see discounts for what it takes off), or null.") String couponCode,
         @Ignore String customerId,
-        @Ignore @Description("The channel the cart is read through.") Channel readThrough) {
+        @Ignore @Description("The channel the cart is read through.") Channel readThrough) implements Node {
 
     // Identity is the cart at a version: batch resolvers hash their sources.
     @Override

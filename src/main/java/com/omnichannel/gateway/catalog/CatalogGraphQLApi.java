@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import com.omnichannel.gateway.platform.errors.Lookups;
 import com.omnichannel.gateway.platform.graphql.PublicRead;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
@@ -35,18 +36,23 @@ public class CatalogGraphQLApi {
 
     @PublicRead
     @Query("product")
-    @Description("A product by id or by slug (exactly one).")
-    public Uni<@NonNull Product> product(@Id String id, String slug) {
+    @Description("A product by id or by slug (exactly one); null when there is none.")
+    public Uni<Product> product(@Id String id, String slug) {
         Caller caller = callers.current();
-        return catalog.product(caller, id, slug)
-                .invoke(product -> activity.recordFor(caller, CustomerEventKind.PRODUCT_VIEWED, product.id()));
+        return Lookups.nullWhenNotFound(() -> catalog.product(caller, id, slug))
+                .invoke(product -> {
+                    if (product != null) {
+                        activity.recordFor(caller, CustomerEventKind.PRODUCT_VIEWED, product.id());
+                    }
+                });
     }
 
     @PublicRead
     @Query("productVariant")
-    @Description("A sellable variant by id, SKU or barcode (exactly one); kiosks look up scanned barcodes here.")
-    public Uni<@NonNull ProductVariant> productVariant(@Id String id, String sku, String barcode) {
-        return catalog.variant(id, sku, barcode);
+    @Description("A sellable variant by id, SKU or barcode (exactly one); kiosks look up scanned barcodes here. Null when there "
+            + "is none.")
+    public Uni<ProductVariant> productVariant(@Id String id, String sku, String barcode) {
+        return Lookups.nullWhenNotFound(() -> catalog.variant(id, sku, barcode));
     }
 
     @PublicRead
@@ -66,15 +72,16 @@ public class CatalogGraphQLApi {
 
     @PublicRead
     @Query("category")
-    @Description("A category by id or slug (exactly one).")
-    public Uni<@NonNull Category> category(@Id String id, String slug) {
-        return catalog.category(id, slug);
+    @Description("A category by id or slug (exactly one); null when there is none.")
+    public Uni<Category> category(@Id String id, String slug) {
+        return Lookups.nullWhenNotFound(() -> catalog.category(id, slug));
     }
 
     // ---- relationships, each resolved for a whole list at once
 
     @Name("variants")
     @Description("Active variants in display order.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull ProductVariant>>> variants(@Source List<Product> products) {
         return catalog.variantsOf(products);
     }
@@ -95,12 +102,14 @@ public class CatalogGraphQLApi {
     }
 
     @Name("children")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Category>>> children(@Source List<Category> categories) {
         return catalog.childrenOf(categories);
     }
 
     @Name("ancestors")
     @Description("The categories above this one, from the root down: a breadcrumb.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Category>>> ancestors(@Source List<Category> categories) {
         return catalog.ancestorsOf(categories);
     }

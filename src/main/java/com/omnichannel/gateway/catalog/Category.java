@@ -5,9 +5,10 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 public record Category(@NonNull @Id String id, @NonNull String slug, @NonNull String name, int position,
-        @Ignore long key, @Ignore Long parentKey) {
+        @Ignore long key, @Ignore Long parentKey) implements Node {
 
     public static final String TYPE = "Category";
 

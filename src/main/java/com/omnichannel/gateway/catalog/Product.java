@@ -9,13 +9,14 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A product as sold on every channel; its variants carry SKU, barcode and price.")
 public record Product(@NonNull @Id String id, @NonNull String slug, @NonNull String name, @NonNull String description,
         String brand, @NonNull ProductStatus status, @NonNull List<@NonNull Image> images,
         @Description("Lowest and highest price of the active variants; null when it has none.") PriceRange priceRange,
         @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
-        @Ignore long key, @Ignore Long categoryKey, @Ignore String currency) {
+        @Ignore long key, @Ignore Long categoryKey, @Ignore String currency) implements Node {
 
     public static final String TYPE = "Product";
 

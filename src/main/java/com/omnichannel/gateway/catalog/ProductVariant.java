@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A sellable version of a product (e.g. size M in red) with its own SKU, barcode and price.")
@@ -15,7 +16,7 @@ public record ProductVariant(@NonNull @Id String id, @NonNull String sku,
         @Description("EAN-13 / GTIN barcode, as scanned at a kiosk.") String barcode,
         @NonNull String title, @NonNull List<@NonNull SelectedOption> selectedOptions, @NonNull Money price,
         @Description("The price before a reduction, shown struck through.") Money compareAtPrice,
-        boolean active, @Ignore long key, @Ignore long productKey) {
+        boolean active, @Ignore long key, @Ignore long productKey) implements Node {
 
     public static final String TYPE = "ProductVariant";
 

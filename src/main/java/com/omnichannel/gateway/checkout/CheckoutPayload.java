@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.catalog.ProductVariant;
@@ -15,7 +16,7 @@ public record CheckoutPayload(Order order,
         @NonNull List<@NonNull UserError> userErrors) {
 
     @Name("StockShortage")
-    public record StockShortage(@NonNull String cartLineId, ProductVariant variant, int requested,
+    public record StockShortage(@NonNull @Id @Description("The cart line (CartLine.id).") String cartLineId, ProductVariant variant, int requested,
             @Description("Units available for this order's fulfilment (at the store, or across the network).") int available) {
     }
 

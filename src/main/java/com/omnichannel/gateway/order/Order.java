@@ -8,8 +8,10 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import com.omnichannel.gateway.cart.CartFulfilment;
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.store.Location;
@@ -21,9 +23,11 @@ public record Order(@NonNull @Id String id,
         @NonNull @Description("The statuses this order may move to next.") List<@NonNull OrderStatus> nextStatuses,
         String email,
         @NonNull @Description("The channel the order was placed through.") Channel sourceChannel,
-        @NonNull @Description("Every channel the cart was touched from before checkout, in first-touch order.") List<@NonNull Channel> cartChannels,
-        @NonNull FulfilmentType fulfilmentType,
-        @Description("The store for pickup and curbside orders.") Location pickupStore,
+        @Deprecated @NonNull @Description("Deprecated: use channels (the name carts use); removed in the next release.") List<@NonNull Channel> cartChannels,
+        @NonNull @Description("Every channel the cart was touched from before checkout, in first-touch order, as Cart.channels.") List<@NonNull Channel> channels,
+        @Deprecated @NonNull @Description("Deprecated: use fulfilment { type } (as on carts); removed in the next release.") FulfilmentType fulfilmentType,
+        @Deprecated @Description("Deprecated: use fulfilment { store } (as on carts); removed in the next release.") Location pickupStore,
+        @NonNull @Description("Shipped, or picked up or collected at which store: the same type as Cart.fulfilment.") CartFulfilment fulfilment,
         @Description("The delivery address of shipped orders.") OrderAddress shippingAddress,
         String curbsideNote,
         @NonNull Money subtotal, @NonNull Money discountTotal, @NonNull Money shippingTotal, @NonNull Money taxTotal,
@@ -33,7 +37,7 @@ public record Order(@NonNull @Id String id,
         @Description("Last four digits of the card, for card payments.") String cardLast4,
         @NonNull OffsetDateTime placedAt, @NonNull OffsetDateTime updatedAt,
         @Ignore long key, @Ignore String customerId, @Ignore String paymentReference, @Ignore long totalMinor,
-        @Ignore Written written) {
+        @Ignore Written written) implements Node {
 
     public static final String TYPE = "Order";
 

@@ -64,17 +64,20 @@ public class OrderGraphQLApi {
     // ---- nested, resolved for whole lists at once
 
     @Name("lines")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull OrderLine>>> lines(@Source List<Order> parents) {
         return orders.linesOf(parents);
     }
 
     @Name("shipments")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Shipment>>> shipments(@Source List<Order> parents) {
         return orders.shipmentsOf(parents);
     }
 
     @Name("timeline")
     @Description("What happened to the order, oldest first.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull OrderTimelineEvent>>> timeline(@Source List<Order> parents) {
         return orders.timelineOf(parents);
     }
@@ -86,6 +89,7 @@ public class OrderGraphQLApi {
     }
 
     @Name("lines")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull ShipmentLine>>> shipmentLines(@Source List<Shipment> parents) {
         return orders.shipmentLinesOf(parents);
     }

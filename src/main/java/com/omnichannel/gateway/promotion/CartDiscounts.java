@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.errors.UserError;
@@ -18,6 +19,6 @@ public record CartDiscounts(@NonNull List<@NonNull AppliedDiscount> applied,
         @Description("Why the cart's coupon does not apply now (it stays on the cart), or null.") UserError couponProblem) {
 
     @Name("CartLineDiscount")
-    public record LineDiscount(@NonNull String cartLineId, @NonNull Money discount) {
+    public record LineDiscount(@NonNull @Id @Description("The cart line (CartLine.id).") String cartLineId, @NonNull Money discount) {
     }
 }

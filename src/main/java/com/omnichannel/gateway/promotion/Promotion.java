@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 
@@ -29,7 +30,7 @@ public record Promotion(@NonNull @Id String id, @NonNull String name,
         @Description("Orders it was used on.") int usedCount,
         boolean paused,
         @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
-        @Ignore long key) {
+        @Ignore long key) implements Node {
 
     public static final String TYPE = "Promotion";
 

@@ -6,11 +6,12 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A place that holds stock: a store shoppers can visit or a warehouse that ships.")
 public record Location(@NonNull @Id String id, @NonNull String code, @NonNull String name, @NonNull LocationType type,
         @NonNull Address address, @NonNull GeoPoint coordinates, String phone, String openingHours,
-        @Ignore long key, @Ignore int priority) {
+        @Ignore long key, @Ignore int priority) implements Node {
 
     public static final String TYPE = "Location";
 
