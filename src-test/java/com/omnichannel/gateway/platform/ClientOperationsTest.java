@@ -493,7 +493,7 @@ class ClientOperationsTest {
         s.put("web/Checkout.graphql", (client, op) -> {
             JsonPath order = placeGuestOrder(f, op, "checkout@example.com");
             assertThat(order.getString("status")).isEqualTo("PLACED");
-            assertThat(order.getString("pickupStore.id")).isEqualTo(f.here.id());
+            assertThat(order.getString("fulfilment.store.id")).isEqualTo(f.here.id());
             assertThat(order.getString("total.amount")).isEqualTo("39.98");
             assertThat(order.getList("lines.sku")).containsExactly(f.socks.variant(0).sku());
         });
@@ -553,7 +553,7 @@ class ClientOperationsTest {
             Account account = Accounts.register();
             JsonPath r = run(client, op, vars("email", account.email(), "password", account.password()));
             assertThat(r.getList("data.customerSignIn.userErrors")).isEmpty();
-            assertThat(r.getString("data.customerSignIn.customer.id")).isEqualTo(account.id());
+            assertThat(r.getString("data.customerSignIn.customer.id")).isEqualTo(account.globalId());
             assertThat(r.getString("data.customerSignIn.tokens.refreshToken")).isNotBlank();
             JsonPath wrong = run(client, op, vars("email", account.email(), "password", "Wrong-password-1"));
             assertThat(wrong.getString("data.customerSignIn.userErrors[0].code")).isEqualTo("INVALID_CREDENTIALS");
@@ -565,7 +565,7 @@ class ClientOperationsTest {
             assertThat(r.getList("data.tokenRefresh.userErrors")).isEmpty();
             assertThat(r.getString("data.tokenRefresh.tokens.refreshToken")).isNotEqualTo(account.refreshToken());
             assertThat(GraphQL.as(r.getString("data.tokenRefresh.tokens.accessToken")).ok("{ me { id } }").getString("data.me.id"))
-                    .isEqualTo(account.id());
+                    .isEqualTo(account.globalId());
         });
 
         s.put("web/SignOut.graphql", (client, op) -> {
@@ -583,7 +583,7 @@ class ClientOperationsTest {
                     "city", "Berlin", "postalCode", "10115", "countryCode", "DE", "defaultShipping", true);
             run(me, read(OPERATIONS.resolve("web/AddAddress.graphql")), vars("input", address));
             JsonPath r = run(me, op, vars());
-            assertThat(r.getString("data.me.id")).isEqualTo(account.id());
+            assertThat(r.getString("data.me.id")).isEqualTo(account.globalId());
             assertThat(r.getString("data.me.preferences.preferredStore.id")).isEqualTo(f.here.id());
             assertThat(r.getList("data.me.addresses.line1")).containsExactly("Hauptstr. 1");
             assertThat(r.getBoolean("data.me.addresses[0].defaultShipping")).isTrue();
@@ -687,7 +687,7 @@ class ClientOperationsTest {
             Account account = Accounts.register();
             JsonPath r = run(account.client().channel("WEB"), op, vars("password", account.password()));
             assertThat(r.getList("data.customerDelete.userErrors")).isEmpty();
-            assertThat(r.getString("data.customerDelete.deletedCustomerId")).isEqualTo(account.id());
+            assertThat(r.getString("data.customerDelete.deletedCustomerId")).isEqualTo(account.globalId());
         });
 
         s.put("web/ProductRecommendations.graphql", (client, op) -> {
@@ -720,7 +720,7 @@ class ClientOperationsTest {
         s.put("staff/Customers.graphql", (client, op) -> {
             Account account = Accounts.register();
             JsonPath r = run(client, op, vars("search", account.email(), "first", 5, "after", null));
-            assertThat(r.getList("data.customers.edges.node.id", String.class)).containsExactly(account.id());
+            assertThat(r.getList("data.customers.edges.node.id", String.class)).containsExactly(account.globalId());
         });
 
         s.put("staff/Customer360.graphql", (client, op) -> {

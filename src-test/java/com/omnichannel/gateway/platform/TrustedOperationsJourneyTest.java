@@ -127,7 +127,7 @@ class TrustedOperationsJourneyTest {
 
         JsonPath mine = run(app, read("mobile/MyCart.graphql"));
         assertThat(mine.getString("data.myCart.id")).isEqualTo(appCartId);
-        assertThat(mine.getList("data.myCart.lines.addedFrom")).containsOnly("KIOSK");
+        assertThat(mine.getList("data.myCart.lines.channel")).containsOnly("KIOSK");
 
         run(app, read("mobile/ChoosePickupStore.graphql"), "cartId", appCartId, "storeId", store.id(), "expectedVersion", null);
         JsonPath placed = run(app, read("mobile/Checkout.graphql"), "input", Map.of("cartId", appCartId,
@@ -135,7 +135,7 @@ class TrustedOperationsJourneyTest {
                 "payment", Map.of("method", "PAY_IN_STORE")));
         assertThat(placed.getList("data.checkoutComplete.userErrors")).isEmpty();
         assertThat(placed.getString("data.checkoutComplete.order.total.amount")).isEqualTo("84.97");
-        assertThat(placed.getString("data.checkoutComplete.order.pickupStore.id")).isEqualTo(store.id());
+        assertThat(placed.getString("data.checkoutComplete.order.fulfilment.store.id")).isEqualTo(store.id());
         String orderId = placed.getString("data.checkoutComplete.order.id");
 
         try (GraphQLWebSocket follow = new GraphQLWebSocket(vertx, endpoint, null, accessToken, "MOBILE")) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A shopping cart that follows the shopper across web, mobile and kiosk.")
 public record Cart(
@@ -26,7 +27,7 @@ public record Cart(
         @Description("Problems with the whole cart that checkout would refuse (e.g. PICKUP_STORE_UNAVAILABLE); empty when none.") @NonNull List<@NonNull CartWarning> warnings,
         @Description("The coupon applied with cartCouponApply (see discounts for what it takes off), or null.") String couponCode,
         @Ignore String customerId,
-        @Ignore @Description("The channel the cart is read through.") Channel readThrough) {
+        @Ignore @Description("The channel the cart is read through.") Channel readThrough) implements Node {
 
     // Identity is the cart at a version: batch resolvers hash their sources.
     @Override

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
+import com.omnichannel.gateway.platform.errors.Lookups;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 
 import io.smallrye.mutiny.Uni;
@@ -26,9 +27,10 @@ public class CartGraphQLApi {
     }
 
     @Query("cart")
-    @Description("A cart by id: for its owner (signed in), the holder of its cart token (X-Cart-Token header), or staff.")
-    public Uni<@NonNull Cart> cart(@Description("The cart's id (Cart.id).") @NonNull @Id String id) {
-        return carts.cart(callers.current(), callers.cartToken(), id);
+    @Description("A cart by id: for its owner (signed in), the holder of its cart token (X-Cart-Token header), or staff; "
+            + "null when there is none (or it expired), FORBIDDEN for anyone else's.")
+    public Uni<Cart> cart(@Description("The cart's id (Cart.id).") @NonNull @Id String id) {
+        return Lookups.nullWhenNotFound(() -> carts.cart(callers.current(), callers.cartToken(), id));
     }
 
     @Query("myCart")

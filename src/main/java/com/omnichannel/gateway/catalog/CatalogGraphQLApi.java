@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import com.omnichannel.gateway.platform.errors.Lookups;
 import com.omnichannel.gateway.platform.graphql.PublicRead;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
@@ -35,23 +36,28 @@ public class CatalogGraphQLApi {
 
     @PublicRead
     @Query("product")
-    @Description("A product by id or by slug (exactly one).")
-    public Uni<@NonNull Product> product(
+    @Description("A product by id or by slug (exactly one); null when there is none.")
+    public Uni<Product> product(
             @Description("The product's id; give id or slug.") @Id String id,
             @Description("The product's slug; give id or slug.") String slug) {
         Caller caller = callers.current();
-        return catalog.product(caller, id, slug)
-                .invoke(product -> activity.recordFor(caller, CustomerEventKind.PRODUCT_VIEWED, product.id()));
+        return Lookups.nullWhenNotFound(() -> catalog.product(caller, id, slug))
+                .invoke(product -> {
+                    if (product != null) {
+                        activity.recordFor(caller, CustomerEventKind.PRODUCT_VIEWED, product.id());
+                    }
+                });
     }
 
     @PublicRead
     @Query("productVariant")
-    @Description("A sellable variant by id, SKU or barcode (exactly one); kiosks look up scanned barcodes here.")
-    public Uni<@NonNull ProductVariant> productVariant(
+    @Description("A sellable variant by id, SKU or barcode (exactly one); kiosks look up scanned barcodes here. Null when there "
+            + "is none.")
+    public Uni<ProductVariant> productVariant(
             @Description("The variant's id.") @Id String id,
             @Description("The variant's SKU.") String sku,
             @Description("The scanned barcode (EAN-13, UPC-A or GTIN-14).") String barcode) {
-        return catalog.variant(id, sku, barcode);
+        return Lookups.nullWhenNotFound(() -> catalog.variant(id, sku, barcode));
     }
 
     @PublicRead
@@ -75,17 +81,18 @@ public class CatalogGraphQLApi {
 
     @PublicRead
     @Query("category")
-    @Description("A category by id or slug (exactly one).")
-    public Uni<@NonNull Category> category(
+    @Description("A category by id or slug (exactly one); null when there is none.")
+    public Uni<Category> category(
             @Description("The category's id; give id or slug.") @Id String id,
             @Description("The category's slug; give id or slug.") String slug) {
-        return catalog.category(id, slug);
+        return Lookups.nullWhenNotFound(() -> catalog.category(id, slug));
     }
 
     // ---- relationships, each resolved for a whole list at once
 
     @Name("variants")
     @Description("Active variants in display order.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull ProductVariant>>> variants(@Source List<Product> products) {
         return catalog.variantsOf(products);
     }
@@ -110,12 +117,14 @@ public class CatalogGraphQLApi {
 
     @Description("The categories directly below, by position.")
     @Name("children")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Category>>> children(@Source List<Category> categories) {
         return catalog.childrenOf(categories);
     }
 
     @Name("ancestors")
     @Description("The categories above this one, from the root down: a breadcrumb.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Category>>> ancestors(@Source List<Category> categories) {
         return catalog.ancestorsOf(categories);
     }

@@ -6,15 +6,16 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A node of the category tree; products belong to one category.")
 public record Category(
-        @Description("Opaque id of the category.") @NonNull @Id String id,
+        @NonNull @Id String id,
         @Description("URL-safe name, unique, for category page URLs (category(slug:)).") @NonNull String slug,
         @Description("Display name.") @NonNull String name,
         @Description("Sort position among its siblings (ascending).") int position,
         @Ignore long key,
-        @Ignore Long parentKey) {
+        @Ignore Long parentKey) implements Node {
 
     public static final String TYPE = "Category";
 

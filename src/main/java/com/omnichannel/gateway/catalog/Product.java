@@ -9,10 +9,11 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A product as sold on every channel; its variants carry SKU, barcode and price.")
 public record Product(
-        @Description("Opaque id of the product.") @NonNull @Id String id,
+        @NonNull @Id String id,
         @Description("URL-safe name, unique, for product page URLs (product(slug:)).") @NonNull String slug,
         @Description("Display name.") @NonNull String name,
         @Description("Plain-text description; empty when none.") @NonNull String description,
@@ -24,7 +25,7 @@ public record Product(
         @NonNull OffsetDateTime updatedAt,
         @Ignore long key,
         @Ignore Long categoryKey,
-        @Ignore String currency) {
+        @Ignore String currency) implements Node {
 
     public static final String TYPE = "Product";
 

@@ -8,11 +8,12 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A sellable version of a product (e.g. size M in red) with its own SKU, barcode and price.")
 public record ProductVariant(
-        @Description("Opaque id of the variant (variantId in cart inputs).") @NonNull @Id String id,
+        @NonNull @Id String id,
         @Description("Stock keeping unit, unique.") @NonNull String sku,
         @Description("EAN-13 / GTIN barcode, as scanned at a kiosk.") String barcode,
         @Description("The option values joined, e.g. 'M / Blue'; the product name is not included.") @NonNull String title,
@@ -21,7 +22,7 @@ public record ProductVariant(
         @Description("The price before a reduction, shown struck through.") Money compareAtPrice,
         @Description("Whether it is sold; inactive variants cannot be added to carts.") boolean active,
         @Ignore long key,
-        @Ignore long productKey) {
+        @Ignore long productKey) implements Node {
 
     public static final String TYPE = "ProductVariant";
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.catalog.ProductVariant;
@@ -19,7 +20,7 @@ public record CheckoutPayload(
     @Description("A cart line checkout could not fill.")
     @Name("StockShortage")
     public record StockShortage(
-            @Description("The cart line (CartLine.id).") @NonNull String cartLineId,
+            @NonNull @Id @Description("The cart line (CartLine.id).") String cartLineId,
             @Description("The variant; null when it was deleted from the catalog.") ProductVariant variant,
             @Description("Units the line asks for.") int requested,
             @Description("Units available for this order's fulfilment (at the store, or across the network).") int available) {

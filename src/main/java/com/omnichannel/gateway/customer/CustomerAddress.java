@@ -6,10 +6,11 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("An address in a customer's address book.")
 public record CustomerAddress(
-        @Description("Opaque id of the address in the customer's address book.") @NonNull @Id String id,
+        @NonNull @Id String id,
         @Description("First name of the recipient.") @NonNull String firstName,
         @Description("Last name of the recipient.") @NonNull String lastName,
         @Description("Company name for business addresses; null when none.") String company,
@@ -22,7 +23,7 @@ public record CustomerAddress(
         @Description("Recipient's phone number for the carrier; null when not given.") String phone,
         @Description("Used for shipping unless the customer chooses another; at most one address has it.") boolean defaultShipping,
         @Ignore long key,
-        @Ignore String customerId) {
+        @Ignore String customerId) implements Node {
 
     public static final String TYPE = "CustomerAddress";
 

@@ -139,14 +139,17 @@ public class CustomerGraphQLApi {
 
     // ---- relationships
 
+
     @Name("addresses")
     @Description("The address book, oldest first.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull CustomerAddress>>> addresses(@Source List<Customer> parents) {
         return customers.addressesOf(parents);
     }
 
     @Name("consents")
     @Description("One entry per purpose.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Consent>>> consents(@Source List<Customer> parents) {
         return customers.consentsOf(parents);
     }

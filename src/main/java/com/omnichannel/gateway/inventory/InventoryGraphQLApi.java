@@ -36,6 +36,7 @@ public class InventoryGraphQLApi {
 
     @Name("stockLevels")
     @Description("Stock at every location holding this variant.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull StockLevel>>> stockLevels(@Source List<ProductVariant> variants) {
         return inventory.stockLevelsOf(variants);
     }
@@ -49,6 +50,7 @@ public class InventoryGraphQLApi {
     @Name("storeAvailability")
     @Description("Units available per store, nearest first from 'near', or from 'storeId', or (for kiosks) from the "
             + "kiosk's store; by store name when there is no reference point.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull StoreAvailability>>> storeAvailability(
             @Source List<ProductVariant> variants,
             @Description("Nearest first from this point (e.g. the shopper's location).") GeoPointInput near,
@@ -88,7 +90,7 @@ public class InventoryGraphQLApi {
             + "Kiosks may leave out the location to follow their own store; variantIds narrows it to some variants.")
     public Multi<StockLevel> stockChanged(
             @Description("The store or warehouse; kiosks may leave it out for their own store.") @Id String locationId,
-            @Description("Only these variants (their ids).") List<String> variantIds) {
+            @Id @Description("Only these variants (their ids).") List<String> variantIds) {
         return Multi.createFrom().deferred(() -> inventory.stockChanges(callers.current(), locationId, variantIds));
     }
 

@@ -1,14 +1,17 @@
 package com.omnichannel.gateway.loyalty;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A customer's loyalty account: the same points in every store and channel.")
 public record LoyaltyAccount(
+        @NonNull @Id @Description("One id per customer's account, so client caches update me.loyalty after loyaltyAdjust.") String id,
         @NonNull @Description("The tier from qualifying spend over the rolling qualifying period.") String tier,
         @Description("Points available to redeem.") int balance,
         @Description("Points of orders not yet delivered or picked up.") int pending,
@@ -16,6 +19,12 @@ public record LoyaltyAccount(
         @NonNull @Description("Delivered and picked-up orders over the qualifying period.") Money qualifyingSpend,
         @Description("Null at the top tier.") NextTier nextTier,
         @Ignore String customerId) {
+
+    public static final String TYPE = "LoyaltyAccount";
+
+    public static String globalId(String customerId) {
+        return GlobalId.encode(TYPE, customerId);
+    }
 
     @Description("The tier above the customer's current one and how far away it is.")
     @Name("LoyaltyNextTier")

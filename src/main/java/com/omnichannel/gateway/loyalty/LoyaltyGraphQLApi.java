@@ -3,6 +3,7 @@ package com.omnichannel.gateway.loyalty;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
@@ -30,7 +31,7 @@ public class LoyaltyGraphQLApi {
     @Description("The customer's loyalty account: tier, points and ledger.")
     public Uni<List<@NonNull LoyaltyAccount>> loyalty(@Source List<Customer> customers) {
         // Customers are reached only through `me` (or staff paths), so each sees only their own account.
-        return loyalty.accountsOf(customers.stream().map(Customer::id).toList());
+        return loyalty.accountsOf(customers.stream().map(Customer::key).toList());
     }
 
     @Name("ledger")
@@ -43,9 +44,10 @@ public class LoyaltyGraphQLApi {
     }
 
     @Query("loyaltyAccount")
-    @Description("Staff: a customer's loyalty account by the customer's id (token subject).")
+    @Description("Staff: a customer's loyalty account by the customer's id (Customer.id; the bare token subject is still "
+            + "accepted in this release).")
     public Uni<@NonNull LoyaltyAccount> loyaltyAccount(
-            @Description("The customer's id (Customer.id).") @NonNull String customerId) {
+            @Description("The customer's id (Customer.id).") @NonNull @Id String customerId) {
         return loyalty.account(callers.current(), customerId);
     }
 

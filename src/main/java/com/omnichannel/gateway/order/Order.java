@@ -8,23 +8,27 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import com.omnichannel.gateway.cart.CartFulfilment;
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.store.Location;
 
 @Description("An order from any channel, with prices frozen at checkout.")
 public record Order(
-        @Description("Opaque id of the order.") @NonNull @Id String id,
+        @NonNull @Id String id,
         @NonNull @Description("Human-readable order number, e.g. OC-100042.") String number,
         @Description("Where the order is in its lifecycle (see nextStatuses).") @NonNull OrderStatus status,
         @NonNull @Description("The statuses this order may move to next.") List<@NonNull OrderStatus> nextStatuses,
         @Description("Contact email of the order; null once the customer's data was erased.") String email,
         @NonNull @Description("The channel the order was placed through.") Channel sourceChannel,
-        @NonNull @Description("Every channel the cart was touched from before checkout, in first-touch order.") List<@NonNull Channel> cartChannels,
-        @Description("SHIP, PICKUP or CURBSIDE.") @NonNull FulfilmentType fulfilmentType,
-        @Description("The store for pickup and curbside orders.") Location pickupStore,
+        @Deprecated @NonNull @Description("Deprecated: use channels (the name carts use); removed in the next release.") List<@NonNull Channel> cartChannels,
+        @NonNull @Description("Every channel the cart was touched from before checkout, in first-touch order, as Cart.channels.") List<@NonNull Channel> channels,
+        @Deprecated @NonNull @Description("Deprecated: use fulfilment { type } (as on carts); removed in the next release.") FulfilmentType fulfilmentType,
+        @Deprecated @Description("Deprecated: use fulfilment { store } (as on carts); removed in the next release.") Location pickupStore,
+        @NonNull @Description("Shipped, or picked up or collected at which store: the same type as Cart.fulfilment.") CartFulfilment fulfilment,
         @Description("The delivery address of shipped orders.") OrderAddress shippingAddress,
         @Description("For CURBSIDE: how to recognise the car; null otherwise.") String curbsideNote,
         @Description("Sum of the lines before discounts.") @NonNull Money subtotal,
@@ -42,7 +46,7 @@ public record Order(
         @Ignore String customerId,
         @Ignore String paymentReference,
         @Ignore long totalMinor,
-        @Ignore Written written) {
+        @Ignore Written written) implements Node {
 
     public static final String TYPE = "Order";
 

@@ -74,18 +74,21 @@ public class OrderGraphQLApi {
 
     @Description("What was ordered, with prices frozen at checkout.")
     @Name("lines")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull OrderLine>>> lines(@Source List<Order> parents) {
         return orders.linesOf(parents);
     }
 
     @Description("The shipments the order was allocated to, one per location it leaves from.")
     @Name("shipments")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Shipment>>> shipments(@Source List<Order> parents) {
         return orders.shipmentsOf(parents);
     }
 
     @Name("timeline")
     @Description("What happened to the order, oldest first.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull OrderTimelineEvent>>> timeline(@Source List<Order> parents) {
         return orders.timelineOf(parents);
     }
@@ -98,6 +101,7 @@ public class OrderGraphQLApi {
 
     @Description("The order lines (and units of them) in this shipment.")
     @Name("lines")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull ShipmentLine>>> shipmentLines(@Source List<Shipment> parents) {
         return orders.shipmentLinesOf(parents);
     }

@@ -24,7 +24,7 @@ public final class OrderInputs {
             @Description("Orders with a shipment from, or a pickup at, this location.") @Id String locationId,
             @Description("Placed at or after.") OffsetDateTime placedFrom,
             @Description("Placed before.") OffsetDateTime placedTo,
-            @Description("The customer's id (token subject).") String customerId,
+            @Id @Description("The customer's id (Customer.id); the bare token subject is still accepted in this release.") String customerId,
             @Description("Exact email, any case.") String email) {
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.errors.UserError;
@@ -21,7 +22,7 @@ public record CartDiscounts(
     @Description("The discount on one cart line.")
     @Name("CartLineDiscount")
     public record LineDiscount(
-            @Description("The cart line (CartLine.id).") @NonNull String cartLineId,
+            @NonNull @Id @Description("The cart line (CartLine.id).") String cartLineId,
             @Description("What the promotions take off this line (0 when none apply).") @NonNull Money discount) {
     }
 }

@@ -9,12 +9,13 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A coupon (with a code) or an automatic promotion (without), the same on every channel unless limited.")
 public record Promotion(
-        @Description("Opaque id of the promotion.") @NonNull @Id String id,
+        @NonNull @Id String id,
         @Description("Name shown to shoppers on the discount.") @NonNull String name,
         @Description("The coupon code; null for automatic promotions.") String code,
         @Description("How it discounts: a percentage, a fixed amount or free shipping.") @NonNull PromotionKind kind,
@@ -33,7 +34,7 @@ public record Promotion(
         @Description("Whether staff paused it; a paused promotion applies nowhere.") boolean paused,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        @Ignore long key) {
+        @Ignore long key) implements Node {
 
     public static final String TYPE = "Promotion";
 

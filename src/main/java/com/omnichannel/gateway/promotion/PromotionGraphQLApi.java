@@ -65,6 +65,7 @@ public class PromotionGraphQLApi {
 
     @Name("discounts")
     @Description("The discounts frozen on the order at checkout: promotions and loyalty points.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull AppliedDiscount>>> orderDiscounts(@Source List<Order> orders) {
         return promotions.discountsOf(orders);
     }

@@ -6,10 +6,11 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A place that holds stock: a store shoppers can visit or a warehouse that ships.")
 public record Location(
-        @Description("Opaque id of the store or warehouse.") @NonNull @Id String id,
+        @NonNull @Id String id,
         @Description("Short unique code staff use (e.g. BER-01).") @NonNull String code,
         @Description("Display name.") @NonNull String name,
         @Description("STORE (shoppers can visit) or WAREHOUSE.") @NonNull LocationType type,
@@ -18,7 +19,7 @@ public record Location(
         @Description("Phone number; null when not entered.") String phone,
         @Description("Opening hours as text for display; null for warehouses and when not entered.") String openingHours,
         @Ignore long key,
-        @Ignore int priority) {
+        @Ignore int priority) implements Node {
 
     public static final String TYPE = "Location";
 

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import com.omnichannel.gateway.platform.errors.Lookups;
 import com.omnichannel.gateway.platform.graphql.PublicRead;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.paging.PageRequest;
@@ -36,9 +37,10 @@ public class StoreGraphQLApi {
 
     @PublicRead
     @Query("store")
-    @Description("A store by id.")
-    public Uni<@NonNull Location> store(@Description("The store's id (Location.id).") @NonNull @Id String id) {
-        return stores.store(GlobalId.decode(Location.TYPE, id, "id"));
+    @Description("A store by id; null when there is none (also for a warehouse's id).")
+    public Uni<Location> store(@Description("The store's id (Location.id).") @NonNull @Id String id) {
+        long key = GlobalId.decode(Location.TYPE, id, "id");
+        return Lookups.nullWhenNotFound(() -> stores.store(key));
     }
 
     @Query("locations")

@@ -79,6 +79,7 @@ public class InsightsGraphQLApi {
 
     @Name("channelMix")
     @Description("The share of activity events and of spend per channel (channels with either).")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull ChannelShare>>> channelMix(@Source List<Customer> customers) {
         return insights.channelMixOf(customers);
     }

@@ -30,6 +30,7 @@ public class RecommendationGraphQLApi {
     @Name("alsoBought")
     @Description("Products most often bought together with this one (in the same order), most orders first; "
             + "'first' at most 20.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Product>>> alsoBought(@Source List<Product> products,
             @Description("How many products, at most 20.") @DefaultValue("5") Integer first) {
         return recommendations.alsoBoughtOf(products, first);
