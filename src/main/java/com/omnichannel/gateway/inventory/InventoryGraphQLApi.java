@@ -83,7 +83,7 @@ public class InventoryGraphQLApi {
     @Subscription("stockChanged")
     @Description("Stock levels at a location each time they change (an order, a delivery, a count), through any instance. "
             + "Kiosks may leave out the location to follow their own store; variantIds narrows it to some variants.")
-    public Multi<StockLevel> stockChanged(@Id String locationId, @Id @Description("Only these variants (their ids).") List<String> variantIds) {
+    public Multi<StockLevel> stockChanged(@Id String locationId, @Description("Only these variants (their ids).") List<String> variantIds) {
         return Multi.createFrom().deferred(() -> inventory.stockChanges(callers.current(), locationId, variantIds));
     }
 
