@@ -71,7 +71,7 @@ class CustomerAuthTest {
     // ---- registration
 
     @Test
-    void registering_signs_the_customer_in_with_a_token_whose_subject_is_their_id() throws Exception {
+    void registering_signs_the_customer_in_with_a_token_whose_subject_is_the_key_in_their_id() throws Exception {
         String email = Accounts.uniqueEmail();
         Map<String, Object> input = Accounts.registration("  " + email.toUpperCase() + " ");
         input.put("phone", "+49 30 1234567");
@@ -86,7 +86,9 @@ class CustomerAuthTest {
 
         String access = r.getString("data.customerRegister.tokens.accessToken");
         JsonWebToken token = parser.parse(access);
-        assertThat(token.getSubject()).isEqualTo(id);
+        // the id is opaque like every id; the token's subject is the key inside it
+        assertThat(token.getSubject()).isEqualTo(Customer.keyOf(id)).isNotEqualTo(id);
+        assertThat(Customer.globalId(token.getSubject())).isEqualTo(id);
         assertThat(token.getGroups()).containsExactly("customer");
         long lifetime = token.getExpirationTime() - token.getIssuedAtTime();
         assertThat(lifetime).isBetween(60L, 3600L);

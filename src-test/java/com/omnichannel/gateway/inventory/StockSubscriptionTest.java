@@ -30,7 +30,7 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 class StockSubscriptionTest {
 
-    static final String STOCK = "subscription($loc: ID, $variants: [ID]) { stockChanged(locationId: $loc, variantIds: $variants) {"
+    static final String STOCK = "subscription($loc: ID, $variants: [String]) { stockChanged(locationId: $loc, variantIds: $variants) {"
             + " available onHand reserved lowStock location { id } variant { id } } }";
     static final String ALERTS = "subscription($loc: ID!) { lowStockAlerts(locationId: $loc) { available lowStockThreshold variant { sku } } }";
     static final String ADJUST = """

@@ -90,7 +90,7 @@ public class InventoryGraphQLApi {
             + "Kiosks may leave out the location to follow their own store; variantIds narrows it to some variants.")
     public Multi<StockLevel> stockChanged(
             @Description("The store or warehouse; kiosks may leave it out for their own store.") @Id String locationId,
-            @Id @Description("Only these variants (their ids).") List<String> variantIds) {
+            @Description("Only these variants (their ids).") List<String> variantIds) {
         return Multi.createFrom().deferred(() -> inventory.stockChanges(callers.current(), locationId, variantIds));
     }
 
