@@ -71,7 +71,7 @@ class CustomerAuthTest {
     // ---- registration
 
     @Test
-    void registering_signs_the_customer_in_with_a_token_whose_subject_is_their_id() throws Exception {
+    void registering_signs_the_customer_in_with_a_token_whose_subject_is_the_key_in_their_id() throws Exception {
         String email = Accounts.uniqueEmail();
         Map<String, Object> input = Accounts.registration("  " + email.toUpperCase() + " ");
         input.put("phone", "+49 30 1234567");
@@ -86,7 +86,9 @@ class CustomerAuthTest {
 
         String access = r.getString("data.customerRegister.tokens.accessToken");
         JsonWebToken token = parser.parse(access);
-        assertThat(token.getSubject()).isEqualTo(id);
+        // the id is opaque like every id; the token's subject is the key inside it
+        assertThat(token.getSubject()).isEqualTo(Customer.keyOf(id)).isNotEqualTo(id);
+        assertThat(Customer.globalId(token.getSubject())).isEqualTo(id);
         assertThat(token.getGroups()).containsExactly("customer");
         long lifetime = token.getExpirationTime() - token.getIssuedAtTime();
         assertThat(lifetime).isBetween(60L, 3600L);
@@ -185,7 +187,7 @@ class CustomerAuthTest {
         Account account = Accounts.register();
         JsonPath ok = Accounts.signIn(GraphQL.anonymous(), account.email().toUpperCase(), Accounts.PASSWORD);
         assertThat(ok.getList("data.customerSignIn.userErrors")).isEmpty();
-        assertThat(ok.getString("data.customerSignIn.customer.id")).isEqualTo(account.id());
+        assertThat(ok.getString("data.customerSignIn.customer.id")).isEqualTo(account.globalId());
         String access = ok.getString("data.customerSignIn.tokens.accessToken");
         assertThat(GraphQL.as(access).ok(ME).getString("data.me.email")).isEqualTo(account.email());
 
@@ -254,10 +256,10 @@ class CustomerAuthTest {
         Account account = Accounts.register();
         JsonPath r = GraphQL.anonymous().ok(REFRESH, "input", Map.of("refreshToken", account.refreshToken()));
         assertThat(r.getList("data.tokenRefresh.userErrors")).isEmpty();
-        assertThat(r.getString("data.tokenRefresh.customer.id")).isEqualTo(account.id());
+        assertThat(r.getString("data.tokenRefresh.customer.id")).isEqualTo(account.globalId());
         String next = r.getString("data.tokenRefresh.tokens.refreshToken");
         assertThat(next).isNotEqualTo(account.refreshToken());
-        assertThat(GraphQL.as(r.getString("data.tokenRefresh.tokens.accessToken")).ok(ME).getString("data.me.id")).isEqualTo(account.id());
+        assertThat(GraphQL.as(r.getString("data.tokenRefresh.tokens.accessToken")).ok(ME).getString("data.me.id")).isEqualTo(account.globalId());
         // stored hashed only
         assertThat(data.count("SELECT count(*) FROM customer_refresh_token WHERE token_hash = $1 OR token_hash = $2",
                 account.refreshToken(), next)).isZero();
@@ -387,7 +389,7 @@ class CustomerAuthTest {
         assertThat(viewer.getString("data.viewer.channel")).isEqualTo("KIOSK");
         assertThat(viewer.getString("data.viewer.store.id")).isEqualTo(store.id());
         assertThat(viewer.getList("data.viewer.roles")).containsExactly("customer");
-        assertThat(GraphQL.as(access).ok(ME).getString("data.me.id")).isEqualTo(account.id());
+        assertThat(GraphQL.as(access).ok(ME).getString("data.me.id")).isEqualTo(account.globalId());
 
         // a shared device may read the profile, never change it
         JsonPath change = GraphQL.as(access).execute(

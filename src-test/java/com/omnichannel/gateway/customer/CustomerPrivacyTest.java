@@ -176,7 +176,7 @@ class CustomerPrivacyTest {
 
         JsonPath deleted = client.ok(DELETE, "input", Map.of("password", p.account().password()));
         assertThat(deleted.getList("data.customerDelete.userErrors")).isEmpty();
-        assertThat(deleted.getString("data.customerDelete.deletedCustomerId")).isEqualTo(p.account().id());
+        assertThat(deleted.getString("data.customerDelete.deletedCustomerId")).isEqualTo(p.account().globalId());
 
         // No row of any table mentions the customer's id, email, name, phone, street or the recipient's name.
         String phoneDigits = p.phone().replaceAll("[^0-9]", "");
@@ -246,7 +246,7 @@ class CustomerPrivacyTest {
         // Another customer's erasure does not touch this one.
         Accounts.Account other = Accounts.register();
         other.client().ok(DELETE, "input", Map.of("password", other.password()));
-        assertThat(account.client().ok("query { me { id } }").getString("data.me.id")).isEqualTo(account.id());
+        assertThat(account.client().ok("query { me { id } }").getString("data.me.id")).isEqualTo(account.globalId());
     }
 
     private static List<String> kinds(JsonArray events) {

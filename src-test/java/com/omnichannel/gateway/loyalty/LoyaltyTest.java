@@ -37,7 +37,7 @@ class LoyaltyTest {
               nextTier { name spendNeeded { amount currencyCode } }
               ledger(first: 10) { edges { node { kind points reason orderNumber channel } } pageInfo { hasNextPage } } } } }""";
     static final String ACCOUNT = """
-            query($customerId: String!) { loyaltyAccount(customerId: $customerId) { tier balance pending
+            query($customerId: ID!) { loyaltyAccount(customerId: $customerId) { tier balance pending
               ledger(first: 20) { edges { node { kind points reason orderNumber } } } } }""";
     static final String ADJUST = """
             mutation($input: LoyaltyAdjustInput!) { loyaltyAdjust(input: $input) {
@@ -267,14 +267,16 @@ class LoyaltyTest {
     void a_customer_sees_only_their_own_ledger() {
         Accounts.Account eve = Accounts.register();
         Accounts.Account finn = Accounts.register();
-        adjust(finn.id(), 777);
+        adjust(finn.globalId(), 777);
 
-        JsonPath other = eve.client().execute(ACCOUNT, "customerId", finn.id());
+        JsonPath other = eve.client().execute(ACCOUNT, "customerId", finn.globalId());
         assertThat(other.getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
         assertThat(other.getString("data")).isNull();
         JsonPath own = loyalty(eve);
         assertThat(own.getInt("balance")).isZero();
         assertThat(own.getList("ledger.edges")).isEmpty();
+        assertThat(staff.ok(ACCOUNT, "customerId", finn.globalId()).getInt("data.loyaltyAccount.balance")).isEqualTo(777);
+        // the bare key customer ids used to be is still accepted for one release
         assertThat(staff.ok(ACCOUNT, "customerId", finn.id()).getInt("data.loyaltyAccount.balance")).isEqualTo(777);
         assertThat(GraphQL.as(Tokens.staff()).execute(MY_LOYALTY).getString("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
     }

@@ -248,6 +248,8 @@ class OrderLifecycleTest {
         String search = "query($f: OrderFilter) { orders(filter: $f, first: 10) { edges { node { number sourceChannel status } } pageInfo { hasNextPage } } }";
         JsonPath byCustomer = staff.ok(search, "f", Map.of("customerId", customerId));
         assertThat(byCustomer.getList("data.orders.edges.node.number")).containsExactly(mobile.getString("number"));
+        assertThat(staff.ok(search, "f", Map.of("customerId", com.omnichannel.gateway.customer.Customer.globalId(customerId)))
+                .getList("data.orders.edges.node.number")).containsExactly(mobile.getString("number"));
         JsonPath byStore = staff.ok(search, "f", Map.of("locationId", store.id()));
         assertThat(byStore.getList("data.orders.edges")).hasSize(2);
         JsonPath byChannel = staff.ok(search, "f", Map.of("locationId", store.id(), "channel", "MOBILE", "status", "PLACED"));

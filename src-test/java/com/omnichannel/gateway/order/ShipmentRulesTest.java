@@ -34,8 +34,8 @@ class ShipmentRulesTest {
 
         assertThat(Shipments.splitRefusal(lines, Map.of(1L, 2))).isNull();
         assertThat(Shipments.splitRefusal(lines, Map.of(1L, 1, 2L, 1))).isNull();
-        assertThat(Shipments.splitRefusal(lines, Map.of(1L, 3))).extracting(UserError::code).isEqualTo("INVALID_SPLIT");
-        assertThat(Shipments.splitRefusal(lines, Map.of(9L, 1))).extracting(UserError::code).isEqualTo("INVALID_SPLIT");
+        assertThat(Shipments.splitRefusal(lines, Map.of(1L, 3))).extracting(e -> e.code().name()).isEqualTo("INVALID_SPLIT");
+        assertThat(Shipments.splitRefusal(lines, Map.of(9L, 1))).extracting(e -> e.code().name()).isEqualTo("INVALID_SPLIT");
         assertThat(Shipments.splitRefusal(lines, Map.of(1L, 2, 2L, 1)).message()).contains("at least one unit");
     }
 

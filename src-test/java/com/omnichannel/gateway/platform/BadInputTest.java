@@ -106,28 +106,34 @@ class BadInputTest {
 
     // ---- lookups
 
-    @Test
-    void unknown_product_id_is_not_found() {
-        assertError(GraphQL.anonymous().execute("query($id: ID!) { product(id: $id) { id name } }",
-                "id", Product.globalId(987_654_321L)), "NOT_FOUND");
+    /** A lookup that misses answers null, with no error, so its siblings in the response survive. */
+    static void assertNullWithoutError(JsonPath response, String field) {
+        assertThat(response.getList("errors")).as(response.prettify()).isNull();
+        assertThat(response.getMap("data")).containsEntry(field, null);
     }
 
     @Test
-    void unknown_product_slug_is_not_found() {
-        assertError(GraphQL.anonymous().execute("query($slug: String!) { product(slug: $slug) { id name } }",
-                "slug", TestData.unique("no-such-product")), "NOT_FOUND");
+    void unknown_product_id_is_null_without_an_error() {
+        assertNullWithoutError(GraphQL.anonymous().execute("query($id: ID!) { product(id: $id) { id name } }",
+                "id", Product.globalId(987_654_321L)), "product");
     }
 
     @Test
-    void unknown_sku_is_not_found() {
-        assertError(GraphQL.anonymous().execute("query($sku: String!) { productVariant(sku: $sku) { id } }",
-                "sku", TestData.unique("NO-SUCH-SKU")), "NOT_FOUND");
+    void unknown_product_slug_is_null_without_an_error() {
+        assertNullWithoutError(GraphQL.anonymous().execute("query($slug: String!) { product(slug: $slug) { id name } }",
+                "slug", TestData.unique("no-such-product")), "product");
     }
 
     @Test
-    void unknown_barcode_is_not_found() {
-        assertError(GraphQL.anonymous().execute("query($barcode: String!) { productVariant(barcode: $barcode) { id } }",
-                "barcode", TestData.newBarcode()), "NOT_FOUND");
+    void unknown_sku_is_null_without_an_error() {
+        assertNullWithoutError(GraphQL.anonymous().execute("query($sku: String!) { productVariant(sku: $sku) { id } }",
+                "sku", TestData.unique("NO-SUCH-SKU")), "productVariant");
+    }
+
+    @Test
+    void unknown_barcode_is_null_without_an_error() {
+        assertNullWithoutError(GraphQL.anonymous().execute("query($barcode: String!) { productVariant(barcode: $barcode) { id } }",
+                "barcode", TestData.newBarcode()), "productVariant");
     }
 
     @ParameterizedTest

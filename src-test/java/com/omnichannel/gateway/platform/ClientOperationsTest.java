@@ -159,11 +159,24 @@ class ClientOperationsTest {
         assertThat(stale).as("scenarios for operation files that do not exist").isEmpty();
     }
 
-    /** The token and channel each client sends: web shoppers are anonymous, kiosks and staff carry their token. */
+    /** A trusted operation belongs to the one channel of its folder, found by the hash of its text. */
+    @Test
+    void no_two_operation_files_have_the_same_text() {
+        Map<String, List<String>> filesByText = new LinkedHashMap<>();
+        operationFiles().forEach(file -> filesByText.computeIfAbsent(read(file), text -> new ArrayList<>()).add(key(file)));
+        assertThat(filesByText.values().stream().filter(files -> files.size() > 1).toList())
+                .as("operation files with the same text (give each client's file its own comment)").isEmpty();
+    }
+
+    /**
+     * The token and channel each client sends: web and app shoppers start anonymous (their scenarios sign in where
+     * the screen needs it), kiosks and staff carry their token.
+     */
     private static GraphQL clientFor(String key, Fixture fixture) {
         String client = key.substring(0, key.indexOf('/'));
         return switch (client) {
             case "web" -> GraphQL.anonymous().channel("WEB");
+            case "mobile" -> GraphQL.anonymous().channel("MOBILE");
             case "kiosk" -> GraphQL.as(Tokens.kiosk(fixture.here.id())).channel("KIOSK");
             case "staff" -> GraphQL.as(Tokens.staff()).channel("STAFF");
             default -> throw new AssertionError("Unknown client folder '" + client + "': say in clientFor which token it sends");
@@ -516,7 +529,7 @@ class ClientOperationsTest {
         s.put("web/Checkout.graphql", (client, op) -> {
             JsonPath order = placeGuestOrder(f, op, "checkout@example.com");
             assertThat(order.getString("status")).isEqualTo("PLACED");
-            assertThat(order.getString("pickupStore.id")).isEqualTo(f.here.id());
+            assertThat(order.getString("fulfilment.store.id")).isEqualTo(f.here.id());
             assertThat(order.getString("total.amount")).isEqualTo("39.98");
             assertThat(order.getList("lines.sku")).containsExactly(f.socks.variant(0).sku());
         });
@@ -602,7 +615,7 @@ class ClientOperationsTest {
             Account account = Accounts.register();
             JsonPath r = run(client, op, vars("email", account.email(), "password", account.password()));
             assertThat(r.getList("data.customerSignIn.userErrors")).isEmpty();
-            assertThat(r.getString("data.customerSignIn.customer.id")).isEqualTo(account.id());
+            assertThat(r.getString("data.customerSignIn.customer.id")).isEqualTo(account.globalId());
             assertThat(r.getString("data.customerSignIn.tokens.refreshToken")).isNotBlank();
             JsonPath wrong = run(client, op, vars("email", account.email(), "password", "Wrong-password-1"));
             assertThat(wrong.getString("data.customerSignIn.userErrors[0].code")).isEqualTo("INVALID_CREDENTIALS");
@@ -614,7 +627,7 @@ class ClientOperationsTest {
             assertThat(r.getList("data.tokenRefresh.userErrors")).isEmpty();
             assertThat(r.getString("data.tokenRefresh.tokens.refreshToken")).isNotEqualTo(account.refreshToken());
             assertThat(GraphQL.as(r.getString("data.tokenRefresh.tokens.accessToken")).ok("{ me { id } }").getString("data.me.id"))
-                    .isEqualTo(account.id());
+                    .isEqualTo(account.globalId());
         });
 
         s.put("web/SignOut.graphql", (client, op) -> {
@@ -632,7 +645,7 @@ class ClientOperationsTest {
                     "city", "Berlin", "postalCode", "10115", "countryCode", "DE", "defaultShipping", true);
             run(me, read(OPERATIONS.resolve("web/AddAddress.graphql")), vars("input", address));
             JsonPath r = run(me, op, vars());
-            assertThat(r.getString("data.me.id")).isEqualTo(account.id());
+            assertThat(r.getString("data.me.id")).isEqualTo(account.globalId());
             assertThat(r.getString("data.me.preferences.preferredStore.id")).isEqualTo(f.here.id());
             assertThat(r.getList("data.me.addresses.line1")).containsExactly("Hauptstr. 1");
             assertThat(r.getBoolean("data.me.addresses[0].defaultShipping")).isTrue();
@@ -736,7 +749,7 @@ class ClientOperationsTest {
             Account account = Accounts.register();
             JsonPath r = run(account.client().channel("WEB"), op, vars("password", account.password()));
             assertThat(r.getList("data.customerDelete.userErrors")).isEmpty();
-            assertThat(r.getString("data.customerDelete.deletedCustomerId")).isEqualTo(account.id());
+            assertThat(r.getString("data.customerDelete.deletedCustomerId")).isEqualTo(account.globalId());
         });
 
         s.put("web/ProductRecommendations.graphql", (client, op) -> {
@@ -769,7 +782,7 @@ class ClientOperationsTest {
         s.put("staff/Customers.graphql", (client, op) -> {
             Account account = Accounts.register();
             JsonPath r = run(client, op, vars("search", account.email(), "first", 5, "after", null));
-            assertThat(r.getList("data.customers.edges.node.id", String.class)).containsExactly(account.id());
+            assertThat(r.getList("data.customers.edges.node.id", String.class)).containsExactly(account.globalId());
         });
 
         s.put("staff/Customer360.graphql", (client, op) -> {
@@ -865,6 +878,7 @@ class ClientOperationsTest {
             assertThat(below.getString("data.loyaltyAdjust.userErrors[0].code")).isEqualTo("INSUFFICIENT_POINTS");
         });
 
+        s.putAll(CartOperationScenarios.scenarios(f, vertx, endpoint, this::forgetSignInAttempts));
         return s;
     }
 

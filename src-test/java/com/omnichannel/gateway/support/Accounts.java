@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.omnichannel.gateway.customer.Customer;
+
 import io.restassured.path.json.JsonPath;
 
 /** Customer accounts through the API, as an app creates them: register, sign in, and the tokens that come back. */
@@ -35,8 +37,16 @@ public final class Accounts {
     private Accounts() {
     }
 
-    /** A signed-in customer: their id (the token subject) and session tokens. */
+    /**
+     * A signed-in customer and session tokens: {@code id} is the customer's key (their tokens' subject, the key in
+     * the database), {@link #globalId()} the id the API shows (Customer.id).
+     */
     public record Account(String id, String email, String password, String accessToken, String refreshToken) {
+
+        public String globalId() {
+            return Customer.globalId(id);
+        }
+
         public GraphQL client() {
             return GraphQL.as(accessToken);
         }
@@ -63,7 +73,7 @@ public final class Accounts {
     public static Account register(Map<String, Object> input) {
         JsonPath r = GraphQL.anonymous().ok(REGISTER, "input", input);
         assertThat(r.getList("data.customerRegister.userErrors")).as(r.prettify()).isEmpty();
-        return new Account(r.getString("data.customerRegister.customer.id"), r.getString("data.customerRegister.customer.email"),
+        return new Account(Customer.keyOf(r.getString("data.customerRegister.customer.id")), r.getString("data.customerRegister.customer.email"),
                 (String) input.get("password"), r.getString("data.customerRegister.tokens.accessToken"),
                 r.getString("data.customerRegister.tokens.refreshToken"));
     }

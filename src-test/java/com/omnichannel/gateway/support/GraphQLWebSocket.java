@@ -31,11 +31,19 @@ public final class GraphQLWebSocket implements AutoCloseable {
      * payload ({@code initToken}, as browsers must, since they cannot set headers on a WebSocket).
      */
     public GraphQLWebSocket(Vertx vertx, URI endpoint, String headerToken, String initToken) throws Exception {
+        this(vertx, endpoint, headerToken, initToken, null);
+    }
+
+    /** As above, with the {@code X-Channel} header on the upgrade request, as a native app sends it. */
+    public GraphQLWebSocket(Vertx vertx, URI endpoint, String headerToken, String initToken, String channel) throws Exception {
         String token = headerToken;
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(endpoint.getHost())
                 .setPort(endpoint.getPort()).setURI(endpoint.getPath()).setSubProtocols(List.of("graphql-transport-ws"));
         if (token != null) {
             options.addHeader("Authorization", "Bearer " + token);
+        }
+        if (channel != null) {
+            options.addHeader("X-Channel", channel);
         }
         CompletableFuture<WebSocket> connected = new CompletableFuture<>();
         vertx.createHttpClient().webSocket(options).onSuccess(connected::complete).onFailure(connected::completeExceptionally);

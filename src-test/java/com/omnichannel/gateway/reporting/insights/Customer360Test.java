@@ -78,18 +78,18 @@ class Customer360Test {
                 && data.count("SELECT count(*) FROM customer_event WHERE customer_id = $1 AND kind = 'CART_UPDATED'", id) == 3);
 
         GraphQL staff = GraphQL.as(Tokens.staff());
-        assertThat(staff.ok(SEARCH, "search", account.email().toUpperCase()).getList("data.customers.edges.node.id")).containsExactly(account.id());
+        assertThat(staff.ok(SEARCH, "search", account.email().toUpperCase()).getList("data.customers.edges.node.id")).containsExactly(account.globalId());
         assertThat(staff.ok(SEARCH, "search", account.email().substring(0, account.email().indexOf('@') + 1))
-                .getList("data.customers.edges.node.id")).containsExactly(account.id());
-        assertThat(staff.ok(SEARCH, "search", phone.replace(" ", "-")).getList("data.customers.edges.node.id")).containsExactly(account.id());
+                .getList("data.customers.edges.node.id")).containsExactly(account.globalId());
+        assertThat(staff.ok(SEARCH, "search", phone.replace(" ", "-")).getList("data.customers.edges.node.id")).containsExactly(account.globalId());
         assertThat(staff.ok(SEARCH, "search", "erika " + lastName.toLowerCase()).getList("data.customers.edges.node.id"))
-                .containsExactly(account.id());
+                .containsExactly(account.globalId());
         assertThat(staff.ok(SEARCH, "search", "100%_" + lastName).getList("data.customers.edges")).isEmpty();
         JsonPath firstPage = staff.ok(SEARCH, "first", 1);
         assertThat(firstPage.getList("data.customers.edges")).hasSize(1);
         assertThat(firstPage.getBoolean("data.customers.pageInfo.hasNextPage")).isTrue();
 
-        JsonPath r = staff.ok(VIEW, "id", account.id()).setRootPath("data.customer");
+        JsonPath r = staff.ok(VIEW, "id", account.globalId()).setRootPath("data.customer");
         assertThat(r.getString("email")).isEqualTo(account.email());
         assertThat(r.getString("phone")).isEqualTo(phone);
         assertThat(r.getList("orders.edges.node.number")).containsExactly(mobileOrder, webOrder);

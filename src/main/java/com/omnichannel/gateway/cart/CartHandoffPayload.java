@@ -7,8 +7,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.errors.UserError;
 
-public record CartHandoffPayload(CartHandoff handoff,
+@Description("The answer of cartHandoffCreate: the code to show, or userErrors.")
+public record CartHandoffPayload(
+        @Description("The code and QR payload; null when userErrors say why none was made.") CartHandoff handoff,
         @Description("What the cart's price will do on the receiving channel: a warning for every coupon or promotion that "
                 + "will not hold there.") CartPriceChange priceChange,
-        @NonNull List<@NonNull UserError> userErrors) {
+        @Description("Expected failures (invalid input, a rule of the shop); empty on success. When not empty, nothing was changed.") @NonNull List<@NonNull UserError> userErrors) {
 }

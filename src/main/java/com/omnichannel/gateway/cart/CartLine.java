@@ -12,8 +12,15 @@ import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A variant and quantity in a cart; price and availability are read live from the catalog.")
-public record CartLine(@NonNull @Id String id, ProductVariant variant, int quantity, @NonNull Channel addedFrom,
-        @NonNull OffsetDateTime addedAt, Money unitPrice, Money lineTotal,
+public record CartLine(
+        @Description("Opaque id of the line within its cart (lineId in cartLinesUpdate and cartLinesRemove).") @NonNull @Id String id,
+        @Description("The variant; null when it was deleted from the catalog since it was added.") ProductVariant variant,
+        @Description("Units of the variant, 1 to 999.") int quantity,
+        @Deprecated @NonNull @Description("Deprecated: use channel (the name order lines use); removed in the next release.") Channel addedFrom,
+        @NonNull @Description("The channel the line was added from, as OrderLine.channel.") Channel channel,
+        @NonNull OffsetDateTime addedAt,
+        @Description("Today's price of one unit; null when the variant is no longer sold.") Money unitPrice,
+        @Description("Unit price times quantity; null when the variant is no longer sold.") Money lineTotal,
         @Description("Units available for the cart's fulfilment: at the pickup store, or anywhere for shipping.") int available,
-        @NonNull List<@NonNull CartWarning> warnings) {
+        @Description("Problems with this line (NOT_ENOUGH_STOCK, VARIANT_UNAVAILABLE); empty when none.") @NonNull List<@NonNull CartWarning> warnings) {
 }

@@ -434,8 +434,13 @@ public class CartService {
     }
 
     /** Cart ids are random and unguessable; anything else is refused before Redis is asked. */
+    /** Whether this is of the form of a cart id (random, so that it cannot be guessed; not a typed id). */
+    static boolean isCartId(String id) {
+        return id != null && id.matches("[A-Za-z0-9_-]{16,64}");
+    }
+
     static String cartId(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9_-]{16,64}")) {
+        if (!isCartId(id)) {
             throw ApiException.badUserInput("Argument 'cartId' is not a valid cart id");
         }
         return id;

@@ -106,7 +106,8 @@ class CartViews {
             }
             itemCount += line.quantity();
             cartWarnings.addAll(warnings);
-            lines.add(new CartLine(line.id(), variant, line.quantity(), Channel.valueOf(line.channel()),
+            Channel addedFrom = Channel.valueOf(line.channel());
+            lines.add(new CartLine(line.id(), variant, line.quantity(), addedFrom, addedFrom,
                     UtcTimestamps.parse(line.addedAt()), unitPrice, lineTotal, availableNow, warnings));
         }
         if (stored.pickupStoreId() != null && pickup == null) {

@@ -1,13 +1,21 @@
 package com.omnichannel.gateway.catalog;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
-public record Category(@NonNull @Id String id, @NonNull String slug, @NonNull String name, int position,
-        @Ignore long key, @Ignore Long parentKey) {
+@Description("A node of the category tree; products belong to one category.")
+public record Category(
+        @NonNull @Id String id,
+        @Description("URL-safe name, unique, for category page URLs (category(slug:)).") @NonNull String slug,
+        @Description("Display name.") @NonNull String name,
+        @Description("Sort position among its siblings (ascending).") int position,
+        @Ignore long key,
+        @Ignore Long parentKey) implements Node {
 
     public static final String TYPE = "Category";
 

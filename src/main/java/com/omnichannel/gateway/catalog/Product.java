@@ -9,13 +9,23 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A product as sold on every channel; its variants carry SKU, barcode and price.")
-public record Product(@NonNull @Id String id, @NonNull String slug, @NonNull String name, @NonNull String description,
-        String brand, @NonNull ProductStatus status, @NonNull List<@NonNull Image> images,
+public record Product(
+        @NonNull @Id String id,
+        @Description("URL-safe name, unique, for product page URLs (product(slug:)).") @NonNull String slug,
+        @Description("Display name.") @NonNull String name,
+        @Description("Plain-text description; empty when none.") @NonNull String description,
+        @Description("Brand name; null when none.") String brand,
+        @Description("ACTIVE products are sold; DRAFT and ARCHIVED ones are visible to staff only.") @NonNull ProductStatus status,
+        @Description("Images in display order; the first is the main image.") @NonNull List<@NonNull Image> images,
         @Description("Lowest and highest price of the active variants; null when it has none.") PriceRange priceRange,
-        @NonNull OffsetDateTime createdAt, @NonNull OffsetDateTime updatedAt,
-        @Ignore long key, @Ignore Long categoryKey, @Ignore String currency) {
+        @NonNull OffsetDateTime createdAt,
+        @NonNull OffsetDateTime updatedAt,
+        @Ignore long key,
+        @Ignore Long categoryKey,
+        @Ignore String currency) implements Node {
 
     public static final String TYPE = "Product";
 

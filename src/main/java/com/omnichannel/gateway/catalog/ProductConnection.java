@@ -2,13 +2,20 @@ package com.omnichannel.gateway.catalog;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.paging.PageInfo;
 
-public record ProductConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
+@Description("A page of products; follow pageInfo.endCursor for the next one.")
+public record ProductConnection(
+        @Description("The products of this page, in order, each with its cursor.") @NonNull List<@NonNull Edge> edges,
+        @Description("Whether more pages follow, and the cursors to ask for them.") @NonNull PageInfo pageInfo) {
+    @Description("One product in a page, with its cursor.")
     @Name("ProductEdge")
-    public record Edge(@NonNull String cursor, @NonNull Product node) {
+    public record Edge(
+            @Description("Opaque position of this item: pass it as 'after' to get the items that follow.") @NonNull String cursor,
+            @Description("The product.") @NonNull Product node) {
     }
 }

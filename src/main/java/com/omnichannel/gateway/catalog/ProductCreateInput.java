@@ -7,10 +7,15 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+@Description("A new product.")
 @Input("ProductCreateInput")
-public record ProductCreateInput(@NonNull String name,
+public record ProductCreateInput(
+        @Description("Display name; the slug is made from it.") @NonNull String name,
         @Description("URL handle; derived from the name when omitted.") String slug,
-        String description, String brand, @Id String categoryId,
+        @Description("Plain-text description.") String description,
+        @Description("Brand name.") String brand,
+        @Description("The category (Category.id).") @Id String categoryId,
         @Description("Defaults to ACTIVE.") ProductStatus status,
-        List<String> imageUrls, List<ProductVariantFields> variants) {
+        @Description("Absolute https URLs of the images, main image first.") List<String> imageUrls,
+        @Description("The variants to create with it.") List<ProductVariantFields> variants) {
 }

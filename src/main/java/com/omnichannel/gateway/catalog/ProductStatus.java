@@ -1,10 +1,13 @@
 package com.omnichannel.gateway.catalog;
 
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("Whether a product is sold.")
 public enum ProductStatus {
     /** Visible on every channel. */
-    ACTIVE,
+    @Description("Sold and visible to everyone.") ACTIVE,
     /** Being prepared; visible to staff only. */
-    DRAFT,
+    @Description("Being prepared; visible to staff only.") DRAFT,
     /** No longer sold; visible to staff only. */
-    ARCHIVED
+    @Description("No longer sold; visible to staff only.") ARCHIVED
 }

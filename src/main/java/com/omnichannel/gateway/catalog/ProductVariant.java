@@ -8,14 +8,21 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 
 @Description("A sellable version of a product (e.g. size M in red) with its own SKU, barcode and price.")
-public record ProductVariant(@NonNull @Id String id, @NonNull String sku,
+public record ProductVariant(
+        @NonNull @Id String id,
+        @Description("Stock keeping unit, unique.") @NonNull String sku,
         @Description("EAN-13 / GTIN barcode, as scanned at a kiosk.") String barcode,
-        @NonNull String title, @NonNull List<@NonNull SelectedOption> selectedOptions, @NonNull Money price,
+        @Description("The option values joined, e.g. 'M / Blue'; the product name is not included.") @NonNull String title,
+        @Description("The options that make this variant, e.g. Size M, Colour Blue.") @NonNull List<@NonNull SelectedOption> selectedOptions,
+        @Description("Today's price of one unit.") @NonNull Money price,
         @Description("The price before a reduction, shown struck through.") Money compareAtPrice,
-        boolean active, @Ignore long key, @Ignore long productKey) {
+        @Description("Whether it is sold; inactive variants cannot be added to carts.") boolean active,
+        @Ignore long key,
+        @Ignore long productKey) implements Node {
 
     public static final String TYPE = "ProductVariant";
 

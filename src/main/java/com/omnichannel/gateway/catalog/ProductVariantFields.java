@@ -8,9 +8,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A new variant of a product.")
 @Input("ProductVariantFieldsInput")
-public record ProductVariantFields(@NonNull String sku, String barcode,
+public record ProductVariantFields(
+        @Description("Stock keeping unit, unique.") @NonNull String sku,
+        @Description("Barcode (EAN-13, UPC-A or GTIN-14), unique.") String barcode,
         @Description("Defaults to the option values joined by ' / '.") String title,
-        List<SelectedOptionInput> options,
+        @Description("The options that make this variant, e.g. Size 42.") List<SelectedOptionInput> options,
         @NonNull @Description("Decimal price, e.g. \"19.99\"; at least 0.") String price,
-        String compareAtPrice, Boolean active) {
+        @Description("Former price shown struck through, decimal, e.g. 149.00.") String compareAtPrice,
+        @Description("Whether it is sold; true by default.") Boolean active) {
 }

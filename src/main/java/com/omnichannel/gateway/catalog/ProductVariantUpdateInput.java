@@ -9,7 +9,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Changes to a variant; omitted fields stay as they are.")
 @Input("ProductVariantUpdateInput")
-public record ProductVariantUpdateInput(@NonNull @Id String id, String sku, String barcode, String title,
-        List<SelectedOptionInput> options, String price,
-        @Description("Decimal amount; an empty string removes it.") String compareAtPrice, Boolean active) {
+public record ProductVariantUpdateInput(
+        @Description("The variant (ProductVariant.id).") @NonNull @Id String id,
+        @Description("New SKU; leave out to keep.") String sku,
+        @Description("New barcode; leave out to keep.") String barcode,
+        @Description("New title; leave out to keep.") String title,
+        @Description("New options, replacing all; leave out to keep.") List<SelectedOptionInput> options,
+        @Description("New price, decimal, e.g. 45.50; leave out to keep.") String price,
+        @Description("Decimal amount; an empty string removes it.") String compareAtPrice,
+        @Description("Whether it is sold; leave out to keep.") Boolean active) {
 }

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.errors.UserError;
 
-public record KioskDeviceRegisterPayload(KioskDevice kioskDevice,
+@Description("The answer of kioskDeviceRegister: the kiosk and its token.")
+public record KioskDeviceRegisterPayload(
+        @Description("The registered kiosk; null with userErrors.") KioskDevice kioskDevice,
         @Description("Bearer token for the device: channel KIOSK, bound to its store. Shown once.") String token,
-        @NonNull List<@NonNull UserError> userErrors) {
+        @Description("Expected failures (invalid input, a rule of the shop); empty on success. When not empty, nothing was changed.") @NonNull List<@NonNull UserError> userErrors) {
 }

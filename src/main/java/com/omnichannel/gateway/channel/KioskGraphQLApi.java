@@ -29,7 +29,8 @@ public class KioskGraphQLApi {
 
     @Mutation("kioskDeviceRegister")
     @Description("Staff: register a kiosk for a store and issue its token.")
-    public Uni<@NonNull KioskDeviceRegisterPayload> kioskDeviceRegister(@NonNull KioskDeviceRegisterInput input) {
+    public Uni<@NonNull KioskDeviceRegisterPayload> kioskDeviceRegister(
+            @Description("What to do; see the input type's fields.") @NonNull KioskDeviceRegisterInput input) {
         return kiosks.register(callers.current(), input);
     }
 }

@@ -23,7 +23,8 @@ public class CheckoutGraphQLApi {
     @Mutation("checkoutComplete")
     @Description("Turn a cart into an order: prices frozen from the catalog, stock reserved, payment taken, cart cleared. "
             + "Retrying with the same idempotencyKey returns the same order.")
-    public Uni<@NonNull CheckoutPayload> checkoutComplete(@NonNull CheckoutInputs.CheckoutComplete input) {
+    public Uni<@NonNull CheckoutPayload> checkoutComplete(
+            @Description("What to do; see the input type's fields.") @NonNull CheckoutInputs.CheckoutComplete input) {
         return checkout.checkout(callers.current(), callers.cartToken(), callers.clientAddressKey(), input);
     }
 }

@@ -163,9 +163,9 @@ public class CustomerAuthService {
         if (caller.channel() == Channel.KIOSK && caller.storeId() != null) {
             String storeId = Location.globalId(caller.storeId());
             Instant expires = now.plus(kioskSessionLifetime);
-            return tokens.customerToken(customer.id(), Channel.KIOSK, storeId, expires).map(access -> {
-                activity.record(customer.id(), CustomerEventKind.SIGNED_IN, Channel.KIOSK, storeId);
-                activity.record(customer.id(), CustomerEventKind.STORE_VISIT, Channel.KIOSK, storeId);
+            return tokens.customerToken(customer.key(), Channel.KIOSK, storeId, expires).map(access -> {
+                activity.record(customer.key(), CustomerEventKind.SIGNED_IN, Channel.KIOSK, storeId);
+                activity.record(customer.key(), CustomerEventKind.STORE_VISIT, Channel.KIOSK, storeId);
                 return new CustomerPayloads.Session(customer, new AuthTokens(access, at(expires), null, null), List.of());
             });
         }
@@ -173,10 +173,10 @@ public class CustomerAuthService {
         Instant accessExpires = now.plus(accessLifetime);
         Instant refreshExpires = now.plus(refreshLifetime);
         String refresh = newRefreshToken();
-        return sessions.startFamily(UUID.fromString(customer.id()), sha256(refresh), channel, at(refreshExpires))
-                .chain(() -> tokens.customerToken(customer.id(), null, null, accessExpires))
+        return sessions.startFamily(UUID.fromString(customer.key()), sha256(refresh), channel, at(refreshExpires))
+                .chain(() -> tokens.customerToken(customer.key(), null, null, accessExpires))
                 .map(access -> {
-                    activity.record(customer.id(), CustomerEventKind.SIGNED_IN, channel, null);
+                    activity.record(customer.key(), CustomerEventKind.SIGNED_IN, channel, null);
                     return new CustomerPayloads.Session(customer,
                             new AuthTokens(access, at(accessExpires), refresh, at(refreshExpires)), List.of());
                 });
@@ -195,7 +195,7 @@ public class CustomerAuthService {
         String successor = newRefreshToken();
         return sessions.rotate(sha256(presented), sha256(successor), at(refreshExpires)).chain(rotation -> switch (rotation.result()) {
             case ROTATED -> customers.byId(rotation.customerId())
-                    .chain(customer -> tokens.customerToken(customer.id(), null, null, accessExpires)
+                    .chain(customer -> tokens.customerToken(customer.key(), null, null, accessExpires)
                             .map(access -> new CustomerPayloads.Session(customer,
                                     new AuthTokens(access, at(accessExpires), successor, at(refreshExpires)), List.of())));
             case REUSED -> Uni.createFrom().item(CustomerPayloads.Session.failed(UserError.of("REFRESH_TOKEN_REUSED",

@@ -37,7 +37,8 @@ public class CustomerGraphQLApi {
     @Mutation("customerRegister")
     @Description("Create a customer account and sign in (at a kiosk: a kiosk session). Registrations are limited per "
             + "client address (RATE_LIMITED).")
-    public Uni<CustomerPayloads.@NonNull Session> customerRegister(@NonNull CustomerInputs.Register input) {
+    public Uni<CustomerPayloads.@NonNull Session> customerRegister(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.Register input) {
         return auth.register(callers.current(), callers.clientAddressKey(), input);
     }
 
@@ -45,28 +46,32 @@ public class CustomerGraphQLApi {
     @Description("Sign in with email and password: a short-lived access token and a refresh token. From a kiosk: a short "
             + "kiosk session bound to the kiosk's store, without a refresh token. Attempts are limited per account and per "
             + "client address (RATE_LIMITED); a wrong email and a wrong password give the same INVALID_CREDENTIALS.")
-    public Uni<CustomerPayloads.@NonNull Session> customerSignIn(@NonNull CustomerInputs.SignIn input) {
+    public Uni<CustomerPayloads.@NonNull Session> customerSignIn(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.SignIn input) {
         return auth.signIn(callers.current(), callers.clientAddressKey(), input);
     }
 
     @Mutation("tokenRefresh")
     @Description("Exchange a refresh token (once) for a new access token and a new refresh token. Presenting a refresh "
             + "token a second time ends every session of that sign-in (REFRESH_TOKEN_REUSED).")
-    public Uni<CustomerPayloads.@NonNull Session> tokenRefresh(@NonNull CustomerInputs.TokenRefresh input) {
+    public Uni<CustomerPayloads.@NonNull Session> tokenRefresh(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.TokenRefresh input) {
         return auth.refresh(input);
     }
 
     @Mutation("customerSignOut")
     @Description("End the session of this refresh token: it and every token refreshed from it stop working. The access "
             + "token stays valid until it expires (minutes).")
-    public Uni<CustomerPayloads.@NonNull SignOut> customerSignOut(@NonNull CustomerInputs.SignOut input) {
+    public Uni<CustomerPayloads.@NonNull SignOut> customerSignOut(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.SignOut input) {
         return auth.signOut(input);
     }
 
     @Mutation("staffSignIn")
     @Description("Store staff: sign in with email and password for a staff token (no refresh token). Limited like "
             + "customerSignIn.")
-    public Uni<CustomerPayloads.@NonNull StaffSession> staffSignIn(@NonNull CustomerInputs.StaffSignIn input) {
+    public Uni<CustomerPayloads.@NonNull StaffSession> staffSignIn(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.StaffSignIn input) {
         return auth.staffSignIn(callers.clientAddressKey(), input);
     }
 
@@ -80,28 +85,36 @@ public class CustomerGraphQLApi {
 
     @Mutation("customerUpdate")
     @Description("Change the signed-in customer's profile and preferences.")
-    public Uni<CustomerPayloads.@NonNull Profile> customerUpdate(@NonNull CustomerInputs.Update input) {
+    public Uni<CustomerPayloads.@NonNull Profile> customerUpdate(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.Update input) {
         return customers.update(callers.current(), input);
     }
 
     @Mutation("customerConsentSet")
     @Description("Give or withdraw a consent; the change is recorded with the time and the channel.")
-    public Uni<CustomerPayloads.@NonNull Profile> customerConsentSet(@NonNull CustomerInputs.ConsentSet input) {
+    public Uni<CustomerPayloads.@NonNull Profile> customerConsentSet(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.ConsentSet input) {
         return customers.setConsent(callers.current(), input);
     }
 
+    @Description("Add an address to the signed-in customer's address book.")
     @Mutation("customerAddressCreate")
-    public Uni<CustomerPayloads.@NonNull Address> customerAddressCreate(@NonNull CustomerInputs.AddressCreate input) {
+    public Uni<CustomerPayloads.@NonNull Address> customerAddressCreate(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.AddressCreate input) {
         return customers.createAddress(callers.current(), input);
     }
 
+    @Description("Change an address of the signed-in customer; fields left out keep their value.")
     @Mutation("customerAddressUpdate")
-    public Uni<CustomerPayloads.@NonNull Address> customerAddressUpdate(@NonNull CustomerInputs.AddressUpdate input) {
+    public Uni<CustomerPayloads.@NonNull Address> customerAddressUpdate(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.AddressUpdate input) {
         return customers.updateAddress(callers.current(), input);
     }
 
+    @Description("Delete an address from the signed-in customer's address book.")
     @Mutation("customerAddressDelete")
-    public Uni<CustomerPayloads.@NonNull AddressDelete> customerAddressDelete(@NonNull CustomerInputs.AddressDelete input) {
+    public Uni<CustomerPayloads.@NonNull AddressDelete> customerAddressDelete(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.AddressDelete input) {
         return customers.deleteAddress(callers.current(), input);
     }
 
@@ -119,24 +132,29 @@ public class CustomerGraphQLApi {
             + "activity and sessions are deleted, the cart dropped; orders keep their figures with the personal fields "
             + "anonymised. Every token of the account stops working. Not in a kiosk session. Password attempts are limited per "
             + "account like sign-ins (RATE_LIMITED).")
-    public Uni<CustomerPayloads.@NonNull Delete> customerDelete(@NonNull CustomerInputs.Delete input) {
+    public Uni<CustomerPayloads.@NonNull Delete> customerDelete(
+            @Description("What to do; see the input type's fields.") @NonNull CustomerInputs.Delete input) {
         return privacy.delete(callers.current(), input);
     }
 
     // ---- relationships
 
+
     @Name("addresses")
     @Description("The address book, oldest first.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull CustomerAddress>>> addresses(@Source List<Customer> parents) {
         return customers.addressesOf(parents);
     }
 
     @Name("consents")
     @Description("One entry per purpose.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull Consent>>> consents(@Source List<Customer> parents) {
         return customers.consentsOf(parents);
     }
 
+    @Description("The customer's home store (e.g. default pickup store); null when not chosen.")
     @Name("preferredStore")
     public Uni<List<Location>> preferredStore(@Source List<CustomerPreferences> parents) {
         return customers.preferredStoresOf(parents);
@@ -144,7 +162,10 @@ public class CustomerGraphQLApi {
 
     @Name("events")
     @Description("What the customer did on every channel, newest first; 'first' defaults to 20 and may be at most 100.")
-    public Uni<@NonNull CustomerEventConnection> events(@Source Customer customer, Integer first, String after) {
+    public Uni<@NonNull CustomerEventConnection> events(
+            @Source Customer customer,
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         return customers.events(customer, PageRequest.of(first, after, "customer-events"));
     }
 }

@@ -118,7 +118,7 @@ public class CustomerPrivacyService {
                         LOG.warnf("Erasure of %s not remembered for its live access tokens: %s", id, e.getMessage());
                         return Uni.createFrom().voidItem();
                     }))
-                    .map(done -> new CustomerPayloads.Delete(id.toString(), List.of()));
+                    .map(done -> new CustomerPayloads.Delete(Customer.globalId(id.toString()), List.of()));
         });
     }
 }

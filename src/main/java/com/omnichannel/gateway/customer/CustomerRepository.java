@@ -58,7 +58,7 @@ public class CustomerRepository {
                     if (c.consents().isEmpty()) {
                         return Uni.createFrom().item(created);
                     }
-                    UUID id = UUID.fromString(created.id());
+                    UUID id = UUID.fromString(created.key());
                     String[] purposes = c.consents().keySet().stream().map(Enum::name).toArray(String[]::new);
                     Boolean[] granted = c.consents().keySet().stream().map(c.consents()::get).toArray(Boolean[]::new);
                     return tx.query("""
@@ -176,6 +176,12 @@ public class CustomerRepository {
                     }
                     return result;
                 });
+    }
+
+    /** An address by its key, whoever it belongs to; null when there is none. */
+    public Uni<CustomerAddress> addressByKey(long key) {
+        return db.query("SELECT " + ADDRESS_COLUMNS + " FROM customer_address a WHERE a.id = $1", Tuple.of(key))
+                .map(rows -> rows.size() == 0 ? null : address(rows.iterator().next()));
     }
 
     /** The address fields as stored; for an update, the current address with the changes applied. */

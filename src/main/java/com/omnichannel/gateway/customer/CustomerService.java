@@ -100,26 +100,41 @@ public class CustomerService {
     /** Staff: one customer by id; null when there is none. */
     public Uni<Customer> customerForStaff(Caller caller, String id) {
         caller.requireStaff();
-        UUID key;
+        String key = Customer.keyOf(id);
+        UUID uuid;
         try {
-            key = UUID.fromString(id);
+            uuid = key == null ? null : UUID.fromString(key);
         } catch (IllegalArgumentException e) {
+            uuid = null;
+        }
+        return uuid == null ? Uni.createFrom().nullItem() : repository.byId(uuid);
+    }
+
+    /** An address by id for its owner or staff; null for anyone else and for an id of no address. */
+    public Uni<CustomerAddress> address(Caller caller, String id) {
+        Long key = GlobalId.tryDecode(CustomerAddress.TYPE, id);
+        if (key == null) {
+            throw ApiException.badUserInput("Argument 'id' is not a valid CustomerAddress id");
+        }
+        String customerId = caller.customerId();
+        if (!caller.isStaff() && customerId == null) {
             return Uni.createFrom().nullItem();
         }
-        return repository.byId(key);
+        return repository.addressByKey(key)
+                .map(a -> a != null && (caller.isStaff() || a.customerId().equals(customerId)) ? a : null);
     }
 
     public Uni<List<List<CustomerAddress>>> addressesOf(List<Customer> customers) {
-        List<String> ids = customers.stream().map(Customer::id).distinct().toList();
-        return repository.addressesOf(ids).map(byId -> customers.stream().map(c -> byId.getOrDefault(c.id(), List.of())).toList());
+        List<String> ids = customers.stream().map(Customer::key).distinct().toList();
+        return repository.addressesOf(ids).map(byId -> customers.stream().map(c -> byId.getOrDefault(c.key(), List.of())).toList());
     }
 
     /** Every purpose, in a fixed order; one never decided is not granted. */
     public Uni<List<List<Consent>>> consentsOf(List<Customer> customers) {
-        List<String> ids = customers.stream().map(Customer::id).distinct().toList();
+        List<String> ids = customers.stream().map(Customer::key).distinct().toList();
         return repository.consentsOf(ids).map(byId -> customers.stream().map(c -> {
             Map<ConsentPurpose, Consent> given = new EnumMap<>(ConsentPurpose.class);
-            byId.getOrDefault(c.id(), List.of()).forEach(consent -> given.put(consent.purpose(), consent));
+            byId.getOrDefault(c.key(), List.of()).forEach(consent -> given.put(consent.purpose(), consent));
             List<Consent> all = new ArrayList<>();
             for (ConsentPurpose purpose : ConsentPurpose.values()) {
                 all.add(given.getOrDefault(purpose, new Consent(purpose, false, null, null)));
@@ -146,7 +161,7 @@ public class CustomerService {
     }
 
     public Uni<CustomerEventConnection> events(Customer customer, PageRequest page) {
-        return repository.events(UUID.fromString(customer.id()), page.fetchSize(), page.offset())
+        return repository.events(UUID.fromString(customer.key()), page.fetchSize(), page.offset())
                 .map(rows -> Page.connection(rows, page, CustomerEventConnection.Edge::new, CustomerEventConnection::new));
     }
 

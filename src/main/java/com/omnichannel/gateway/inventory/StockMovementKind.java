@@ -1,14 +1,17 @@
 package com.omnichannel.gateway.inventory;
 
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("What moved stock.")
 public enum StockMovementKind {
     /** On-hand changed by a delta (goods received, damaged, found). */
-    ADJUSTMENT,
+    @Description("Staff added or removed units (delivery, damage).") ADJUSTMENT,
     /** On-hand set to a counted quantity. */
-    COUNT,
+    @Description("A stock count set units on hand.") COUNT,
     /** Units reserved for an order. */
-    RESERVATION,
+    @Description("Units were reserved for a placed order.") RESERVATION,
     /** A reservation released (order cancelled). */
-    RELEASE,
+    @Description("A reservation was released (cancellation).") RELEASE,
     /** Reserved units left the location (shipped or picked up). */
-    FULFILMENT
+    @Description("Reserved units left with a shipment.") FULFILMENT
 }

@@ -2,14 +2,21 @@ package com.omnichannel.gateway.loyalty;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.paging.PageInfo;
 
-public record LoyaltyLedgerConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
+@Description("A page of loyalty ledgers; follow pageInfo.endCursor for the next one.")
+public record LoyaltyLedgerConnection(
+        @Description("The loyalty ledgers of this page, in order, each with its cursor.") @NonNull List<@NonNull Edge> edges,
+        @Description("Whether more pages follow, and the cursors to ask for them.") @NonNull PageInfo pageInfo) {
 
+    @Description("One loyalty ledger in a page, with its cursor.")
     @Name("LoyaltyLedgerEdge")
-    public record Edge(@NonNull String cursor, @NonNull LoyaltyLedgerEntry node) {
+    public record Edge(
+            @Description("Opaque position of this item: pass it as 'after' to get the items that follow.") @NonNull String cursor,
+            @Description("The loyalty ledger.") @NonNull LoyaltyLedgerEntry node) {
     }
 }

@@ -10,9 +10,11 @@ import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("One entry of a customer's loyalty ledger; entries are never changed, corrections are new entries.")
-public record LoyaltyLedgerEntry(@NonNull @Id String id, @NonNull LoyaltyLedgerKind kind,
+public record LoyaltyLedgerEntry(
+        @Description("Opaque id of the entry.") @NonNull @Id String id,
+        @Description("Why the points changed.") @NonNull LoyaltyLedgerKind kind,
         @Description("Change of the available balance: positive or negative.") int points,
-        @NonNull String reason,
+        @Description("Human-readable reason (the order number, or staff's reason for an adjustment).") @NonNull String reason,
         @Description("The order it belongs to, if any.") String orderNumber,
         @Description("The channel the points belong to: for an order's entries the order's channel (points of a kiosk order "
                 + "picked up at the counter are KIOSK points), otherwise the channel it happened through; null for scheduled expiry.")

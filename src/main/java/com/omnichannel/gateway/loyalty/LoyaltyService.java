@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 
 import com.omnichannel.gateway.catalog.CatalogConfig;
+import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
@@ -79,10 +80,11 @@ public class LoyaltyService {
     /** Staff: any customer's account (the 360° view and adjustments). */
     public Uni<LoyaltyAccount> account(Caller caller, String customerId) {
         caller.requireStaff();
-        if (customerId == null || customerId.isBlank() || customerId.length() > 100) {
+        String key = Customer.keyOf(customerId);
+        if (key == null) {
             throw ApiException.badUserInput("Argument 'customerId' is not a customer id");
         }
-        return accountsOf(List.of(customerId.strip())).map(list -> list.get(0));
+        return accountsOf(List.of(key)).map(list -> list.get(0));
     }
 
     public Uni<LoyaltyLedgerConnection> ledger(LoyaltyAccount account, Integer first, String after) {
@@ -219,8 +221,8 @@ public class LoyaltyService {
 
     public Uni<LoyaltyAdjustPayload> adjust(Caller caller, LoyaltyInputs.Adjust input) {
         caller.requireStaff();
-        String customerId = input.customerId() == null ? "" : input.customerId().strip();
-        if (customerId.isEmpty() || customerId.length() > 100) {
+        String customerId = Customer.keyOf(input.customerId());
+        if (customerId == null) {
             return Uni.createFrom().item(LoyaltyAdjustPayload.failed(UserError.of("INVALID_CUSTOMER", "Give the customer's id", "input", "customerId")));
         }
         if (input.points() == 0 || Math.abs((long) input.points()) > MAX_ADJUST) {
@@ -263,7 +265,7 @@ public class LoyaltyService {
         LoyaltyTiers.Tier tier = tiers.tierFor(spend);
         LoyaltyTiers.Tier next = tiers.nextTier(spend);
         long balance = row == null ? 0 : row.balance();
-        return new LoyaltyAccount(tier.name(), Math.toIntExact(balance), row == null ? 0 : Math.toIntExact(row.pending()), Money.ofMinor(valueOf(balance), currency),
+        return new LoyaltyAccount(LoyaltyAccount.globalId(customerId), tier.name(), Math.toIntExact(balance), row == null ? 0 : Math.toIntExact(row.pending()), Money.ofMinor(valueOf(balance), currency),
                 Money.ofMinor(spend, currency),
                 next == null ? null : new LoyaltyAccount.NextTier(next.name(), Money.ofMinor(next.thresholdMinor() - spend, currency)),
                 customerId);

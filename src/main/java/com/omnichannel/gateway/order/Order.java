@@ -8,34 +8,47 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import com.omnichannel.gateway.cart.CartFulfilment;
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.store.Location;
 
 @Description("An order from any channel, with prices frozen at checkout.")
-public record Order(@NonNull @Id String id,
+public record Order(
+        @NonNull @Id String id,
         @NonNull @Description("Human-readable order number, e.g. OC-100042.") String number,
-        @NonNull OrderStatus status,
+        @Description("Where the order is in its lifecycle (see nextStatuses).") @NonNull OrderStatus status,
         @NonNull @Description("The statuses this order may move to next.") List<@NonNull OrderStatus> nextStatuses,
-        String email,
+        @Description("Contact email of the order; null once the customer's data was erased.") String email,
         @NonNull @Description("The channel the order was placed through.") Channel sourceChannel,
-        @NonNull @Description("Every channel the cart was touched from before checkout, in first-touch order.") List<@NonNull Channel> cartChannels,
-        @NonNull FulfilmentType fulfilmentType,
-        @Description("The store for pickup and curbside orders.") Location pickupStore,
+        @Deprecated @NonNull @Description("Deprecated: use channels (the name carts use); removed in the next release.") List<@NonNull Channel> cartChannels,
+        @NonNull @Description("Every channel the cart was touched from before checkout, in first-touch order, as Cart.channels.") List<@NonNull Channel> channels,
+        @Deprecated @NonNull @Description("Deprecated: use fulfilment { type } (as on carts); removed in the next release.") FulfilmentType fulfilmentType,
+        @Deprecated @Description("Deprecated: use fulfilment { store } (as on carts); removed in the next release.") Location pickupStore,
+        @NonNull @Description("Shipped, or picked up or collected at which store: the same type as Cart.fulfilment.") CartFulfilment fulfilment,
         @Description("The delivery address of shipped orders.") OrderAddress shippingAddress,
-        String curbsideNote,
-        @NonNull Money subtotal, @NonNull Money discountTotal, @NonNull Money shippingTotal, @NonNull Money taxTotal,
-        @NonNull Money total,
+        @Description("For CURBSIDE: how to recognise the car; null otherwise.") String curbsideNote,
+        @Description("Sum of the lines before discounts.") @NonNull Money subtotal,
+        @Description("Everything discounts and redeemed points took off.") @NonNull Money discountTotal,
+        @Description("Shipping cost (0 for pickup and curbside).") @NonNull Money shippingTotal,
+        @Description("Tax contained in the total (or added to it, see pricesIncludeTax).") @NonNull Money taxTotal,
+        @Description("What the customer pays.") @NonNull Money total,
         @Description("Whether the prices and totals include tax (taxTotal is then the tax contained in them).") boolean pricesIncludeTax,
-        @NonNull PaymentMethod paymentMethod, @NonNull PaymentStatus paymentStatus,
+        @Description("CARD or PAY_IN_STORE.") @NonNull PaymentMethod paymentMethod,
+        @Description("Where the payment is (authorized, paid, refunded, ...).") @NonNull PaymentStatus paymentStatus,
         @Description("Last four digits of the card, for card payments.") String cardLast4,
-        @NonNull OffsetDateTime placedAt, @NonNull OffsetDateTime updatedAt,
-        @Ignore long key, @Ignore String customerId, @Ignore String paymentReference, @Ignore long totalMinor,
+        @NonNull OffsetDateTime placedAt,
+        @NonNull OffsetDateTime updatedAt,
+        @Ignore long key,
+        @Ignore String customerId,
+        @Ignore String paymentReference,
+        @Ignore long totalMinor,
         @Ignore Written written,
-        @Ignore Caller viewer) {
+        @Ignore Caller viewer) implements Node {
 
     public static final String TYPE = "Order";
 
@@ -53,8 +66,8 @@ public record Order(@NonNull @Id String id,
 
     /** This order as read for a caller other than the current request's (a subscriber, when its event goes out). */
     Order seenBy(Caller caller) {
-        return new Order(id, number, status, nextStatuses, email, sourceChannel, cartChannels, fulfilmentType, pickupStore,
-                shippingAddress, curbsideNote, subtotal, discountTotal, shippingTotal, taxTotal, total, pricesIncludeTax, paymentMethod,
+        return new Order(id, number, status, nextStatuses, email, sourceChannel, cartChannels, channels, fulfilmentType, pickupStore,
+                fulfilment, shippingAddress, curbsideNote, subtotal, discountTotal, shippingTotal, taxTotal, total, pricesIncludeTax, paymentMethod,
                 paymentStatus, cardLast4, placedAt, updatedAt, key, customerId, paymentReference, totalMinor, written, caller);
     }
 

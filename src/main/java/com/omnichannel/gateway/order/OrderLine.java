@@ -10,11 +10,20 @@ import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("A line of an order: what was bought, at the price frozen at checkout.")
-public record OrderLine(@NonNull @Id String id, @NonNull String sku, @NonNull String productName,
-        @NonNull String variantTitle, int quantity, @NonNull Money unitPrice, @NonNull Money discount,
-        @NonNull Money tax, @NonNull @Description("What the line costs after discount.") Money total,
+public record OrderLine(
+        @Description("Opaque id of the line.") @NonNull @Id String id,
+        @Description("The variant's SKU at checkout.") @NonNull String sku,
+        @Description("The product's name at checkout.") @NonNull String productName,
+        @Description("The variant's title at checkout, e.g. 'M / Blue'.") @NonNull String variantTitle,
+        @Description("Units ordered.") int quantity,
+        @Description("Price of one unit at checkout.") @NonNull Money unitPrice,
+        @Description("What discounts took off this line.") @NonNull Money discount,
+        @Description("Tax on this line.") @NonNull Money tax,
+        @NonNull @Description("What the line costs after discount.") Money total,
         @NonNull @Description("The channel the line was added to the cart from.") Channel channel,
-        @Ignore long key, @Ignore long orderKey, @Ignore long variantKey) {
+        @Ignore long key,
+        @Ignore long orderKey,
+        @Ignore long variantKey) {
 
     public static final String TYPE = "OrderLine";
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.omnichannel.gateway.cart.CartFulfilment;
 import com.omnichannel.gateway.catalog.CatalogConfig;
 import com.omnichannel.gateway.order.OrderRows.LineRow;
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
@@ -55,7 +56,8 @@ public class OrderMapper {
     private static Order order(OrderRow r, Location pickup, Order.Written written) {
         String c = r.currency();
         return new Order(Order.globalId(r.id()), r.number(), r.status(), r.status().next(r.fulfilmentType()), r.email(),
-                r.sourceChannel(), r.cartChannels(), r.fulfilmentType(), pickup, OrderAddress.fromJson(r.shippingAddress()),
+                r.sourceChannel(), r.cartChannels(), r.cartChannels(), r.fulfilmentType(), pickup, new CartFulfilment(r.fulfilmentType(), pickup, null, null),
+                OrderAddress.fromJson(r.shippingAddress()),
                 r.curbsideNote(), Money.ofMinor(r.subtotal(), c), Money.ofMinor(r.discount(), c), Money.ofMinor(r.shipping(), c),
                 Money.ofMinor(r.tax(), c), Money.ofMinor(r.total(), c), r.pricesIncludeTax(), r.paymentMethod(), r.paymentStatus(),
                 r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.total(), written, null);

@@ -2,6 +2,7 @@ package com.omnichannel.gateway.order;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -13,8 +14,11 @@ public final class OrderPayloads {
     private OrderPayloads() {
     }
 
+    @Description("The answer of orderStatusUpdate and orderCancel.")
     @Type("OrderPayload")
-    public record OrderPayload(Order order, @NonNull List<@NonNull UserError> userErrors) {
+    public record OrderPayload(
+            @Description("The order after the change; null with userErrors.") Order order,
+            @Description("Expected failures (invalid input, a rule of the shop); empty on success. When not empty, nothing was changed.") @NonNull List<@NonNull UserError> userErrors) {
         static OrderPayload failed(UserError error) {
             return new OrderPayload(null, List.of(error));
         }
@@ -24,8 +28,11 @@ public final class OrderPayloads {
         }
     }
 
+    @Description("The answer of the shipment mutations.")
     @Type("ShipmentPayload")
-    public record ShipmentPayload(Shipment shipment, @NonNull List<@NonNull UserError> userErrors) {
+    public record ShipmentPayload(
+            @Description("The shipment after the change (the new one for shipmentSplit and shipmentsMerge); null with userErrors.") Shipment shipment,
+            @Description("Expected failures (invalid input, a rule of the shop); empty on success. When not empty, nothing was changed.") @NonNull List<@NonNull UserError> userErrors) {
         static ShipmentPayload failed(UserError error) {
             return new ShipmentPayload(null, List.of(error));
         }

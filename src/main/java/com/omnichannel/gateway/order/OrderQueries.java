@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.catalog.CatalogService;
 import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.platform.db.Batch;
 import com.omnichannel.gateway.platform.errors.ApiException;
@@ -122,7 +123,7 @@ public class OrderQueries {
             }
         }
         PageRequest page = PageRequest.of(first, after, "orders:" + Secrets.sha256Hex(JsonObject.mapFrom(f).encode()).substring(0, 16));
-        return repository.search(f.channel(), f.status(), locationKey, f.placedFrom(), f.placedTo(), f.customerId(), f.email(),
+        return repository.search(f.channel(), f.status(), locationKey, f.placedFrom(), f.placedTo(), f.customerId() == null ? null : Customer.keyOf(f.customerId()), f.email(),
                 page.fetchSize(), page.offset()).chain(mapper::orders)
                 .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
     }

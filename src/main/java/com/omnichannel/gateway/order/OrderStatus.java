@@ -1,5 +1,7 @@
 package com.omnichannel.gateway.order;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,14 +13,15 @@ import com.omnichannel.gateway.cart.FulfilmentType;
  * PLACED → CONFIRMED → (READY_FOR_PICKUP → PICKED_UP) for pickup and curbside, or (SHIPPED → DELIVERED) for
  * delivery; PLACED, CONFIRMED and READY_FOR_PICKUP may be CANCELLED.
  */
+@Description("Where an order is: PLACED, CONFIRMED, then READY_FOR_PICKUP and PICKED_UP (pickup, curbside) or SHIPPED and DELIVERED.")
 public enum OrderStatus {
-    PLACED,
-    CONFIRMED,
-    READY_FOR_PICKUP,
-    PICKED_UP,
-    SHIPPED,
-    DELIVERED,
-    CANCELLED;
+    @Description("Placed at checkout; stock reserved.") PLACED,
+    @Description("Accepted by the store or warehouse; being prepared.") CONFIRMED,
+    @Description("Waiting at the store to be collected.") READY_FOR_PICKUP,
+    @Description("Collected by the customer.") PICKED_UP,
+    @Description("Handed to the carrier.") SHIPPED,
+    @Description("Delivered to the address.") DELIVERED,
+    @Description("Cancelled; its reserved stock was released.") CANCELLED;
 
     /** The statuses an order of this fulfilment type may move to from this one. */
     public List<OrderStatus> next(FulfilmentType type) {

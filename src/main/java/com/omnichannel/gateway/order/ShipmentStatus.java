@@ -1,5 +1,7 @@
 package com.omnichannel.gateway.order;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,13 +13,14 @@ import com.omnichannel.gateway.cart.FulfilmentType;
  * DELIVERED for delivery; PENDING and READY_FOR_PICKUP may be CANCELLED. Stock leaves the location (reserved →
  * fulfilled) on SHIPPED and PICKED_UP.
  */
+@Description("Where a shipment is; moves like the order.")
 public enum ShipmentStatus {
-    PENDING,
-    READY_FOR_PICKUP,
-    PICKED_UP,
-    SHIPPED,
-    DELIVERED,
-    CANCELLED;
+    @Description("Not yet prepared.") PENDING,
+    @Description("Waiting at the store.") READY_FOR_PICKUP,
+    @Description("Collected by the customer.") PICKED_UP,
+    @Description("Handed to the carrier.") SHIPPED,
+    @Description("Delivered to the address.") DELIVERED,
+    @Description("Cancelled; its stock was released.") CANCELLED;
 
     public List<ShipmentStatus> next(FulfilmentType type) {
         boolean collected = type != FulfilmentType.SHIP;

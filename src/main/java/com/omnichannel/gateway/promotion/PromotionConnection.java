@@ -2,14 +2,21 @@ package com.omnichannel.gateway.promotion;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.paging.PageInfo;
 
-public record PromotionConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
+@Description("A page of promotions; follow pageInfo.endCursor for the next one.")
+public record PromotionConnection(
+        @Description("The promotions of this page, in order, each with its cursor.") @NonNull List<@NonNull Edge> edges,
+        @Description("Whether more pages follow, and the cursors to ask for them.") @NonNull PageInfo pageInfo) {
 
+    @Description("One promotion in a page, with its cursor.")
     @Name("PromotionEdge")
-    public record Edge(@NonNull String cursor, @NonNull Promotion node) {
+    public record Edge(
+            @Description("Opaque position of this item: pass it as 'after' to get the items that follow.") @NonNull String cursor,
+            @Description("The promotion.") @NonNull Promotion node) {
     }
 }

@@ -37,12 +37,15 @@ public class PromotionGraphQLApi {
     @Description("Apply a coupon code to the cart (one per cart; it replaces another). A code that does not apply now "
             + "gets a user error with its reason (COUPON_UNKNOWN, COUPON_EXPIRED, COUPON_NOT_YET_VALID, COUPON_EXHAUSTED, "
             + "COUPON_WRONG_CHANNEL, ...) and the cart is unchanged.")
-    public Uni<@NonNull CartPayload> cartCouponApply(@NonNull PromotionInputs.CouponApply input) {
+    public Uni<@NonNull CartPayload> cartCouponApply(
+            @Description("What to do; see the input type's fields.") @NonNull PromotionInputs.CouponApply input) {
         return promotions.applyCoupon(callers.current(), callers.cartToken(), input);
     }
 
+    @Description("Take the coupon off the cart.")
     @Mutation("cartCouponRemove")
-    public Uni<@NonNull CartPayload> cartCouponRemove(@NonNull PromotionInputs.CouponRemove input) {
+    public Uni<@NonNull CartPayload> cartCouponRemove(
+            @Description("What to do; see the input type's fields.") @NonNull PromotionInputs.CouponRemove input) {
         return promotions.removeCoupon(callers.current(), callers.cartToken(), input);
     }
 
@@ -62,6 +65,7 @@ public class PromotionGraphQLApi {
 
     @Name("discounts")
     @Description("The discounts frozen on the order at checkout: promotions and loyalty points.")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull AppliedDiscount>>> orderDiscounts(@Source List<Order> orders) {
         return promotions.discountsOf(orders);
     }
@@ -70,31 +74,36 @@ public class PromotionGraphQLApi {
 
     @Query("promotion")
     @Description("Staff: a promotion by id; null when there is none.")
-    public Uni<Promotion> promotion(@NonNull @Id String id) {
+    public Uni<Promotion> promotion(@Description("The promotion's id.") @NonNull @Id String id) {
         return definitions.promotion(callers.current(), id);
     }
 
     @Query("promotions")
     @Description("Staff: every promotion, newest first.")
-    public Uni<@NonNull PromotionConnection> promotions(Integer first, String after) {
+    public Uni<@NonNull PromotionConnection> promotions(
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         return definitions.promotions(callers.current(), first, after);
     }
 
     @Mutation("promotionCreate")
     @Description("Staff: create a coupon (with a code) or an automatic promotion (without).")
-    public Uni<@NonNull PromotionPayload> promotionCreate(@NonNull PromotionInputs.Create input) {
+    public Uni<@NonNull PromotionPayload> promotionCreate(
+            @Description("What to do; see the input type's fields.") @NonNull PromotionInputs.Create input) {
         return definitions.create(callers.current(), input);
     }
 
     @Mutation("promotionUpdate")
     @Description("Staff: change a promotion; fields left out keep their value.")
-    public Uni<@NonNull PromotionPayload> promotionUpdate(@NonNull PromotionInputs.Update input) {
+    public Uni<@NonNull PromotionPayload> promotionUpdate(
+            @Description("What to do; see the input type's fields.") @NonNull PromotionInputs.Update input) {
         return definitions.update(callers.current(), input);
     }
 
     @Mutation("promotionPause")
     @Description("Staff: pause a promotion (it stops applying at once, also to carts holding its coupon) or resume it.")
-    public Uni<@NonNull PromotionPayload> promotionPause(@NonNull PromotionInputs.Pause input) {
+    public Uni<@NonNull PromotionPayload> promotionPause(
+            @Description("What to do; see the input type's fields.") @NonNull PromotionInputs.Pause input) {
         return definitions.pause(callers.current(), input);
     }
 }

@@ -42,8 +42,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PromotionService {
 
-    static final String KIND_PROMOTION = "PROMOTION";
-    static final String KIND_POINTS = "LOYALTY_POINTS";
+    static final String KIND_PROMOTION = DiscountKind.PROMOTION.name();
+    static final String KIND_POINTS = DiscountKind.LOYALTY_POINTS.name();
     private static final Pattern CODE = Pattern.compile("^[A-Z0-9-]{3,32}$");
 
     private final PromotionRepository repository;
@@ -194,7 +194,7 @@ public class PromotionService {
     }
 
     private List<AppliedDiscount> applied(PromotionEngine.Result result) {
-        return result.applied().stream().map(a -> new AppliedDiscount(KIND_PROMOTION, a.rule().code(), a.rule().describe(),
+        return result.applied().stream().map(a -> new AppliedDiscount(DiscountKind.PROMOTION, a.rule().code(), a.rule().describe(),
                 Money.ofMinor(a.amountMinor(), currency), a.rule().kind() == PromotionKind.FREE_SHIPPING)).toList();
     }
 
@@ -273,13 +273,13 @@ public class PromotionService {
         for (CheckoutDiscounts.Adjustment a : promotions) {
             uses = uses.chain(() -> repository.claimUse(tx, a.promotionKey()).map(claim -> {
                 if (!claim.claimed()) {
-                    throw refusal(a, "COUPON_EXHAUSTED", "has just been used up");
+                    throw refusal(a, "COUPON_EXHAUSTED", "PROMOTION_EXHAUSTED", "has just been used up");
                 }
                 return claim.perCustomerLimit();
             }).chain(limit -> limit == null || customer == null ? Uni.createFrom().voidItem()
                     : repository.usesBy(tx, a.promotionKey(), customer).invoke(used -> {
                         if (used >= limit) {
-                            throw refusal(a, "COUPON_CUSTOMER_LIMIT", "was already used by you as often as it may be");
+                            throw refusal(a, "COUPON_CUSTOMER_LIMIT", "PROMOTION_CUSTOMER_LIMIT", "was already used by you as often as it may be");
                         }
                     }).replaceWithVoid())
                     .chain(() -> repository.insertRedemption(tx, a.promotionKey(), order.orderKey(), customer)));
@@ -293,9 +293,9 @@ public class PromotionService {
                 adjustments.stream().map(CheckoutDiscounts.Adjustment::freeShipping).toList()));
     }
 
-    private static Refusal refusal(CheckoutDiscounts.Adjustment a, String code, String what) {
+    private static Refusal refusal(CheckoutDiscounts.Adjustment a, String couponCode, String promotionCode, String what) {
         String name = a.code() != null ? "Coupon " + a.code() : "Promotion '" + a.description() + "'";
-        String resultCode = a.code() != null ? code : code.replace("COUPON_", "PROMOTION_");
+        String resultCode = a.code() != null ? couponCode : promotionCode;
         return new Refusal(UserError.of(resultCode, name + " " + what + "; review the cart and try again", "input", "cartId"));
     }
 
@@ -303,7 +303,7 @@ public class PromotionService {
     public Uni<List<List<AppliedDiscount>>> discountsOf(List<Order> orders) {
         return Batch.many(orders, Order::key, keys -> repository.discountsByOrder(keys).map(byOrder -> {
             Map<Long, List<AppliedDiscount>> result = new HashMap<>();
-            byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(r -> new AppliedDiscount(r.kind(), r.code(), r.description(),
+            byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(r -> new AppliedDiscount(DiscountKind.valueOf(r.kind()), r.code(), r.description(),
                     Money.ofMinor(r.amountMinor(), currency), r.freeShipping())).toList()));
             return result;
         }), List.of());

@@ -1,7 +1,12 @@
 package com.omnichannel.gateway.store;
 
+import org.eclipse.microprofile.graphql.Description;
+
 /** A point on Earth in decimal degrees (WGS 84). */
-public record GeoPoint(double latitude, double longitude) {
+@Description("A point on earth (WGS 84).")
+public record GeoPoint(
+        @Description("Degrees north, -90 to 90.") double latitude,
+        @Description("Degrees east, -180 to 180.") double longitude) {
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 

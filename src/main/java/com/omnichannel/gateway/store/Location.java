@@ -6,14 +6,24 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.ids.Node;
 
 @Description("A place that holds stock: a store shoppers can visit or a warehouse that ships.")
-public record Location(@NonNull @Id String id, @NonNull String code, @NonNull String name, @NonNull LocationType type,
-        @NonNull Address address, @NonNull GeoPoint coordinates, String phone,
-        @Deprecated @Description("Free text for people, e.g. \"Mon-Sat 10:00-20:00\". Deprecated: use hours (structured, "
-                + "in the store's time zone), openNow, nextOpensAt and nextClosesAt.") String openingHours,
-        @NonNull StoreHours hours, @NonNull PickupSettings pickup,
-        @Ignore long key, @Ignore int priority) {
+public record Location(
+        @NonNull @Id String id,
+        @Description("Short unique code staff use (e.g. BER-01).") @NonNull String code,
+        @Description("Display name.") @NonNull String name,
+        @Description("STORE (shoppers can visit) or WAREHOUSE.") @NonNull LocationType type,
+        @Description("Postal address.") @NonNull Address address,
+        @Description("Where it is, for distances.") @NonNull GeoPoint coordinates,
+        @Description("Phone number; null when not entered.") String phone,
+        @Deprecated @Description("Free text for people, e.g. \"Mon-Sat 10:00-20:00\"; null for warehouses and when not "
+                + "entered. Deprecated: use hours (structured, in the store's time zone), openNow, nextOpensAt and "
+                + "nextClosesAt.") String openingHours,
+        @Description("Structured opening hours and exceptions in the store's time zone.") @NonNull StoreHours hours,
+        @Description("How the store prepares pickups: preparation time and bookable slots.") @NonNull PickupSettings pickup,
+        @Ignore long key,
+        @Ignore int priority) implements Node {
 
     public static final String TYPE = "Location";
 

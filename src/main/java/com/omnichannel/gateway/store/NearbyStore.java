@@ -1,6 +1,10 @@
 package com.omnichannel.gateway.store;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-public record NearbyStore(@NonNull Location store, double distanceKm) {
+@Description("A store and how far it is from the point asked about.")
+public record NearbyStore(
+        @Description("The store.") @NonNull Location store,
+        @Description("Great-circle distance in kilometres.") double distanceKm) {
 }

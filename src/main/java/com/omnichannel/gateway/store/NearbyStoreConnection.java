@@ -2,12 +2,19 @@ package com.omnichannel.gateway.store;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.omnichannel.gateway.platform.paging.PageInfo;
 
-public record NearbyStoreConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInfo pageInfo) {
+@Description("A page of nearby stores; follow pageInfo.endCursor for the next one.")
+public record NearbyStoreConnection(
+        @Description("The nearby stores of this page, in order, each with its cursor.") @NonNull List<@NonNull Edge> edges,
+        @Description("Whether more pages follow, and the cursors to ask for them.") @NonNull PageInfo pageInfo) {
+    @Description("One nearby store in a page, with its cursor.")
     @org.eclipse.microprofile.graphql.Name("NearbyStoreEdge")
-    public record Edge(@NonNull String cursor, @NonNull NearbyStore node) {
+    public record Edge(
+            @Description("Opaque position of this item: pass it as 'after' to get the items that follow.") @NonNull String cursor,
+            @Description("The nearby store.") @NonNull NearbyStore node) {
     }
 }

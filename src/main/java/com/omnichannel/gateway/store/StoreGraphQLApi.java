@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import com.omnichannel.gateway.platform.errors.Lookups;
 import com.omnichannel.gateway.platform.graphql.PublicRead;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.paging.PageRequest;
@@ -36,20 +37,26 @@ public class StoreGraphQLApi {
     @PublicRead
     @Query("stores")
     @Description("Stores shoppers can visit, by name.")
-    public Uni<@NonNull LocationConnection> stores(Integer first, String after) {
+    public Uni<@NonNull LocationConnection> stores(
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         return stores.locations(LocationType.STORE, PageRequest.of(first, after, "stores"));
     }
 
     @PublicRead
     @Query("store")
-    @Description("A store by id.")
-    public Uni<@NonNull Location> store(@NonNull @Id String id) {
-        return stores.store(GlobalId.decode(Location.TYPE, id, "id"));
+    @Description("A store by id; null when there is none (also for a warehouse's id).")
+    public Uni<Location> store(@Description("The store's id (Location.id).") @NonNull @Id String id) {
+        long key = GlobalId.decode(Location.TYPE, id, "id");
+        return Lookups.nullWhenNotFound(() -> stores.store(key));
     }
 
     @Query("locations")
     @Description("Staff only: every stock-holding location, stores and warehouses, optionally of one type.")
-    public Uni<@NonNull LocationConnection> locations(LocationType type, Integer first, String after) {
+    public Uni<@NonNull LocationConnection> locations(
+            @Description("Only stores or only warehouses; leave out for both.") LocationType type,
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         callers.current().requireStaff();
         return stores.locations(type, PageRequest.of(first, after, "locations:" + type));
     }
@@ -57,8 +64,12 @@ public class StoreGraphQLApi {
     @PublicRead
     @Query("nearbyStores")
     @Description("Stores within radiusKm of a point, nearest first.")
-    public Uni<@NonNull NearbyStoreConnection> nearbyStores(@NonNull Double lat, @NonNull Double lng,
-            @DefaultValue("50") double radiusKm, Integer first, String after) {
+    public Uni<@NonNull NearbyStoreConnection> nearbyStores(
+            @Description("Latitude of the point, degrees north.") @NonNull Double lat,
+            @Description("Longitude of the point, degrees east.") @NonNull Double lng,
+            @Description("Search radius in kilometres.") @DefaultValue("50") double radiusKm,
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         PageRequest page = PageRequest.of(first, after, "nearby:" + lat + "," + lng + "," + radiusKm);
         return stores.nearbyStores(lat, lng, radiusKm, page);
     }

@@ -6,12 +6,15 @@ import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import com.omnichannel.gateway.platform.errors.ErrorCode;
 import com.omnichannel.gateway.platform.graphql.EnginePatches.Patch;
 
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.BlockedFields;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
@@ -40,6 +43,26 @@ public class GatewayGraphQLCustomizer implements EventingService {
      */
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        builder.additionalType(errorCodes());
+        return defaultFieldVisibility(builder);
+    }
+
+    /**
+     * The codes of top-level errors ({@code extensions.code}) as an enum of the schema, so clients read them where
+     * they read the rest of the API (the committed SDL, codegen). No field returns it.
+     */
+    static GraphQLEnumType errorCodes() {
+        GraphQLEnumType.Builder codes = GraphQLEnumType.newEnum().name("ErrorCode")
+                .description("The codes of top-level errors, in errors[].extensions.code, and when each happens. No field returns this "
+                        + "type; expected failures of mutations are userErrors (UserErrorCode) instead.");
+        for (ErrorCode code : ErrorCode.values()) {
+            codes.value(GraphQLEnumValueDefinition.newEnumValueDefinition().name(code.name()).value(code.name())
+                    .description(code.description()).build());
+        }
+        return codes.build();
+    }
+
+    private GraphQLSchema.Builder defaultFieldVisibility(GraphQLSchema.Builder builder) {
         Patch patch = Patch.DEFAULT_FIELD_VISIBILITY;
         if (!EnginePatches.enabled()) {
             EnginePatches.off(patch);

@@ -7,12 +7,12 @@ import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.Channel;
 
 @Description("What one channel did in the window.")
-public record ChannelFigures(@NonNull Channel channel,
+public record ChannelFigures(
+        @Description("The channel these figures are for.") @NonNull Channel channel,
         @Description("Orders placed through the channel in the window, cancelled ones excluded.") int orders,
         @NonNull @Description("The totals of these orders.") Money revenue,
-        @Description("revenue / orders, rounded half up to the minor unit; null without orders.") Money averageOrderValue,
+        @Description("Revenue / orders, rounded half up to the minor unit; null without orders.") Money averageOrderValue,
         @Description("Carts created through the channel in the window, anonymous ones included.") int cartsCreated,
-        @Description("Of these carts, how many became an order (through any channel, before the end of the window, "
-                + "whatever happened to the order later).") int cartsConverted,
-        @Description("cartsConverted / cartsCreated; null without carts.") Double cartToOrderConversion) {
+        @Description("Of these carts, how many became an order (through any channel, before the end of the window, whatever happened to the order later).") int cartsConverted,
+        @Description("Share of carts that became orders (cartsConverted / cartsCreated); null without carts.") Double cartToOrderConversion) {
 }

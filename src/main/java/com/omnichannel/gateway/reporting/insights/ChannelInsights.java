@@ -11,7 +11,7 @@ public record ChannelInsights(@NonNull OffsetDateTime from, @NonNull OffsetDateT
         @NonNull @Description("One entry per channel (WEB, MOBILE, KIOSK, STAFF), also when it had nothing.") List<@NonNull ChannelFigures> channels,
         @Description("Orders placed in the window, cancelled ones excluded.") int orders,
         @Description("Of these, orders whose cart was touched from two or more channels.") int crossChannelOrders,
-        @Description("crossChannelOrders / orders; null without orders.") Double crossChannelShare,
+        @Description("Share of orders from journeys across channels (crossChannelOrders / orders); null without orders.") Double crossChannelShare,
         @NonNull @Description("Consecutive channel changes in the carts of the window's orders, in first-touch order "
                 + "(a cart touched WEB, MOBILE, KIOSK counts WEB → MOBILE and MOBILE → KIOSK once each), most common first.")
         List<@NonNull ChannelPair> channelPairs) {

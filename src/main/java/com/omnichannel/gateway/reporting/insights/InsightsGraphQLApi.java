@@ -44,7 +44,10 @@ public class InsightsGraphQLApi {
     @Query("customers")
     @Description("Staff: customers, newest first; 'search' matches the start of the email (when it contains '@'), the "
             + "digits of the phone number (when it looks like one) or a part of the name.")
-    public Uni<@NonNull CustomerConnection> customers(String search, Integer first, String after) {
+    public Uni<@NonNull CustomerConnection> customers(
+            @Description("Part of the email, phone number or name; leave out for all customers.") String search,
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         String scope = "customers:" + (search == null ? "" : Integer.toHexString(search.strip().hashCode()));
         return customers.search(callers.current(), search, PageRequest.of(first, after, scope));
     }
@@ -52,7 +55,7 @@ public class InsightsGraphQLApi {
     @Query("customer")
     @Description("Staff: one customer with the 360° view (orders across channels, active cart, loyalty, events, "
             + "channel mix); null when there is none.")
-    public Uni<Customer> customer(@NonNull @Id String id) {
+    public Uni<Customer> customer(@Description("The customer's id (Customer.id).") @NonNull @Id String id) {
         return customers.customerForStaff(callers.current(), id);
     }
 
@@ -60,7 +63,10 @@ public class InsightsGraphQLApi {
 
     @Name("orders")
     @Description("The customer's orders from every channel, newest first; 'first' defaults to 20, at most 100.")
-    public Uni<List<@NonNull OrderConnection>> orders(@Source List<Customer> customers, Integer first, String after) {
+    public Uni<List<@NonNull OrderConnection>> orders(
+            @Source List<Customer> customers,
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
         return insights.ordersOf(customers, PageRequest.of(first, after, "customer-orders"));
     }
 
@@ -73,6 +79,7 @@ public class InsightsGraphQLApi {
 
     @Name("channelMix")
     @Description("The share of activity events and of spend per channel (channels with either).")
+    @NonNull
     public Uni<List<@NonNull List<@NonNull ChannelShare>>> channelMix(@Source List<Customer> customers) {
         return insights.channelMixOf(customers);
     }

@@ -79,19 +79,19 @@ public class InsightsService {
     // ---- customer 360
 
     public Uni<List<OrderConnection>> ordersOf(List<Customer> customers, PageRequest page) {
-        return orders.ordersOfCustomers(customers.stream().map(Customer::id).toList(), page);
+        return orders.ordersOfCustomers(customers.stream().map(Customer::key).toList(), page);
     }
 
     public Uni<Cart> activeCartOf(Customer customer) {
-        return carts.activeCartOf(customer.id());
+        return carts.activeCartOf(customer.key());
     }
 
     /** Per customer: one share per channel with activity or orders, in channel order. */
     public Uni<List<List<ChannelShare>>> channelMixOf(List<Customer> customers) {
         Set<String> ids = new LinkedHashSet<>();
-        customers.forEach(c -> ids.add(c.id()));
+        customers.forEach(c -> ids.add(c.key()));
         return repository.channelMix(ids).map(byCustomer -> customers.stream().map(c -> {
-            List<InsightsRepository.MixRow> rows = new ArrayList<>(byCustomer.getOrDefault(c.id(), List.of()));
+            List<InsightsRepository.MixRow> rows = new ArrayList<>(byCustomer.getOrDefault(c.key(), List.of()));
             rows.sort(Comparator.comparing(InsightsRepository.MixRow::channel));
             long events = rows.stream().mapToLong(InsightsRepository.MixRow::events).sum();
             long spend = rows.stream().mapToLong(InsightsRepository.MixRow::spendMinor).sum();

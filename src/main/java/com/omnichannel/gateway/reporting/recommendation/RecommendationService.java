@@ -93,7 +93,7 @@ public class RecommendationService implements ConsentListener {
      */
     public Uni<List<Product>> forCustomer(Caller caller, Customer customer, Integer first) {
         Long store = caller.hasRole(Role.CUSTOMER) && caller.channel() == Channel.KIOSK ? caller.storeId() : null;
-        return personal(customer.id(), store, first(first));
+        return personal(customer.key(), store, first(first));
     }
 
     /**
