@@ -11,6 +11,7 @@ public final class PickupInputs {
     private PickupInputs() {
     }
 
+    @Description("A pickup to hand over at the counter.")
     @Input("PickupHandOverInput")
     public record HandOver(@NonNull @Id @Description("The store handing the pickup over.") String storeId,
             @NonNull @Description("The collection code the customer shows (spaces, dashes and case do not matter), or the "

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.omnichannel.gateway.cart.Cart;
 import com.omnichannel.gateway.cart.CartChannelPricing;
 import com.omnichannel.gateway.cart.CartPriceChange;
+import com.omnichannel.gateway.cart.PriceChangeWarningCode;
 import com.omnichannel.gateway.platform.money.Money;
 
 import io.smallrye.mutiny.Uni;
@@ -52,10 +53,10 @@ public class PromotionChannelPricing implements CartChannelPricing {
     private static CartPriceChange.Warning warning(AppliedDiscount discount, Money after, Cart cart) {
         String channel = cart.readThrough().name();
         if (discount.code() != null) {
-            return new CartPriceChange.Warning("COUPON_NOT_VALID_ON_CHANNEL", "Coupon " + discount.code() + " (" + discount.description()
+            return new CartPriceChange.Warning(PriceChangeWarningCode.COUPON_NOT_VALID_ON_CHANNEL, "Coupon " + discount.code() + " (" + discount.description()
                     + ") does not apply on " + channel, discount.code(), discount.description(), discount.amount(), after);
         }
-        return new CartPriceChange.Warning("PROMOTION_NOT_VALID_ON_CHANNEL", "The promotion \"" + discount.description()
+        return new CartPriceChange.Warning(PriceChangeWarningCode.PROMOTION_NOT_VALID_ON_CHANNEL, "The promotion \"" + discount.description()
                 + "\" does not apply on " + channel, null, discount.description(), discount.amount(), after);
     }
 }

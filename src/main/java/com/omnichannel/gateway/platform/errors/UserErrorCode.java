@@ -88,6 +88,8 @@ public enum UserErrorCode {
     INVALID_CHANNEL,
     @Description("A coupon code is not 3 to 32 letters, digits or dashes.")
     INVALID_CODE,
+    @Description("Pickup hand-over: the collection code is wrong, or belongs to another store's pickup; wrong codes are counted.")
+    INVALID_COLLECTION_CODE,
     @Description("The consents given at registration name a purpose twice.")
     INVALID_CONSENTS,
     @Description("The country is not an ISO 3166-1 alpha-2 code.")
@@ -102,6 +104,8 @@ public enum UserErrorCode {
     INVALID_DESCRIPTION,
     @Description("Not an email address like name@example.com.")
     INVALID_EMAIL,
+    @Description("A store-hours exception is invalid (bad date, times, or more than one per day).")
+    INVALID_HOURS_EXCEPTION,
     @Description("The idempotency key is not 8 to 128 visible ASCII characters.")
     INVALID_IDEMPOTENCY_KEY,
     @Description("An image URL is not an absolute http(s) URL of at most 2000 characters.")
@@ -120,6 +124,8 @@ public enum UserErrorCode {
     INVALID_NAME,
     @Description("A note is too long.")
     INVALID_NOTE,
+    @Description("An opening-hours interval is invalid (unknown time, or opening and closing at the same time).")
+    INVALID_OPENING_HOURS,
     @Description("Variant options are too many, repeated or empty.")
     INVALID_OPTIONS,
     @Description("Payment details that do not fit the payment method (e.g. card details when paying in store).")
@@ -128,6 +134,10 @@ public enum UserErrorCode {
     INVALID_PERCENTAGE,
     @Description("Not a phone number, e.g. +49 30 1234567.")
     INVALID_PHONE,
+    @Description("Store pickup settings out of range (preparation time, slot length or slot capacity).")
+    INVALID_PICKUP_SETTINGS,
+    @Description("The pickup slot is unknown, belongs to another store, is not offered, or has passed.")
+    INVALID_PICKUP_SLOT,
     @Description("The pickup store is missing or not a store.")
     INVALID_PICKUP_STORE,
     @Description("Points to adjust are 0 or out of range.")
@@ -170,10 +180,16 @@ public enum UserErrorCode {
     NOT_SHIPPED,
     @Description("The order must be confirmed first.")
     ORDER_NOT_CONFIRMED,
+    @Description("Two opening-hours intervals of a store overlap.")
+    OVERLAPPING_OPENING_HOURS,
     @Description("The card payment was declined.")
     PAYMENT_DECLINED,
     @Description("The payment method is not available for this order (e.g. paying in store when shipping).")
     PAYMENT_METHOD_UNAVAILABLE,
+    @Description("The pickup slot has no capacity left; choose another (nothing was ordered).")
+    PICKUP_SLOT_FULL,
+    @Description("The pickup slot cannot be chosen for this cart (e.g. the fulfilment is not pickup, or it is too far ahead).")
+    PICKUP_SLOT_UNAVAILABLE,
     @Description("An automatic promotion reached its per-customer limit while checking out; review the cart and try again.")
     PROMOTION_CUSTOMER_LIMIT,
     @Description("An automatic promotion was used up while checking out; review the cart and try again.")
@@ -212,6 +228,8 @@ public enum UserErrorCode {
     UNKNOWN_STORE,
     @Description("A loyalty tier that does not exist.")
     UNKNOWN_TIER,
+    @Description("The time zone is not an IANA zone name (e.g. Europe/Berlin).")
+    UNKNOWN_TIME_ZONE,
     @Description("No sellable product variant with this id.")
     UNKNOWN_VARIANT,
     @Description("A variant in the cart is no longer sold.")
