@@ -19,8 +19,13 @@ test('fetch with Accept application/graphql-response+json: status codes as Graph
   assert.equal(parseError.status, 400);
   const validationError = await graphqlResponse({ query: '{ noSuchField }' });
   assert.equal(validationError.status, 400);
-  const variableError = await graphqlResponse({ query: 'query($n: Int!) { products(first: $n) { edges { cursor } } }', variables: {} });
-  assert.equal(variableError.status, 400);
+  const missingVariable = await graphqlResponse({ query: 'query($n: Int!) { products(first: $n) { edges { cursor } } }', variables: {} });
+  assert.equal(missingVariable.status, 400);
+  const variableError = await graphqlResponse({ query: 'query($n: Int!) { products(first: $n) { edges { cursor } } }', variables: { n: 'three' } });
+  assert.equal(variableError.status, 400, 'a string for an Int variable is a request error');
+  const variableJson = await variableError.json();
+  assert.equal(variableJson.data, undefined);
+  assert.deepEqual(variableJson.errors[0].extensions, { code: 'BAD_USER_INPUT' });
   const notJson = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: GRAPHQL_RESPONSE }, body: '{' });
   assert.equal(notJson.status, 400);
 

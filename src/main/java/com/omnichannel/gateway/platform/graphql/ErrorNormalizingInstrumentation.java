@@ -1,6 +1,7 @@
 package com.omnichannel.gateway.platform.graphql;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
+import graphql.language.SourceLocation;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.schema.CoercingParseLiteralException;
@@ -150,16 +151,61 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         extensions.putAll(extra);
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(message == null ? code.name() : message)
-                .extensions(extensions);
-        if (original.getLocations() != null) {
-            builder.locations(original.getLocations());
+        return new ShapedError(message == null ? code.name() : message, original.getLocations(), original.getPath(),
+                Collections.unmodifiableMap(extensions), original.getErrorType());
+    }
+
+    /**
+     * An error in its final shape. Its classification stays readable inside the service but is not written out:
+     * graphql-java writes every error's classification into {@code extensions} ({@code "classification":
+     * "DataFetchingException"} for any error it did not raise itself), and clients are promised only {@code code} and
+     * the documented fields.
+     */
+    record ShapedError(String message, List<SourceLocation> locations, List<Object> path, Map<String, Object> extensions,
+            ErrorClassification classification) implements GraphQLError {
+
+        @Override
+        public String getMessage() {
+            return message;
         }
-        if (original.getPath() != null) {
-            builder.path(original.getPath());
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
         }
-        return builder.build();
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return extensions;
+        }
+
+        @Override
+        public ErrorClassification getErrorType() {
+            return classification;
+        }
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> specification = new LinkedHashMap<>();
+            specification.put("message", message);
+            if (locations != null && !locations.isEmpty()) {
+                List<Map<String, Integer>> written = new ArrayList<>(locations.size());
+                for (SourceLocation location : locations) {
+                    written.add(Map.of("line", location.getLine(), "column", location.getColumn()));
+                }
+                specification.put("locations", written);
+            }
+            if (path != null) {
+                specification.put("path", path);
+            }
+            specification.put("extensions", extensions);
+            return specification;
+        }
     }
 
     private static final Pattern AST_VALUE = Pattern.compile("\\w+Value\\{value='?([^'}]*)'?}");

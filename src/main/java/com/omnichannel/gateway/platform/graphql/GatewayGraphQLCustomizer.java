@@ -22,9 +22,9 @@ import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Shapes the GraphQL engine: fast reads of plain fields, introspection, query limits and the error model, added to the engine's
- * own instrumentation. The changes that rely on the engine's inner workings report to {@link EnginePatches} and are
- * left out when it is switched off.
+ * Shapes the GraphQL engine: strict Int, Float and ID inputs ({@link StrictScalars}), fast reads of plain fields,
+ * introspection, query limits and the error model, added to the engine's own instrumentation. The changes that rely
+ * on the engine's inner workings report to {@link EnginePatches} and are left out when it is switched off.
  * Registered through {@code META-INF/services}; SmallRye GraphQL calls it once when it builds the engine.
  */
 public class GatewayGraphQLCustomizer implements EventingService {
@@ -115,7 +115,11 @@ public class GatewayGraphQLCustomizer implements EventingService {
         // every request's document through it before execution, and an empty cache means parsing every time.
         // graphql-java's builder has no getter for it, but the engine it builds has; building one costs nothing
         // (it only fills in the defaults the real build would fill in) and needs no reflection.
-        Instrumentation engine = builder.build().getInstrumentation();
+        GraphQL built = builder.build();
+        // Int, Float and ID read inputs as the specification says (StrictScalars): a spec conformance, not an engine
+        // patch, so it applies whether or not the patches are on.
+        builder.schema(StrictScalars.apply(built.getGraphQLSchema()));
+        Instrumentation engine = built.getInstrumentation();
         List<Instrumentation> engineParts = engine instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
                 : List.of(engine);
         Patch patch = Patch.DOCUMENT_CACHE_WITHOUT_CHAIN;
