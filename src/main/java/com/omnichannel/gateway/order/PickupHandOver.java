@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
 import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.errors.UserError;
+import com.omnichannel.gateway.platform.errors.UserErrorCode;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
@@ -26,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class PickupHandOver {
 
-    static final String WRONG_CODE = "INVALID_COLLECTION_CODE";
+    static final UserErrorCode WRONG_CODE = UserErrorCode.INVALID_COLLECTION_CODE;
     private static final int MAX_CODE = 200;
 
     private final OrderChanges changes;
@@ -104,6 +105,6 @@ class PickupHandOver {
     }
 
     private static boolean isWrong(ShipmentPayload payload) {
-        return payload.userErrors().stream().anyMatch(e -> WRONG_CODE.equals(e.code()));
+        return payload.userErrors().stream().anyMatch(e -> e.code() == WRONG_CODE);
     }
 }
