@@ -38,13 +38,13 @@ public class OrderGraphQLApi {
     // ---- reads
 
     @Query("order")
-    @Description("An order by id or number: the signed-in customer's own, or any for staff. Null otherwise.")
+    @Description("An order by id or number (case, spaces and dashes do not matter): the signed-in customer's own, or any for staff. Null otherwise.")
     public Uni<Order> order(@Id String id, String number) {
         return orders.order(callers.current(), id, number);
     }
 
     @Query("orderLookup")
-    @Description("A guest's order by its number and the email it was placed with; null unless both match. Attempts are limited per client address and per order number, each alias counting (RATE_LIMITED with retryAfterSeconds).")
+    @Description("A guest's order by its number (case, spaces and dashes do not matter) and the email it was placed with; null unless both match. Attempts are limited per client address and per order number, each alias counting (RATE_LIMITED with retryAfterSeconds).")
     public Uni<Order> orderLookup(@NonNull String number, @NonNull String email) {
         return orders.lookup(callers.clientAddressKey(), number, email);
     }
