@@ -112,6 +112,21 @@ class OrderNumberLookupTest {
     }
 
     @Test
+    void every_spelling_of_one_number_counts_against_that_numbers_lookup_limit() {
+        freshAddressBudget();
+        String number = new OrderNumbers().next();
+        String body = number.substring(3).replace("-", "");
+        List<String> spellings = List.of(number, number.toLowerCase(), body, " " + number.replace('-', ' '), "0C" + body);
+        for (int i = 0; i < 10; i++) {
+            JsonPath miss = GraphQL.anonymous().ok(LOOKUP, "n", spellings.get(i % spellings.size()), "e", "guest@example.com");
+            assertThat(miss.getString("data.orderLookup")).isNull();
+        }
+        JsonPath refused = GraphQL.anonymous().execute(LOOKUP, "n", body.toLowerCase(), "e", "guest@example.com");
+        assertThat(refused.getString("errors[0].extensions.code")).as(refused.prettify()).isEqualTo("RATE_LIMITED");
+        freshAddressBudget();
+    }
+
+    @Test
     void an_order_numbered_before_keeps_its_number_and_is_found_typed_with_o_for_zero() {
         freshAddressBudget();
         JsonPath order = placeOrder();
