@@ -45,7 +45,7 @@ class CheckoutTest {
 
         JsonPath order = placed(cart, pickup(store), payInStore());
 
-        assertThat(order.getString("number")).matches("OC-\\d{6,}");
+        assertThat(order.getString("number")).matches("OC-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}");
         assertThat(order.getString("status")).isEqualTo("PLACED");
         assertThat(order.getList("nextStatuses")).containsExactlyInAnyOrder("CONFIRMED", "CANCELLED");
         assertThat(order.getString("email")).isEqualTo("guest@example.com");

@@ -20,7 +20,7 @@ import com.omnichannel.gateway.store.Location;
 @Description("An order from any channel, with prices frozen at checkout.")
 public record Order(
         @NonNull @Id String id,
-        @NonNull @Description("Human-readable order number, e.g. OC-100042.") String number,
+        @NonNull @Description("Order number to read out and type, e.g. OC-7KQ2M-XH4PD; not sequential. Orders placed before random numbers keep theirs, e.g. OC-100042.") String number,
         @Description("Where the order is in its lifecycle (see nextStatuses).") @NonNull OrderStatus status,
         @NonNull @Description("The statuses this order may move to next.") List<@NonNull OrderStatus> nextStatuses,
         @Description("Contact email of the order; null once the customer's data was erased.") String email,

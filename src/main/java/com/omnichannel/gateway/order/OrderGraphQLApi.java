@@ -40,17 +40,17 @@ public class OrderGraphQLApi {
     // ---- reads
 
     @Query("order")
-    @Description("An order by id or number: the signed-in customer's own, or any for staff. Null otherwise.")
+    @Description("An order by id or number (case, spaces and dashes do not matter): the signed-in customer's own, or any for staff. Null otherwise.")
     public Uni<Order> order(
             @Description("The order's id; give id or number.") @Id String id,
-            @Description("The order number, e.g. OC-100042; give id or number.") String number) {
+            @Description("The order number, e.g. OC-7KQ2M-XH4PD; give id or number.") String number) {
         return orders.order(callers.current(), id, number);
     }
 
     @Query("orderLookup")
-    @Description("A guest's order by its number and the email it was placed with; null unless both match. Attempts are limited per client address and per order number, each alias counting (RATE_LIMITED with retryAfterSeconds).")
+    @Description("A guest's order by its number (case, spaces and dashes do not matter) and the email it was placed with; null unless both match. Attempts are limited per client address and per order number, each alias counting (RATE_LIMITED with retryAfterSeconds).")
     public Uni<Order> orderLookup(
-            @Description("The order number from the confirmation, e.g. OC-100042.") @NonNull String number,
+            @Description("The order number from the confirmation, e.g. OC-7KQ2M-XH4PD.") @NonNull String number,
             @Description("The email the order was placed with (case does not matter).") @NonNull String email) {
         return orders.lookup(callers.clientAddressKey(), number, email);
     }

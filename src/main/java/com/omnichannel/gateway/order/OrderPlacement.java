@@ -28,11 +28,13 @@ public class OrderPlacement {
     private final OrderRepository repository;
     private final OrderMapper mapper;
     private final OrderEvents events;
+    private final OrderNumbers numbers;
 
-    public OrderPlacement(OrderRepository repository, OrderMapper mapper, OrderEvents events) {
+    public OrderPlacement(OrderRepository repository, OrderMapper mapper, OrderEvents events, OrderNumbers numbers) {
         this.repository = repository;
         this.mapper = mapper;
         this.events = events;
+        this.numbers = numbers;
     }
 
     /** What an idempotency key already stands for. */
@@ -128,10 +130,10 @@ public class OrderPlacement {
 
     /**
      * Writes the order with its lines, shipments and PLACED timeline entry in the caller's transaction (one
-     * statement), unless its idempotency key is taken.
+     * statement) under a random number (see {@link OrderNumbers}), unless its idempotency key is taken.
      */
     public Uni<Placement> place(Db.Tx tx, Caller caller, NewOrder order) {
-        return repository.insertOrder(tx, order, caller.actor(), caller.channel(), "Placed through " + caller.channel())
+        return repository.insertOrder(tx, order, numbers.candidates(), caller.actor(), caller.channel(), "Placed through " + caller.channel())
                 .map(inserted -> inserted == null ? new KeyTaken() : new Placed(order, inserted));
     }
 

@@ -80,7 +80,8 @@ public class OrderQueries {
             Long key = GlobalId.tryDecode(Order.TYPE, id);
             row = key == null ? Uni.createFrom().nullItem() : repository.findById(key);
         } else {
-            row = number.length() > 40 ? Uni.createFrom().nullItem() : repository.findByNumber(number.strip());
+            String canonical = OrderNumbers.canonical(number);
+            row = canonical == null ? Uni.createFrom().nullItem() : repository.findByNumber(canonical);
         }
         // Someone else's order reads as no order: its existence is not disclosed.
         return row.chain(r -> r == null || !OrderAccess.mayRead(caller, r) ? Uni.createFrom().nullItem() : mapper.single(r));
@@ -89,16 +90,18 @@ public class OrderQueries {
     /**
      * A guest's order by number and the email it was placed with; null unless both match. Each call counts against
      * the client's address and the order number; over either limit, {@code RATE_LIMITED} with
-     * {@code retryAfterSeconds}.
+     * {@code retryAfterSeconds}. The number may be typed loosely (see {@link OrderNumbers#canonical}).
      */
     public Uni<Order> lookup(String clientAddressKey, String number, String email) {
         if (number == null || email == null || number.length() > 40 || email.length() > 254) {
             return Uni.createFrom().nullItem();
         }
-        String normalized = number.strip().toUpperCase(java.util.Locale.ROOT);
-        return Uni.join().all(limiter.enforce(lookupsPerAddress, clientAddressKey), limiter.enforce(lookupsPerOrder, "order:" + normalized))
+        // Every way of typing one number counts against that number's limit.
+        String canonical = OrderNumbers.canonical(number);
+        String limitKey = canonical != null ? canonical : number.strip().toUpperCase(java.util.Locale.ROOT);
+        return Uni.join().all(limiter.enforce(lookupsPerAddress, clientAddressKey), limiter.enforce(lookupsPerOrder, "order:" + limitKey))
                 .andFailFast()
-                .chain(() -> repository.findByNumber(number.strip())).chain(r -> r == null || r.email() == null
+                .chain(() -> canonical == null ? Uni.createFrom().<OrderRow>nullItem() : repository.findByNumber(canonical)).chain(r -> r == null || r.email() == null
                 || !r.email().equalsIgnoreCase(email.strip()) ? Uni.createFrom().nullItem() : mapper.single(r));
     }
 

@@ -237,9 +237,11 @@ public class OrderRepository {
      * Writes a new order with its lines, its shipments (one per location, in the order given) with their lines, and
      * the PLACED timeline entry, in one statement, unless the idempotency key is taken: then it writes nothing and
      * returns null. A concurrent transaction with the same key makes this wait until that one commits or rolls back,
-     * so racing retries resolve to one order.
+     * so racing retries resolve to one order. The order takes the first of {@code numbers} no order has yet: checked in
+     * the same statement, so a collision costs no failed insert, savepoint or retry (the unique constraint stays the
+     * guard against two concurrent orders drawing the same number, which at 49 bits does not happen in practice).
      */
-    public Uni<InsertedOrder> insertOrder(Db.Tx tx, NewOrder o, String actor, Channel channel, String note) {
+    public Uni<InsertedOrder> insertOrder(Db.Tx tx, NewOrder o, List<String> numbers, String actor, Channel channel, String note) {
         List<NewOrder.Line> lines = o.lines();
         List<NewOrder.Allocation> allocations = o.allocations();
         int n = lines.size();
@@ -279,7 +281,7 @@ public class OrderRepository {
                 allocations.stream().map(NewOrder.Allocation::locationKey).toArray(Long[]::new),
                 allocations.stream().map(NewOrder.Allocation::linePosition).toArray(Integer[]::new),
                 allocations.stream().map(NewOrder.Allocation::quantity).toArray(Integer[]::new),
-                actor, channel.name(), note)))
+                actor, channel.name(), note, numbers.toArray(String[]::new))))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -309,7 +311,8 @@ public class OrderRepository {
                          status, fulfilment_type, pickup_location_id, shipping_address, curbside_note, currency, prices_include_tax,
                          subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, payment_method, payment_status,
                          payment_reference, card_last4, idempotency_key, request_hash)
-                     VALUES ('OC-' || nextval('order_number_seq'), $1, $2, $3, $4, $5, $6, 'PLACED', $7, $8, $9, $10, $11, $12, $13,
+                     VALUES ((SELECT c FROM unnest($42::text[]) WITH ORDINALITY AS n(c, ord) WHERE NOT EXISTS (
+                                 SELECT 1 FROM customer_order WHERE number = n.c) ORDER BY n.ord LIMIT 1), $1, $2, $3, $4, $5, $6, 'PLACED', $7, $8, $9, $10, $11, $12, $13,
                              $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
                      ON CONFLICT (idempotency_key) DO NOTHING
                      RETURNING *),
