@@ -33,7 +33,8 @@ public class PickupGraphQLApi {
             + "is picked up (its order follows once all its shipments are) and the payment captured or recorded. A wrong "
             + "code, or another store's, is refused and counted: past the limit per store or per staff member the answer "
             + "is RATE_LIMITED until the window ends.")
-    public Uni<@NonNull ShipmentPayload> pickupHandOver(@NonNull PickupInputs.HandOver input) {
+    public Uni<@NonNull ShipmentPayload> pickupHandOver(
+            @NonNull @Description("What to do; see the input type's fields.") PickupInputs.HandOver input) {
         return handOver.handOver(callers.current(), input);
     }
 

@@ -77,20 +77,22 @@ public class StoreGraphQLApi {
     @Query("pickupSlots")
     @Description("The pickup slots of a store starting from 'from' until before 'to' (at most 7 days apart), with the "
             + "orders each still takes; empty when the store offers none. Only slots an order placed now can still make.")
-    public Uni<@NonNull List<@NonNull PickupSlot>> pickupSlots(@NonNull @Id String storeId, @NonNull OffsetDateTime from,
+    public Uni<@NonNull List<@NonNull PickupSlot>> pickupSlots(@NonNull @Id @Description("The store.") String storeId, @NonNull OffsetDateTime from,
             @NonNull OffsetDateTime to) {
         return pickupSlots.between(GlobalId.decode(Location.TYPE, storeId, "storeId"), from, to);
     }
 
     @Mutation("storeHoursSet")
     @Description("Staff: replaces a store's time zone, weekly opening hours and exceptions.")
-    public Uni<@NonNull StorePayload> storeHoursSet(@NonNull StoreInputs.HoursSet input) {
+    public Uni<@NonNull StorePayload> storeHoursSet(
+            @NonNull @Description("What to do; see the input type's fields.") StoreInputs.HoursSet input) {
         return stores.setHours(callers.current(), input);
     }
 
     @Mutation("storePickupSet")
     @Description("Staff: sets a store's pickup preparation time and bookable pickup slots.")
-    public Uni<@NonNull StorePayload> storePickupSet(@NonNull StoreInputs.PickupSet input) {
+    public Uni<@NonNull StorePayload> storePickupSet(
+            @NonNull @Description("What to do; see the input type's fields.") StoreInputs.PickupSet input) {
         return stores.setPickup(callers.current(), input);
     }
 
