@@ -224,7 +224,7 @@ final class CartOperationScenarios {
             assertThat(r.getList("data.cartHandoffCreate.userErrors")).isEmpty();
             assertThat(r.getString("data.cartHandoffCreate.handoff.code")).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
             assertThat(r.getString("data.cartHandoffCreate.handoff.qrPayload"))
-                    .isEqualTo("cart-handoff:" + r.getString("data.cartHandoffCreate.handoff.code").replace("-", ""));
+                    .isEqualTo("https://shop.example/handoff/" + r.getString("data.cartHandoffCreate.handoff.code").replace("-", ""));
         });
 
         // ---- mobile (the app sends X-Channel: MOBILE and, once signed in, the customer's access token)

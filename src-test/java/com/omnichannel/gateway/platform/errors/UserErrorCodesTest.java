@@ -41,6 +41,10 @@ class UserErrorCodesTest {
             "DEL", "EX", "EXISTS", "EXPIRE", "EVALSHA", "GET", "GETDEL", "GETEX", "HGET", "HSET", "INCR", "LOAD", "MGET",
             "NOSCRIPT", "NX", "OK", "PEXPIRE", "PUBLISH", "SCRIPT", "SET", // Redis
             "ABCDEFGHJKMNPQRSTUVWXYZ23456789", // the letters of hand-off codes
+            "ACDEFGHJKMNPQRTUVWXY34679", // the letters of collection codes
+            "CLUSTERDOWN", "EVAL", "PING", "PTTL", "SLOTS", "TRYAGAIN", // Redis
+            "DEGRADED", "SUBSCRIBED", "SUBSCRIBING", // Redis health states
+            "COUPON_NOT_VALID_ON_CHANNEL", "PROMOTION_NOT_VALID_ON_CHANNEL", // CartPriceChangeWarning.code, described there
             "EUR", "POST", "ID", "SKU", "UNKNOWN", "EARNED", "OC409", "XS", "S", "M", "L", "XL");
 
     @Test

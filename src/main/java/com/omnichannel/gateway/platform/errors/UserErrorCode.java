@@ -88,6 +88,8 @@ public enum UserErrorCode {
     INVALID_CHANNEL,
     @Description("A coupon code is not 3 to 32 letters, digits or dashes.")
     INVALID_CODE,
+    @Description("pickupHandOver: the collection code does not match a ready pickup at this store.")
+    INVALID_COLLECTION_CODE,
     @Description("The consents given at registration name a purpose twice.")
     INVALID_CONSENTS,
     @Description("The country is not an ISO 3166-1 alpha-2 code.")
@@ -102,6 +104,8 @@ public enum UserErrorCode {
     INVALID_DESCRIPTION,
     @Description("Not an email address like name@example.com.")
     INVALID_EMAIL,
+    @Description("storeHoursSet: an exception is malformed (date, too many, reason too long).")
+    INVALID_HOURS_EXCEPTION,
     @Description("The idempotency key is not 8 to 128 visible ASCII characters.")
     INVALID_IDEMPOTENCY_KEY,
     @Description("An image URL is not an absolute http(s) URL of at most 2000 characters.")
@@ -120,6 +124,8 @@ public enum UserErrorCode {
     INVALID_NAME,
     @Description("A note is too long.")
     INVALID_NOTE,
+    @Description("storeHoursSet: an opening interval is malformed (times not HH:mm, too many intervals).")
+    INVALID_OPENING_HOURS,
     @Description("Variant options are too many, repeated or empty.")
     INVALID_OPTIONS,
     @Description("Payment details that do not fit the payment method (e.g. card details when paying in store).")
@@ -128,6 +134,10 @@ public enum UserErrorCode {
     INVALID_PERCENTAGE,
     @Description("Not a phone number, e.g. +49 30 1234567.")
     INVALID_PHONE,
+    @Description("storePickupSet: preparation time, slot length or slot capacity out of range, or slot length without capacity.")
+    INVALID_PICKUP_SETTINGS,
+    @Description("The pickup slot does not exist at this store, is beyond the booking horizon, or the fulfilment is not pickup or curbside.")
+    INVALID_PICKUP_SLOT,
     @Description("The pickup store is missing or not a store.")
     INVALID_PICKUP_STORE,
     @Description("Points to adjust are 0 or out of range.")
@@ -168,12 +178,20 @@ public enum UserErrorCode {
     NOT_FOUND,
     @Description("Only delivered shipments have tracking numbers.")
     NOT_SHIPPED,
+    @Description("The order has no overdue, uncollected pickup (it is in another state or partly collected).")
+    NOT_UNCOLLECTED,
     @Description("The order must be confirmed first.")
     ORDER_NOT_CONFIRMED,
+    @Description("storeHoursSet: two intervals of a day overlap, or two exceptions share a date.")
+    OVERLAPPING_OPENING_HOURS,
     @Description("The card payment was declined.")
     PAYMENT_DECLINED,
     @Description("The payment method is not available for this order (e.g. paying in store when shipping).")
     PAYMENT_METHOD_UNAVAILABLE,
+    @Description("The pickup slot is fully booked.")
+    PICKUP_SLOT_FULL,
+    @Description("The pickup slot has passed or starts too soon to prepare the order.")
+    PICKUP_SLOT_UNAVAILABLE,
     @Description("An automatic promotion reached its per-customer limit while checking out; review the cart and try again.")
     PROMOTION_CUSTOMER_LIMIT,
     @Description("An automatic promotion was used up while checking out; review the cart and try again.")
@@ -212,6 +230,8 @@ public enum UserErrorCode {
     UNKNOWN_STORE,
     @Description("A loyalty tier that does not exist.")
     UNKNOWN_TIER,
+    @Description("storeHoursSet: the time zone is not an IANA time zone such as Europe/Berlin.")
+    UNKNOWN_TIME_ZONE,
     @Description("No sellable product variant with this id.")
     UNKNOWN_VARIANT,
     @Description("A variant in the cart is no longer sold.")
