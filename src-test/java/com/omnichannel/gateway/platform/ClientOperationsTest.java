@@ -134,6 +134,9 @@ class ClientOperationsTest {
 
             assertThat(literalIds(schema, document))
                     .as("%s: ids must be passed as variables, not written into the operation", file).isEmpty();
+
+            assertThat(deprecatedFields(schema, document))
+                    .as("%s: a client's operations must not use deprecated fields", file).isEmpty();
         }));
     }
 
@@ -344,6 +347,7 @@ class ClientOperationsTest {
             assertThat(r.getBoolean("data.viewer.authenticated")).isTrue();
             assertThat(r.getList("data.viewer.roles", String.class)).containsExactly("kiosk");
             assertThat(r.getString("data.viewer.store.id")).isEqualTo(f.here.id());
+            assertThat(r.getString("data.viewer.store.hours.timeZone")).isNotBlank();
         });
 
         s.put("kiosk/KioskProductDetail.graphql", (client, op) -> {
@@ -576,6 +580,8 @@ class ClientOperationsTest {
             assertThat(r.getString("data.order.pickup.collectionCode")).isNotBlank();
             assertThat(r.getString("data.order.pickup.qrPayload")).endsWith(r.getString("data.order.pickup.collectionCode"));
             assertThat(r.getString("data.order.amountDueAtPickup.amount")).isEqualTo(r.getString("data.order.pickup.amountDue.amount"));
+            assertThat(r.getString("data.order.fulfilment.type")).isEqualTo("PICKUP");
+            assertThat(r.getString("data.order.fulfilment.store.name")).isNotBlank();
         });
 
         s.put("staff/PickupHandOver.graphql", (client, op) -> {
@@ -1029,6 +1035,51 @@ class ClientOperationsTest {
             literalIdsIn(operation.getSelectionSet(), root, schema, fragments, found);
         }
         return found;
+    }
+
+    /** The deprecated fields an operation selects, as Type.field. */
+    static List<String> deprecatedFields(GraphQLSchema schema, Document document) {
+        List<String> found = new ArrayList<>();
+        Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            GraphQLObjectType root = switch (operation.getOperation()) {
+                case QUERY -> schema.getQueryType();
+                case MUTATION -> schema.getMutationType();
+                case SUBSCRIPTION -> schema.getSubscriptionType();
+            };
+            deprecatedFieldsIn(operation.getSelectionSet(), root, schema, fragments, found);
+        }
+        return found;
+    }
+
+    private static void deprecatedFieldsIn(SelectionSet selections, GraphQLCompositeType parent, GraphQLSchema schema,
+            Map<String, FragmentDefinition> fragments, List<String> found) {
+        if (selections == null) {
+            return;
+        }
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field && parent instanceof GraphQLFieldsContainer container) {
+                GraphQLFieldDefinition definition = container.getFieldDefinition(field.getName());
+                if (definition == null) {
+                    continue; // __typename
+                }
+                if (definition.isDeprecated()) {
+                    found.add(container.getName() + "." + field.getName());
+                }
+                if (GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLCompositeType child) {
+                    deprecatedFieldsIn(field.getSelectionSet(), child, schema, fragments, found);
+                }
+            } else if (selection instanceof InlineFragment inline) {
+                GraphQLCompositeType type = inline.getTypeCondition() == null ? parent
+                        : (GraphQLCompositeType) schema.getType(inline.getTypeCondition().getName());
+                deprecatedFieldsIn(inline.getSelectionSet(), type, schema, fragments, found);
+            } else if (selection instanceof FragmentSpread spread) {
+                FragmentDefinition fragment = fragments.get(spread.getName());
+                deprecatedFieldsIn(fragment.getSelectionSet(),
+                        (GraphQLCompositeType) schema.getType(fragment.getTypeCondition().getName()), schema, fragments, found);
+            }
+        }
     }
 
     private static void literalIdsIn(SelectionSet selections, GraphQLCompositeType parent, GraphQLSchema schema,

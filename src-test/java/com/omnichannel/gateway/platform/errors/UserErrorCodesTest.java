@@ -43,7 +43,6 @@ class UserErrorCodesTest {
             "NOSCRIPT", "NX", "OK", "PEXPIRE", "PUBLISH", "SCRIPT", "SET", // Redis
             "CLUSTERDOWN", "EVAL", "PING", "PTTL", "SLOTS", "TRYAGAIN", // Redis (cluster)
             "DEGRADED", "SUBSCRIBED", "SUBSCRIBING", // health check data
-            "NOT_UNCOLLECTED", // the pickup expiry job's own refusal, never sent to a client
             "ABCDEFGHJKMNPQRSTUVWXYZ23456789", "ACDEFGHJKMNPQRTUVWXY34679", // the letters of hand-off and collection codes
             "EUR", "POST", "ID", "SKU", "UNKNOWN", "EARNED", "OC409", "XS", "S", "M", "L", "XL");
 

@@ -11,8 +11,8 @@ public final class PickupInputs {
     private PickupInputs() {
     }
 
-    @Description("A pickup to hand over at the counter.")
     @Input("PickupHandOverInput")
+    @Description("A pickup handed over at the counter: the store and the code the customer shows.")
     public record HandOver(@NonNull @Id @Description("The store handing the pickup over.") String storeId,
             @NonNull @Description("The collection code the customer shows (spaces, dashes and case do not matter), or the "
                     + "QR payload scanned from their screen.") String code) {

@@ -17,9 +17,9 @@ public record Location(
         @Description("Postal address.") @NonNull Address address,
         @Description("Where it is, for distances.") @NonNull GeoPoint coordinates,
         @Description("Phone number; null when not entered.") String phone,
-        @Deprecated @Description("Free text for people, e.g. \"Mon-Sat 10:00-20:00\"; null for warehouses and when not "
-                + "entered. Deprecated: use hours (structured, in the store's time zone), openNow, nextOpensAt and "
-                + "nextClosesAt.") String openingHours,
+        @Deprecated @Description("Deprecated: use hours (structured, in the store's time zone), openNow, nextOpensAt and "
+                + "nextClosesAt. Free text for people, e.g. \"Mon-Sat 10:00-20:00\"; null for warehouses and when not "
+                + "entered.") String openingHours,
         @Description("Structured opening hours and exceptions in the store's time zone.") @NonNull StoreHours hours,
         @Description("How the store prepares pickups: preparation time and bookable slots.") @NonNull PickupSettings pickup,
         @Ignore long key,

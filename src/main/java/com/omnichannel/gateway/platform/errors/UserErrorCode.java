@@ -178,6 +178,8 @@ public enum UserErrorCode {
     NOT_FOUND,
     @Description("Only delivered shipments have tracking numbers.")
     NOT_SHIPPED,
+    @Description("Only inside the pickup expiry job: the order is no longer an uncollected pickup (collected, cancelled or partly collected meanwhile); never sent to clients.")
+    NOT_UNCOLLECTED,
     @Description("The order must be confirmed first.")
     ORDER_NOT_CONFIRMED,
     @Description("Two opening-hours intervals of a store overlap.")

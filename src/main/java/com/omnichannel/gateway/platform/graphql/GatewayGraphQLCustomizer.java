@@ -44,7 +44,10 @@ public class GatewayGraphQLCustomizer implements EventingService {
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
         builder.additionalType(errorCodes());
-        return defaultFieldVisibility(builder);
+        GraphQLSchema.Builder visible = defaultFieldVisibility(builder);
+        // Deprecations are written in descriptions ("Deprecated: ..."); the built schema is rewritten with them and
+        // handed back as a builder, which SmallRye builds (and serves as SDL) as before.
+        return GraphQLSchema.newSchema(DescribedDeprecations.apply(visible.build()));
     }
 
     /**
