@@ -121,7 +121,8 @@ public class GatewayGraphQLCustomizer implements EventingService {
         GraphQL built = builder.build();
         // Int, Float and ID read inputs as the specification says (StrictScalars): a spec conformance, not an engine
         // patch, so it applies whether or not the patches are on.
-        builder.schema(StrictScalars.apply(built.getGraphQLSchema()));
+        // Both transformations (deprecations before, strict inputs here) rebuild the object types: resolve by name.
+        builder.schema(TypeResolutionByName.apply(StrictScalars.apply(built.getGraphQLSchema())));
         Instrumentation engine = built.getInstrumentation();
         List<Instrumentation> engineParts = engine instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
                 : List.of(engine);

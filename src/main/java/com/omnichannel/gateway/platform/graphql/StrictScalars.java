@@ -11,12 +11,6 @@ import graphql.language.IntValue;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.schema.Coercing;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLInterfaceType;
-import graphql.schema.GraphQLNamedType;
-import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLUnionType;
-import graphql.schema.TypeResolver;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
@@ -51,10 +45,6 @@ final class StrictScalars {
 
     /** The schema with its {@code Int}, {@code Float} and {@code ID} reading inputs strictly. */
     static GraphQLSchema apply(GraphQLSchema schema) {
-        return resolvingTypesByName(strictInputs(schema));
-    }
-
-    private static GraphQLSchema strictInputs(GraphQLSchema schema) {
         return SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
             @Override
             public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar, TraverserContext<GraphQLSchemaElement> context) {
@@ -70,28 +60,6 @@ final class StrictScalars {
                 return changeNode(context, scalar.transform(builder -> builder.coercing(strict)));
             }
         });
-    }
-
-    /**
-     * The transformation builds new object types, but SmallRye's interface and union type resolvers hand back the
-     * object types of the schema it built; a fragment's type condition ({@code ... on Product}) is matched by
-     * identity, so it would never match. Each resolver's answer is looked up by name in the schema that runs.
-     */
-    private static GraphQLSchema resolvingTypesByName(GraphQLSchema schema) {
-        GraphQLCodeRegistry registry = schema.getCodeRegistry();
-        GraphQLCodeRegistry byName = registry.transform(builder -> schema.getAllTypesAsList().stream()
-                .filter(type -> type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType)
-                .map(GraphQLNamedType.class::cast)
-                .filter(type -> builder.hasTypeResolver(type.getName()))
-                .forEach(type -> {
-                    TypeResolver resolver = type instanceof GraphQLInterfaceType i ? registry.getTypeResolver(i)
-                            : registry.getTypeResolver((GraphQLUnionType) type);
-                    builder.typeResolver(type.getName(), env -> {
-                        GraphQLObjectType resolved = resolver.getType(env);
-                        return resolved == null ? null : env.getSchema().getObjectType(resolved.getName());
-                    });
-                }));
-        return schema.transform(builder -> builder.codeRegistry(byName));
     }
 
     /** An Int input from a variable (JSON): a whole number in range; 5.0 is 5, as JSON does not tell them apart. */
