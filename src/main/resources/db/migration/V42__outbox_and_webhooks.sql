@@ -39,7 +39,11 @@ CREATE TABLE webhook_delivery (
     id                  BIGSERIAL PRIMARY KEY,
     subscription_id     BIGINT NOT NULL REFERENCES webhook_subscription (id) ON DELETE CASCADE,
     outbox_id           BIGINT NOT NULL REFERENCES outbox_event (id),
+    -- Copied from the event, so that listing deliveries and keeping their order needs no other table.
+    event_id            UUID NOT NULL,
+    event_type          TEXT NOT NULL,
     aggregate_key       TEXT NOT NULL,
+    occurred_at         TIMESTAMPTZ NOT NULL,
     status              TEXT NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'DELIVERED', 'FAILED')),
     attempts            INT NOT NULL DEFAULT 0,
     next_attempt_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
@@ -51,6 +55,8 @@ CREATE TABLE webhook_delivery (
     last_duration_ms    INT,
     last_error          TEXT,
     delivered_at        TIMESTAMPTZ,
+    -- A delivery failing since longer than the maximum age is given up; a retry by staff starts the age anew.
+    retry_since         TIMESTAMPTZ NOT NULL DEFAULT now(),
     created_at          TIMESTAMPTZ NOT NULL DEFAULT now(),
     UNIQUE (subscription_id, outbox_id)
 );

@@ -15,10 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.ids.GlobalId;
+import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.outbox.Outbox;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.StoreService;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Pickups open when a pickup or curbside shipment becomes ready: a collection code no other open pickup at the store
@@ -37,13 +42,15 @@ class Pickups {
     private final PickupConfig config;
     private final StoreService stores;
     private final Clock clock;
+    private final Outbox outbox;
     private final SecureRandom random = new SecureRandom();
 
-    Pickups(PickupRepository repository, PickupConfig config, StoreService stores, Clock clock) {
+    Pickups(PickupRepository repository, PickupConfig config, StoreService stores, Clock clock, Outbox outbox) {
         this.repository = repository;
         this.config = config;
         this.stores = stores;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Opens the pickups of shipments that have just become ready, each store's codes chosen one transaction at a time. */
@@ -61,7 +68,8 @@ class Pickups {
             opened = opened.chain(() -> stores.findLocation(s.locationId()).chain(store -> {
                 OffsetDateTime collectBy = readyAt.plus(config.holdPeriodOf(store == null ? null : store.code()));
                 return repository.lockCodesOfStore(tx, s.locationId())
-                        .chain(() -> openWithFreeCode(tx, s.id(), s.locationId(), readyAt, collectBy, due, currency, 1));
+                        .chain(() -> openWithFreeCode(tx, s.id(), s.locationId(), readyAt, collectBy, due, currency, 1))
+                        .chain(code -> readyForPickup(tx, s.id(), s.locationId(), orderIds, code, readyAt, collectBy, due, currency));
             }));
         }
         return opened;
@@ -71,7 +79,9 @@ class Pickups {
     Uni<Void> openSplit(Db.Tx tx, long source, long created, long locationId) {
         return repository.byShipment(tx, source).chain(p -> p == null || !p.open() ? Uni.createFrom().voidItem()
                 : repository.lockCodesOfStore(tx, locationId).chain(() -> openWithFreeCode(tx, created, locationId, p.readyAt(),
-                        p.collectBy(), p.amountDueMinor(), p.currency(), 1)));
+                        p.collectBy(), p.amountDueMinor(), p.currency(), 1))
+                        .chain(code -> readyForPickup(tx, created, locationId, List.of(), code, p.readyAt(), p.collectBy(),
+                                p.amountDueMinor(), p.currency())));
     }
 
     Uni<Void> close(Db.Tx tx, Collection<Long> shipmentIds, PickupOutcome outcome) {
@@ -105,11 +115,36 @@ class Pickups {
         return stripped.substring(end + 1).replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
-    private Uni<Void> openWithFreeCode(Db.Tx tx, long shipmentId, long locationId, OffsetDateTime readyAt, OffsetDateTime collectBy,
+    /**
+     * The outbox event of a pickup that opened, in its transaction, with what the customer needs to collect it. It is
+     * an event of the (first) order in the shipment, so that it arrives after that order's status change; a shipment
+     * split off a ready one is its own aggregate.
+     */
+    private Uni<Void> readyForPickup(Db.Tx tx, long shipmentId, long locationId, List<Long> orderIds, String code,
+            OffsetDateTime readyAt, OffsetDateTime collectBy, long due, String currency) {
+        JsonArray orders = new JsonArray();
+        orderIds.stream().sorted().forEach(id -> orders.add(GlobalId.encode(Order.TYPE, id)));
+        Money amountDue = Money.ofMinor(due, currency);
+        String shipment = GlobalId.encode(Shipment.TYPE, shipmentId);
+        JsonObject payload = new JsonObject()
+                .put("version", 1)
+                .put("shipmentId", shipment)
+                .put("orderIds", orders)
+                .put("storeId", GlobalId.encode(Location.TYPE, locationId))
+                .put("collectionCode", code)
+                .put("readyAt", readyAt.toInstant().toString())
+                .put("collectBy", collectBy.toInstant().toString())
+                .put("amountDue", new JsonObject().put("amount", amountDue.amount()).put("currencyCode", amountDue.currencyCode()));
+        return orders.isEmpty()
+                ? outbox.append(tx, "shipment", shipment, "shipment.ready_for_pickup", payload)
+                : outbox.append(tx, "order", orders.getString(0), "shipment.ready_for_pickup", payload);
+    }
+
+    private Uni<String> openWithFreeCode(Db.Tx tx, long shipmentId, long locationId, OffsetDateTime readyAt, OffsetDateTime collectBy,
             long due, String currency, int round) {
         return repository.open(tx, shipmentId, locationId, candidates(), readyAt, collectBy, due, currency).chain(code -> {
             if (code != null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(code);
             }
             if (round >= ROUNDS) {
                 return Uni.createFrom().failure(new IllegalStateException("No free collection code at location " + locationId

@@ -164,6 +164,8 @@ public enum UserErrorCode {
     INVALID_TRACKING,
     @Description("A variant in the input is null or incomplete.")
     INVALID_VARIANT,
+    @Description("A webhook subscription needs at least one event.")
+    INVALID_WEBHOOK_EVENTS,
     @Description("No line with this id in the cart.")
     LINE_NOT_FOUND,
     @Description("Fewer points than the smallest redemption allowed.")
@@ -237,5 +239,9 @@ public enum UserErrorCode {
     @Description("A variant in the cart is no longer sold.")
     VARIANT_UNAVAILABLE,
     @Description("The password is too weak: 10 to 128 characters, of at least two kinds.")
-    WEAK_PASSWORD
+    WEAK_PASSWORD,
+    @Description("A webhook secret must be 24 to 200 characters (a random one).")
+    WEAK_WEBHOOK_SECRET,
+    @Description("The webhook URL is refused: not https (where plain http is not allowed), malformed, with credentials, or its host resolves to an internal address.")
+    WEBHOOK_URL_REFUSED
 }

@@ -1,6 +1,9 @@
 package com.omnichannel.gateway.platform.outbox;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,6 +11,8 @@ import com.omnichannel.gateway.platform.db.Db;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -19,6 +24,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private final Db db;
+
+    public Outbox(Db db) {
+        this.db = db;
+    }
 
     /** The payload version written when an event's payload does not say. */
     public static final int DEFAULT_VERSION = 1;
@@ -58,6 +69,48 @@ public class Outbox {
             JsonObject payload, String coalesceKey, Duration window) {
         return tx.query(COALESCE, Tuple.of(aggregateType, aggregateId, eventType, versioned(payload))
                 .addString(coalesceKey).addDouble(window.toMillis() / 1000.0)).replaceWithVoid();
+    }
+
+    /** An event as stored: {@code id} orders events, {@code eventId} is what receivers de-duplicate by. */
+    public record Event(long id, String eventId, String aggregateType, String aggregateId, String eventType,
+            JsonObject payload, OffsetDateTime occurredAt) {
+    }
+
+    /**
+     * Marks up to {@code limit} events whose coalescing window has passed as dispatched, in the caller's transaction,
+     * oldest first, and answers them, so the caller hands them on (e.g. to webhook deliveries) in the same
+     * transaction. Events that another transaction is dispatching are skipped, not waited for.
+     */
+    public Uni<List<Event>> dispatchDue(Db.Tx tx, int limit) {
+        return tx.query("""
+                WITH due AS (
+                    SELECT id FROM outbox_event
+                     WHERE dispatched_at IS NULL AND dispatch_after <= clock_timestamp()
+                     ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+                UPDATE outbox_event e SET dispatched_at = clock_timestamp() FROM due WHERE e.id = due.id
+                RETURNING e.id, e.event_id::text AS event_id, e.aggregate_type, e.aggregate_id, e.event_type, e.payload,
+                          e.occurred_at""", Tuple.of(limit)).map(Outbox::events)
+                .map(events -> {
+                    events.sort(java.util.Comparator.comparingLong(Event::id));
+                    return events;
+                });
+    }
+
+    /** The events with these ids (in id order); ids without an event are left out. */
+    public Uni<List<Event>> find(List<Long> ids) {
+        return db.query("""
+                SELECT id, event_id::text AS event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at
+                  FROM outbox_event WHERE id = ANY($1) ORDER BY id""", Tuple.of(ids.toArray(Long[]::new))).map(Outbox::events);
+    }
+
+    private static List<Event> events(RowSet<Row> rows) {
+        List<Event> events = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            events.add(new Event(r.getLong("id"), r.getString("event_id"), r.getString("aggregate_type"),
+                    r.getString("aggregate_id"), r.getString("event_type"), (JsonObject) r.getValue("payload"),
+                    r.getOffsetDateTime("occurred_at")));
+        }
+        return events;
     }
 
     private static JsonObject versioned(JsonObject payload) {
