@@ -59,7 +59,10 @@ class TableOwnershipTest {
             Map.entry("promotion", "promotion/PromotionRepository.java"),
             Map.entry("promotion_redemption", "promotion/PromotionRepository.java"),
             Map.entry("order_discount", "promotion/PromotionRepository.java"),
-            Map.entry("cart_activity", "reporting/insights/InsightsRepository.java"));
+            Map.entry("cart_activity", "reporting/insights/InsightsRepository.java"),
+            Map.entry("outbox_event", "platform/outbox/Outbox.java"),
+            Map.entry("webhook_subscription", "integration/WebhookRepository.java"),
+            Map.entry("webhook_delivery", "integration/WebhookRepository.java"));
 
     /**
      * Reads of another domain's table outside reporting that remain, each a join inside one set-based statement that
