@@ -10,9 +10,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.outbox.Outbox;
 import com.omnichannel.gateway.platform.security.Channel;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -29,9 +31,11 @@ public class CustomerRepository {
             a.country_code, a.phone, a.default_shipping""";
 
     private final Db db;
+    private final Outbox outbox;
 
-    public CustomerRepository(Db db) {
+    public CustomerRepository(Db db, Outbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     // ---- profile
@@ -55,8 +59,14 @@ public class CustomerRepository {
                         return Uni.createFrom().nullItem();
                     }
                     Customer created = customer(rows.iterator().next());
+                    // The event names the account, its channel and its consents; no personal data.
+                    JsonObject consents = new JsonObject();
+                    c.consents().forEach((purpose, given) -> consents.put(purpose.name(), given));
+                    Uni<Void> registered = outbox.append(tx, "customer", created.id(), "customer.registered", new JsonObject()
+                            .put("version", 1).put("customerId", created.id()).put("channel", c.channel().name())
+                            .put("consents", consents));
                     if (c.consents().isEmpty()) {
-                        return Uni.createFrom().item(created);
+                        return registered.replaceWith(created);
                     }
                     UUID id = UUID.fromString(created.key());
                     String[] purposes = c.consents().keySet().stream().map(Enum::name).toArray(String[]::new);
@@ -68,7 +78,7 @@ public class CustomerRepository {
                             INSERT INTO customer_consent (customer_id, purpose, granted, channel)
                             SELECT $1, purpose, granted, $4 FROM t""",
                             Tuple.of(id, purposes, granted, c.channel().name()))
-                            .replaceWith(created);
+                            .chain(() -> registered).replaceWith(created);
                 }));
     }
 
@@ -160,7 +170,11 @@ public class CustomerRepository {
                         : tx.query("""
                                 INSERT INTO customer_consent_history (customer_id, purpose, granted, channel)
                                 VALUES ($1, $2, $3, $4)""", Tuple.of(customerId, purpose.name(), granted, channel.name()))
-                                .replaceWithVoid()));
+                                .chain(() -> outbox.append(tx, "customer", Customer.globalId(customerId.toString()),
+                                        "customer.consent_changed", new JsonObject().put("version", 1)
+                                                .put("customerId", Customer.globalId(customerId.toString()))
+                                                .put("purpose", purpose.name()).put("granted", granted)
+                                                .put("channel", channel.name())))));
     }
 
     // ---- addresses

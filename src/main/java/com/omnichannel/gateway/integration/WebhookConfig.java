@@ -57,7 +57,10 @@ public interface WebhookConfig {
     @WithDefault("20")
     int pauseAfterFailures();
 
-    /** Changes of one stock level within this window become one stock.level_changed event with the latest levels. */
+    /**
+     * How long a coalescing event (e.g. stock.level_changed) waits before it is sent: changes of one stock level within
+     * it become one event with the latest levels.
+     */
     @WithDefault("PT5S")
-    Duration stockCoalesceWindow();
+    Duration coalesceWindow();
 }

@@ -93,7 +93,7 @@ public class WebhookDeliveryWorker {
 
     /** Outbox events to deliveries, by one instance at a time (so that no later event overtakes an earlier one). */
     Uni<Integer> dispatch() {
-        return db.exclusively("webhook-dispatch", () -> db.inTransaction(tx -> outbox.dispatchDue(tx, DISPATCH_BATCH)
+        return db.exclusively("webhook-dispatch", () -> db.inTransaction(tx -> outbox.dispatchDue(tx, DISPATCH_BATCH, config.coalesceWindow())
                 .chain(events -> repository.fanOut(tx, events).replaceWith(events.size()))), 0);
     }
 

@@ -77,19 +77,26 @@ public class Outbox {
     }
 
     /**
-     * Marks up to {@code limit} events whose coalescing window has passed as dispatched, in the caller's transaction,
-     * oldest first, and answers them, so the caller hands them on (e.g. to webhook deliveries) in the same
-     * transaction. Events that another transaction is dispatching are skipped, not waited for.
+     * Marks up to {@code limit} due events as dispatched, in the caller's transaction, oldest first, and answers them,
+     * so the caller hands them on (e.g. to webhook deliveries) in the same transaction. An event is due once its
+     * {@code dispatch_after} has passed and, for an event with a coalescing key, {@code coalesceWindow} more (so a
+     * burst of changes becomes one event); it waits while an earlier event of its aggregate is not dispatched yet, so
+     * an aggregate's events are handed on in order. Events that another transaction is dispatching are skipped.
      */
-    public Uni<List<Event>> dispatchDue(Db.Tx tx, int limit) {
+    public Uni<List<Event>> dispatchDue(Db.Tx tx, int limit, Duration coalesceWindow) {
         return tx.query("""
                 WITH due AS (
-                    SELECT id FROM outbox_event
-                     WHERE dispatched_at IS NULL AND dispatch_after <= clock_timestamp()
-                     ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+                    SELECT e.id FROM outbox_event e
+                     WHERE e.dispatched_at IS NULL
+                       AND e.dispatch_after <= clock_timestamp()
+                             - CASE WHEN e.coalesce_key IS NULL THEN interval '0' ELSE make_interval(secs => $2) END
+                       AND NOT EXISTS (SELECT 1 FROM outbox_event p
+                                        WHERE p.dispatched_at IS NULL AND p.aggregate_type = e.aggregate_type
+                                          AND p.aggregate_id = e.aggregate_id AND p.id < e.id)
+                     ORDER BY e.id LIMIT $1 FOR UPDATE SKIP LOCKED)
                 UPDATE outbox_event e SET dispatched_at = clock_timestamp() FROM due WHERE e.id = due.id
                 RETURNING e.id, e.event_id::text AS event_id, e.aggregate_type, e.aggregate_id, e.event_type, e.payload,
-                          e.occurred_at""", Tuple.of(limit)).map(Outbox::events)
+                          e.occurred_at""", Tuple.of(limit, coalesceWindow.toMillis() / 1000.0)).map(Outbox::events)
                 .map(events -> {
                     events.sort(java.util.Comparator.comparingLong(Event::id));
                     return events;
