@@ -7,12 +7,12 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.omnichannel.gateway.platform.ids.GlobalId;
 
 @Description("One event sent (or to be sent) to one webhook subscription, with the outcome of its last attempt.")
 public record WebhookDelivery(
         @Ignore long key,
-        @Ignore long subscriptionKey,
+        @Id @NonNull @Description("Opaque id of the delivery.") String id,
+        @Id @NonNull @Description("The subscription it is sent to.") String subscriptionId,
         @Description("The event's id, as sent in the Webhook-Id header (receivers de-duplicate by it).") @NonNull String eventId,
         @Description("The kind of event.") WebhookEventType eventType,
         @Description("The aggregate the event is about, as type and opaque id, e.g. order:T3JkZXI6NDI; its events are delivered in order.") @NonNull String aggregate,
@@ -27,18 +27,4 @@ public record WebhookDelivery(
         @Description("When the event happened.") @NonNull OffsetDateTime occurredAt) {
 
     static final String TYPE = "WebhookDelivery";
-
-    @Id
-    @NonNull
-    @Description("Opaque id of the delivery.")
-    public String id() {
-        return GlobalId.encode(TYPE, key);
-    }
-
-    @Id
-    @NonNull
-    @Description("The subscription it is sent to.")
-    public String subscriptionId() {
-        return GlobalId.encode(WebhookSubscription.TYPE, subscriptionKey);
-    }
 }

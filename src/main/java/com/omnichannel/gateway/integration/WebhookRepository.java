@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.outbox.Outbox;
 
 import io.smallrye.mutiny.Uni;
@@ -217,7 +218,7 @@ class WebhookRepository {
                 events.add(type);
             }
         }
-        return new WebhookSubscription(r.getLong("id"), r.getString("url"), events,
+        return new WebhookSubscription(r.getLong("id"), WebhookSubscription.globalId(r.getLong("id")), r.getString("url"), events,
                 WebhookSubscriptionStatus.valueOf(r.getString("status")), r.getString("paused_reason"),
                 r.getOffsetDateTime("paused_at"), r.getInteger("consecutive_failures"), r.getOffsetDateTime("created_at"),
                 r.getOffsetDateTime("updated_at"));
@@ -227,7 +228,8 @@ class WebhookRepository {
         List<WebhookDelivery> list = new ArrayList<>();
         for (Row r : rows) {
             WebhookDeliveryStatus status = WebhookDeliveryStatus.valueOf(r.getString("status"));
-            list.add(new WebhookDelivery(r.getLong("id"), r.getLong("subscription_id"), r.getString("event_id"),
+            list.add(new WebhookDelivery(r.getLong("id"), GlobalId.encode(WebhookDelivery.TYPE, r.getLong("id")),
+                    WebhookSubscription.globalId(r.getLong("subscription_id")), r.getString("event_id"),
                     WebhookEventType.ofWireName(r.getString("event_type")), r.getString("aggregate_key"), status,
                     r.getInteger("attempts"), status == WebhookDeliveryStatus.PENDING ? r.getOffsetDateTime("next_attempt_at") : null,
                     r.getOffsetDateTime("last_attempt_at"), r.getInteger("last_response_code"), r.getInteger("last_duration_ms"),

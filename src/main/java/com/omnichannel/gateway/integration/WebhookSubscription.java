@@ -14,6 +14,7 @@ import com.omnichannel.gateway.platform.ids.GlobalId;
 @Description("A receiver of business events over signed HTTPS POSTs, managed by admins. Its secret is never shown.")
 public record WebhookSubscription(
         @Ignore long key,
+        @Id @NonNull @Description("Opaque id of the subscription.") String id,
         @Description("Where events are POSTed.") @NonNull String url,
         @Description("The events it receives.") @NonNull List<@NonNull WebhookEventType> events,
         @Description("Whether events are being delivered to it.") @NonNull WebhookSubscriptionStatus status,
@@ -25,10 +26,7 @@ public record WebhookSubscription(
 
     static final String TYPE = "WebhookSubscription";
 
-    @Id
-    @NonNull
-    @Description("Opaque id of the subscription.")
-    public String id() {
+    static String globalId(long key) {
         return GlobalId.encode(TYPE, key);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Refuses webhook targets that would make this service a way into its own network (SSRF): non-https URLs unless
@@ -25,6 +26,7 @@ class WebhookTargetGuard {
     private final boolean allowHttp;
     private final Set<String> allowedHosts;
 
+    @Inject
     WebhookTargetGuard(WebhookConfig config) {
         this(config.allowHttp(), config.allowedHosts().orElse(List.of()));
     }
