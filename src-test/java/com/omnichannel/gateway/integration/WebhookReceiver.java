@@ -43,6 +43,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final String secret;
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger badSignatures = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> attemptsByEvent = new ConcurrentHashMap<>();
     private volatile int failFirstAttempts;
     private volatile int slowFirstAttempts;
@@ -94,6 +95,11 @@ final class WebhookReceiver implements AutoCloseable {
         return badSignatures.get();
     }
 
+    /** Requests being handled right now (e.g. held back by {@link #slowFirst}). */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     int attemptsOf(String eventId) {
         AtomicInteger n = attemptsByEvent.get(eventId);
         return n == null ? 0 : n.get();
@@ -117,6 +123,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String timestamp = exchange.getRequestHeaders().getFirst("Webhook-Timestamp");
@@ -143,7 +150,9 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            // the sender gave up waiting (a timeout): nothing to answer
+            // the sender gave up waiting (a timeout) or died: nothing to answer
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

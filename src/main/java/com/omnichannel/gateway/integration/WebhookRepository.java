@@ -48,7 +48,8 @@ class WebhookRepository {
         return db.query("""
                 UPDATE webhook_subscription SET url = COALESCE($2, url), event_types = COALESCE($3, event_types),
                        secret = COALESCE($4, secret), updated_at = now()
-                 WHERE id = $1 RETURNING """ + SUBSCRIPTION_COLUMNS,
+                 WHERE id = $1 RETURNING
+                """ + SUBSCRIPTION_COLUMNS,
                 Tuple.of(key, url, eventTypes == null ? null : eventTypes.toArray(String[]::new), secret))
                 .map(WebhookRepository::firstSubscription);
     }
@@ -56,7 +57,8 @@ class WebhookRepository {
     Uni<WebhookSubscription> pause(long key, String reason) {
         return db.query("""
                 UPDATE webhook_subscription SET status = 'PAUSED', paused_reason = $2, paused_at = now(), updated_at = now()
-                 WHERE id = $1 RETURNING """ + SUBSCRIPTION_COLUMNS, Tuple.of(key, reason))
+                 WHERE id = $1 RETURNING
+                """ + SUBSCRIPTION_COLUMNS, Tuple.of(key, reason))
                 .map(WebhookRepository::firstSubscription);
     }
 
@@ -67,7 +69,8 @@ class WebhookRepository {
                 Tuple.of(key)).chain(() -> tx.query("""
                 UPDATE webhook_subscription SET status = 'ACTIVE', paused_reason = NULL, paused_at = NULL,
                        consecutive_failures = 0, updated_at = now()
-                 WHERE id = $1 RETURNING """ + SUBSCRIPTION_COLUMNS, Tuple.of(key))))
+                 WHERE id = $1 RETURNING
+                """ + SUBSCRIPTION_COLUMNS, Tuple.of(key))))
                 .map(WebhookRepository::firstSubscription);
     }
 
@@ -92,7 +95,8 @@ class WebhookRepository {
     /** Newest first; {@code status} null for all. */
     Uni<List<WebhookDelivery>> deliveries(long subscriptionKey, String status, int limit, int offset) {
         return db.query("SELECT " + DELIVERY_COLUMNS + """
-                 FROM webhook_delivery d WHERE d.subscription_id = $1 AND ($2::text IS NULL OR d.status = $2)
+
+                  FROM webhook_delivery d WHERE d.subscription_id = $1 AND ($2::text IS NULL OR d.status = $2)
                  ORDER BY d.id DESC LIMIT $3 OFFSET $4""", Tuple.of(subscriptionKey, status, limit, offset))
                 .map(WebhookRepository::deliveries);
     }
@@ -101,7 +105,8 @@ class WebhookRepository {
     Uni<WebhookDelivery> retry(long key) {
         return db.query("""
                 UPDATE webhook_delivery d SET status = 'PENDING', next_attempt_at = now(), retry_since = now(), delivered_at = NULL
-                 WHERE d.id = $1 RETURNING """ + DELIVERY_COLUMNS, Tuple.of(key))
+                 WHERE d.id = $1 RETURNING
+                """ + DELIVERY_COLUMNS, Tuple.of(key))
                 .map(rows -> rows.size() == 0 ? null : deliveries(rows).get(0));
     }
 
