@@ -26,7 +26,7 @@ public final class WebhookInputs {
     public record Update(
             @NonNull @Id @Description("The subscription.") String id,
             @Description("A new URL (same rules as when creating).") String url,
-            @Description("The new list of events to receive; at least one.") List<@NonNull WebhookEventType> events,
+            @Description("The new list of events to receive; at least one.") List<WebhookEventType> events,
             @Description("A new secret (rotation): deliveries from now on are signed with it, 24 to 200 characters.") String secret) {
     }
 

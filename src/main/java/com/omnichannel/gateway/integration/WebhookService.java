@@ -139,7 +139,7 @@ public class WebhookService {
     }
 
     private static UserError invalidEvents(List<WebhookEventType> events) {
-        return events == null || events.isEmpty()
+        return events == null || events.isEmpty() || events.contains(null)
                 ? UserError.of(UserErrorCode.INVALID_WEBHOOK_EVENTS, "Choose at least one event.", "input", "events")
                 : null;
     }
