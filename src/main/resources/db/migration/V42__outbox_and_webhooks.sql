@@ -13,6 +13,8 @@ CREATE TABLE outbox_event (
     -- burst of changes becomes one event with the latest state.
     coalesce_key    TEXT,
     dispatch_after  TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    -- The writing transaction: the same event written twice by one transaction is kept once.
+    written_in_tx   BIGINT NOT NULL DEFAULT txid_current(),
     dispatched_at   TIMESTAMPTZ
 );
 CREATE INDEX outbox_event_undispatched_idx ON outbox_event (id) WHERE dispatched_at IS NULL;

@@ -884,8 +884,41 @@ class ClientOperationsTest {
             assertThat(below.getString("data.loyaltyAdjust.userErrors[0].code")).isEqualTo("INSUFFICIENT_POINTS");
         });
 
+        // Webhooks are for staff with the admin role.
+        s.put("staff/WebhookSubscriptions.graphql", (client, op) -> {
+            GraphQL admin = GraphQL.as(Tokens.admin()).channel("STAFF");
+            String id = createWebhookSubscription(admin);
+            JsonPath r = run(admin, op, vars("first", 100));
+            assertThat(r.getList("data.webhookSubscriptions.edges.node.id")).contains(id);
+            assertThat(r.getList("data.webhookSubscriptions.edges.node.status")).contains("ACTIVE");
+            deleteWebhookSubscription(admin, id);
+        });
+        s.put("staff/WebhookDeliveries.graphql", (client, op) -> {
+            GraphQL admin = GraphQL.as(Tokens.admin()).channel("STAFF");
+            String id = createWebhookSubscription(admin);
+            JsonPath r = run(admin, op, vars("subscriptionId", id, "status", "PENDING", "first", 20));
+            assertThat(r.getList("data.webhookDeliveries.edges")).isEmpty();
+            assertThat(r.getBoolean("data.webhookDeliveries.pageInfo.hasNextPage")).isFalse();
+            deleteWebhookSubscription(admin, id);
+        });
+
         s.putAll(CartOperationScenarios.scenarios(f, vertx, endpoint, this::forgetSignInAttempts));
         return s;
+    }
+
+    /** A subscription to an event no scenario causes, at an address nothing listens on. */
+    private static String createWebhookSubscription(GraphQL admin) {
+        JsonPath r = admin.ok("""
+                mutation($input: WebhookSubscriptionCreateInput!) { webhookSubscriptionCreate(input: $input) {
+                  subscription { id } userErrors { code message } } }""", "input", Map.of("url", "http://127.0.0.1:7439/hooks",
+                "events", List.of("CUSTOMER_ERASED"), "secret", "whsec-operations-0123456789-abcdef"));
+        assertThat(r.getList("data.webhookSubscriptionCreate.userErrors")).as(r.prettify()).isEmpty();
+        return r.getString("data.webhookSubscriptionCreate.subscription.id");
+    }
+
+    private static void deleteWebhookSubscription(GraphQL admin, String id) {
+        admin.ok("mutation($input: WebhookSubscriptionIdInput!) { webhookSubscriptionDelete(input: $input) { deletedId } }",
+                "input", Map.of("id", id));
     }
 
     private static String createPromotion(Map<String, Object> input) {

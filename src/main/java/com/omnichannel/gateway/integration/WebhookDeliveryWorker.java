@@ -91,9 +91,13 @@ public class WebhookDeliveryWorker {
         return dispatch().chain(dispatched -> deliver().map(sent -> dispatched > 0 || sent > 0));
     }
 
-    /** Outbox events to deliveries, by one instance at a time (so that no later event overtakes an earlier one). */
+    /**
+     * Outbox events to deliveries, by one instance at a time (so that no later event overtakes an earlier one). Like
+     * all of the worker's statements, counted as background work, not as a request's.
+     */
     Uni<Integer> dispatch() {
-        return db.exclusively("webhook-dispatch", () -> db.inTransaction(tx -> outbox.dispatchDue(tx, DISPATCH_BATCH, config.coalesceWindow())
+        Db background = db.background();
+        return background.exclusively("webhook-dispatch", () -> background.inTransaction(tx -> outbox.dispatchDue(tx, DISPATCH_BATCH, config.coalesceWindow())
                 .chain(events -> repository.fanOut(tx, events).replaceWith(events.size()))), 0);
     }
 

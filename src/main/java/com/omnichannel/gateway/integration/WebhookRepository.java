@@ -147,7 +147,7 @@ class WebhookRepository {
      */
     Uni<List<Claimed>> claim(int limit, Duration lease) {
         UUID token = UUID.randomUUID();
-        return db.inTransaction(tx -> tx.queryThenCommit("""
+        return db.background().inTransaction(tx -> tx.queryThenCommit("""
                 WITH due AS (
                     SELECT d.id FROM webhook_delivery d
                       JOIN webhook_subscription s ON s.id = d.subscription_id
@@ -177,7 +177,7 @@ class WebhookRepository {
 
     /** The receiver took it; its subscription's failures in a row start again from 0. Ignored when the claim was lost. */
     Uni<Void> delivered(Claimed claimed, int responseCode, int durationMs) {
-        return db.query("""
+        return db.background().query("""
                 WITH d AS (
                     UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), locked_until = NULL, claim_token = NULL,
                            next_attempt_at = now(), last_response_code = $3, last_duration_ms = $4, last_error = NULL
@@ -193,7 +193,7 @@ class WebhookRepository {
      */
     Uni<Void> failed(Claimed claimed, Integer responseCode, int durationMs, String error, Duration retryIn, Duration maxAge,
             int pauseAfter, String reason) {
-        return db.query("""
+        return db.background().query("""
                 WITH d AS (
                     UPDATE webhook_delivery
                        SET status = CASE WHEN retry_since < now() - make_interval(secs => $7) THEN 'FAILED' ELSE 'PENDING' END,

@@ -17,7 +17,7 @@ import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.Role;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
 
 /** Webhook subscriptions and their deliveries, for admins: the rules of what may be a target and a secret. */
 @ApplicationScoped
@@ -29,10 +29,12 @@ public class WebhookService {
 
     private final WebhookRepository repository;
     private final WebhookTargetGuard guard;
+    private final Vertx vertx;
 
-    WebhookService(WebhookRepository repository, WebhookTargetGuard guard) {
+    WebhookService(WebhookRepository repository, WebhookTargetGuard guard, Vertx vertx) {
         this.repository = repository;
         this.guard = guard;
+        this.vertx = vertx;
     }
 
     public Uni<SubscriptionPayload> create(Caller caller, WebhookInputs.Create input) {
@@ -134,7 +136,7 @@ public class WebhookService {
             return Uni.createFrom().item(UserError.of(UserErrorCode.WEBHOOK_URL_REFUSED, form, "input", "url"));
         }
         // Resolving the host blocks, so it runs on a worker thread.
-        return Uni.createFrom().item(() -> guard.refuse(url)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return vertx.executeBlocking(Uni.createFrom().item(() -> guard.refuse(url)))
                 .map(reason -> reason == null ? null : UserError.of(UserErrorCode.WEBHOOK_URL_REFUSED, reason, "input", "url"));
     }
 

@@ -34,9 +34,14 @@ public class Outbox {
     /** The payload version written when an event's payload does not say. */
     public static final int DEFAULT_VERSION = 1;
 
+    // A change whose rules run twice in one transaction (e.g. an order status set through its shipments as well)
+    // announces itself once.
     private static final String INSERT = """
             INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type, payload)
-            VALUES ($1, $2, $3, $4)""";
+            SELECT $1, $2, $3, $4
+             WHERE NOT EXISTS (SELECT 1 FROM outbox_event
+                                WHERE aggregate_type = $1 AND aggregate_id = $2 AND event_type = $3 AND payload = $4
+                                  AND written_in_tx = txid_current())""";
 
     // A pending event with the same key takes the new state in place; otherwise (none, or it is being dispatched
     // right now and so locked) a new one is written. The stock level's own row lock serialises its writers.
@@ -50,7 +55,8 @@ public class Outbox {
              WHERE NOT EXISTS (SELECT 1 FROM updated)""";
 
     /**
-     * Appends an event in the caller's transaction.
+     * Appends an event in the caller's transaction; the same event (aggregate, type and payload) appended twice by
+     * one transaction is written once.
      *
      * @param aggregateType what the event is about, e.g. {@code order}
      * @param aggregateId   the public (opaque) id of that thing; events of one aggregate are delivered in order
@@ -103,9 +109,9 @@ public class Outbox {
                 });
     }
 
-    /** The events with these ids (in id order); ids without an event are left out. */
+    /** The events with these ids (in id order); ids without an event are left out. For delivery jobs (background). */
     public Uni<List<Event>> find(List<Long> ids) {
-        return db.query("""
+        return db.background().query("""
                 SELECT id, event_id::text AS event_id, aggregate_type, aggregate_id, event_type, payload, occurred_at
                   FROM outbox_event WHERE id = ANY($1) ORDER BY id""", Tuple.of(ids.toArray(Long[]::new))).map(Outbox::events);
     }
