@@ -1,5 +1,10 @@
 package com.omnichannel.gateway.integration;
 
+import static com.omnichannel.gateway.checkout.Checkouts.card;
+import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
+import static com.omnichannel.gateway.checkout.Checkouts.line;
+import static com.omnichannel.gateway.checkout.Checkouts.placed;
+import static com.omnichannel.gateway.checkout.Checkouts.ship;
 import static com.omnichannel.gateway.integration.WebhookDeliveryTest.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +89,13 @@ class OutboundEventsTest {
                     mutation($input: LoyaltyAdjustInput!) { loyaltyAdjust(input: $input) { account { balance } userErrors { code } } }""",
                     "input", Map.of("customerId", customer, "points", 250, "reason", "webhook goodwill"));
             assertThat(adjusted.getList("data.loyaltyAdjust.userErrors")).isEmpty();
+            var warehouse = data.warehouse("Webhook erasure warehouse", 51.0, 9.0);
+            var product = data.product("Webhook erasure cup", null, 900);
+            data.stock(product.variant(0), warehouse, 3);
+            String order = placed(customerCart(account.client(), line(product.variant(0), 1)), ship(), card("4242424242424242"))
+                    .getString("id");
+            assertThat(data.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND payload->>'customerId' = $2", order,
+                    customer)).isEqualTo(1);
             account.client().ok("""
                     mutation($input: CustomerDeleteInput!) { customerDelete(input: $input) { deletedCustomerId userErrors { code } } }""",
                     "input", Map.of("password", account.password()));
@@ -102,6 +114,9 @@ class OutboundEventsTest {
                 assertThat(event.body().encode()).doesNotContain(email, "Erika", "Mustermann");
             }
             assertThat(data.count("SELECT count(*) FROM outbox_event WHERE payload::text LIKE $1", "%" + email + "%")).isZero();
+            // The order's event no longer says whose order it was.
+            assertThat(data.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = $1", order)).isEqualTo(1);
+            assertThat(data.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND payload ? 'customerId'", order)).isZero();
             unsubscribe(subscription);
         }
     }

@@ -12,8 +12,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Announces an erasure in the erasure's own transaction (customer.erased), so systems that copied the customer can
- * forget them too. The event carries the opaque id only; event payloads never carry personal data, so nothing in the
- * outbox needs erasing itself.
+ * forget them too. The event carries the opaque id only; event payloads never carry personal data, and events about
+ * other aggregates (orders) lose the customer's id.
  */
 @ApplicationScoped
 public class CustomerErasureEvent implements CustomerDataContributor {
@@ -37,7 +37,9 @@ public class CustomerErasureEvent implements CustomerDataContributor {
     @Override
     public Uni<Void> erase(Db.Tx tx, String customerId) {
         String id = Customer.globalId(customerId);
-        return outbox.append(tx, "customer", id, WebhookEventType.CUSTOMER_ERASED.wireName(),
-                new JsonObject().put("version", 1).put("customerId", id));
+        // Order events no longer say whose order it was, as the orders themselves no longer do.
+        return outbox.removeReference(tx, "customerId", id, "customer")
+                .chain(() -> outbox.append(tx, "customer", id, WebhookEventType.CUSTOMER_ERASED.wireName(),
+                        new JsonObject().put("version", 1).put("customerId", id)));
     }
 }

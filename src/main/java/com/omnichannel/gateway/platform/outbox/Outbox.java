@@ -77,6 +77,18 @@ public class Outbox {
                 .addString(coalesceKey).addDouble(window.toMillis() / 1000.0)).replaceWithVoid();
     }
 
+    /**
+     * Removes {@code field} from the payloads of events about aggregates other than {@code keptIn} that name
+     * {@code value} in it, in the caller's transaction: e.g. an erased customer's id from their orders' events. Events
+     * about the {@code keptIn} aggregate type keep it (receivers need it to forget the customer).
+     */
+    public Uni<Void> removeReference(Db.Tx tx, String field, String value, String keptIn) {
+        return tx.query("""
+                UPDATE outbox_event SET payload = payload - $1::text
+                 WHERE payload @> jsonb_build_object($1::text, $2::text) AND aggregate_type <> $3""",
+                Tuple.of(field, value, keptIn)).replaceWithVoid();
+    }
+
     /** An event as stored: {@code id} orders events, {@code eventId} is what receivers de-duplicate by. */
     public record Event(long id, String eventId, String aggregateType, String aggregateId, String eventType,
             JsonObject payload, OffsetDateTime occurredAt) {
