@@ -182,7 +182,7 @@ public class CustomerService {
         if (error == null) {
             error = CustomerValidation.language(input.language(), "input", "language");
         }
-        if (error == null && input.preferredChannel() == Channel.STAFF) {
+        if (error == null && (input.preferredChannel() == Channel.STAFF || input.preferredChannel() == Channel.POS)) {
             error = UserError.of("INVALID_CHANNEL", "Preferred channel must be WEB, MOBILE or KIOSK", "input", "preferredChannel");
         }
         if (error != null) {

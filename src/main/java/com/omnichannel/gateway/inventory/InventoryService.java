@@ -376,7 +376,7 @@ public class InventoryService {
         return keys;
     }
 
-    private StockLevel level(StockRow row, Location location) {
+    StockLevel level(StockRow row, Location location) {
         int threshold = row.threshold() != null ? row.threshold() : defaultLowStockThreshold;
         return new StockLevel(StockLevel.globalId(row.variantKey(), location.key()), location, row.onHand(), row.reserved(), row.available(), threshold,
                 row.available() <= threshold, row.updatedAt(), row.variantKey());
