@@ -82,7 +82,7 @@ public enum UserErrorCode {
     INVALID_ADDRESS,
     @Description("A stock adjustment gives both or neither of delta and onHand.")
     INVALID_ADJUSTMENT,
-    @Description("The amount off is not a positive decimal amount.")
+    @Description("An amount is not a decimal amount in its range (a promotion's amount off, a POS sale's discount, tender or tax).")
     INVALID_AMOUNT,
     @Description("The barcode is not a GTIN (8, 12, 13 or 14 digits) with a valid check digit.")
     INVALID_BARCODE,
