@@ -342,9 +342,12 @@ if printf '%s\n' "${SCENARIOS[@]}" | grep -qE '^(checkout|stock_sync)'; then
     (SELECT coalesce(sum(l.quantity), 0) FROM order_line l JOIN customer_order o ON o.id = l.order_id WHERE o.status = 'PLACED')")"
 fi
 
-# Stock sync: 250 levels of the variants checkout carts are made of (as "<variant id> <location id> <on hand>"), the
-# counts of stock_sync.lua, and a WMS's integration token. During its runs checkouts of the checkout carts run in
+# Stock sync: BENCH_SYNC_LEVEL_SETS (default 4) sets of 250 levels of the variants checkout carts are made of (as
+# "<variant id> <location id> <on hand>"; consecutive requests count different sets, as a WMS counts one zone after
+# another; 1 makes every request count the same levels, so they queue for each other's locks), the counts of
+# stock_sync.lua, and a WMS's integration token. During its runs checkouts of the checkout carts run in
 # the background on the same levels (BENCH_SYNC_CHECKOUT_CONNECTIONS, default 16), as they would in a shop.
+SYNC_LEVEL_SETS="${BENCH_SYNC_LEVEL_SETS:-4}"
 if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^stock_sync$'; then
   bash "$BENCH_DIR/mint-token.sh" integration bench-wms >"$WORK/integration-token.txt"
   cut -d' ' -f1 "$WORK/checkout-variants.txt" | python3 -c 'import sys, base64
@@ -352,14 +355,15 @@ for line in sys.stdin:
     print(base64.urlsafe_b64decode(line.strip() + "=" * (-len(line.strip()) % 4)).decode().split(":")[1])' >"$WORK/checkout-variant-keys.txt"
   psql_bench "SELECT s.variant_id || ' ' || s.location_id || ' ' || s.on_hand FROM stock_level s
               WHERE s.variant_id = ANY('{$(paste -sd, "$WORK/checkout-variant-keys.txt")}'::bigint[]) AND s.on_hand > 0
-              ORDER BY s.on_hand DESC, s.variant_id, s.location_id LIMIT 250" |
+              ORDER BY s.on_hand DESC, s.variant_id, s.location_id LIMIT $((250 * SYNC_LEVEL_SETS))" |
     python3 -c 'import sys, base64
 def gid(kind, key): return base64.urlsafe_b64encode((kind + ":" + key).encode()).decode().rstrip("=")
 for line in sys.stdin:
     if line.strip():
         v, l, n = line.split()
         print(gid("ProductVariant", v), gid("Location", l), n)' >"$WORK/stock-sync-levels.txt"
-  [ "$(wc -l <"$WORK/stock-sync-levels.txt")" -eq 250 ] || die "fewer than 250 stock levels for the stock_sync scenario"
+  [ "$(wc -l <"$WORK/stock-sync-levels.txt")" -eq $((250 * SYNC_LEVEL_SETS)) ] ||
+    die "fewer than $((250 * SYNC_LEVEL_SETS)) stock levels for the stock_sync scenario"
 fi
 
 # Order history: a customer with at least 10 orders (placed through the API on the first run).

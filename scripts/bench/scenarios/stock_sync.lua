@@ -1,5 +1,6 @@
 -- Stock sync: inventorySetQuantities of 250 counts per request from a WMS (integration token), on levels of the
 -- variants checkout carts are made of, while run.sh keeps checkouts running on the same levels in the background.
+-- The levels file holds one or more sets of 250; consecutive requests take the next set.
 -- Each request sets every level to its count at preparation plus 50 plus (request number mod 3), so the levels
 -- stay well stocked for the checkouts and every request changes most of them (one ledger entry each). Every request
 -- has an idempotency key of its own. Any user error other than BELOW_RESERVED counts as an error of the run.
@@ -24,7 +25,10 @@ end
 function request()
   counter = counter + 1
   local items = {}
-  for i, l in ipairs(levels) do
+  local sets = math.floor(#levels / 250)
+  local first = (counter % sets) * 250
+  for i = 1, 250 do
+    local l = levels[first + i]
     items[i] = '{"variant":{"id":"' .. l.variant .. '"},"location":{"id":"' .. l.location .. '"},"quantity":'
       .. (l.on_hand + 50 + counter % 3) .. '}'
   end
