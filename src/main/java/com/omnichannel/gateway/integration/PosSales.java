@@ -175,9 +175,15 @@ public class PosSales {
                 .chain(written -> written == Written.SHORT
                         ? failed(UserError.of("INSUFFICIENT_STOCK", "The store has fewer units of a line's variant available than sold; "
                                 + "count the stock (inventorySetQuantities) and send the sale again", "input", "lines"))
-                        : orders.earlier(key, hash).map(earlier -> earlier instanceof OrderPlacement.Earlier.SameRequest same
-                                ? new PosSalePayload(same.order(), List.of())
-                                : PosSalePayload.failed(reused())));
+                        : orders.earlier(key, hash).map(earlier -> {
+                            if (earlier instanceof OrderPlacement.Earlier.SameRequest same) {
+                                return new PosSalePayload(same.order(), List.of());
+                            }
+                            // The replay it waited for rolled back (e.g. short of stock): nothing holds the key now.
+                            return PosSalePayload.failed(earlier instanceof OrderPlacement.Earlier.OtherRequest ? reused()
+                                    : UserError.of("CHECKOUT_CONFLICT", "A sale with this key was being recorded at the same time "
+                                            + "and did not complete; send it again", "input", "idempotencyKey"));
+                        }));
     }
 
     private enum Written { RECORDED, SHORT, KEY_TAKEN }

@@ -24,7 +24,7 @@ public enum UserErrorCode {
     CART_NOT_FOUND,
     @Description("The cart is no longer at expectedVersion: another device changed it; read it again and retry.")
     CART_VERSION_CONFLICT,
-    @Description("Another checkout with the same idempotency key is running or did not complete; retry with the same key.")
+    @Description("Another checkout (or POS sale) with the same idempotency key is running or did not complete; retry with the same key.")
     CHECKOUT_CONFLICT,
     @Description("Another promotion already uses this coupon code.")
     CODE_TAKEN,
