@@ -5,7 +5,8 @@
 #                                                           global id of Location:<store db id> (defaults: 1 =
 #                                                           "Berlin Mitte" in the demo data, bench)
 #        mint-token.sh customer [CUSTOMER_ID]              sub <customer id>, groups ["customer"] (default: bench-customer)
-# Both carry iss, iat = now and exp = now + lifetime.
+#        mint-token.sh integration [NAME]                  sub "integration:<name>", groups ["integration"] (a POS or WMS)
+# All carry iss, iat = now and exp = now + lifetime.
 # Environment: JWT_SIGNING_KEY [<project>/.dev-keys/private-key.pem]
 #              JWT_ISSUER [https://commerce-gateway.local]   TOKEN_LIFETIME_SECONDS [86400]
 set -euo pipefail
@@ -26,7 +27,9 @@ case "${1:-}" in
     claims="$(printf '"sub":"kiosk-device:%s","groups":["kiosk"],"store_id":"%s"' "${3:-bench}" "$store_id")" ;;
   customer)
     claims="$(printf '"sub":"%s","groups":["customer"]' "${2:-bench-customer}")" ;;
-  *) echo "usage: mint-token.sh kiosk [STORE_DB_ID] [DEVICE_NAME] | customer [CUSTOMER_ID]" >&2; exit 1 ;;
+  integration)
+    claims="$(printf '"sub":"integration:%s","groups":["integration"]' "${2:-bench-wms}")" ;;
+  *) echo "usage: mint-token.sh kiosk [STORE_DB_ID] [DEVICE_NAME] | customer [CUSTOMER_ID] | integration [NAME]" >&2; exit 1 ;;
 esac
 header='{"alg":"RS256","typ":"JWT"}'
 payload="$(printf '{"iss":"%s",%s,"iat":%d,"exp":%d}' "$ISSUER" "$claims" "$now" "$((now + LIFETIME))")"

@@ -262,7 +262,7 @@ CART_SECONDS="${BENCH_CHECKOUT_CART_SECONDS:-$(( (WARMUP + DURATION) / 2 + 10 > 
 # variants run short and checkouts fail with INSUFFICIENT_STOCK. Every run first receives at each level the units
 # that earlier runs' orders reserved there (an ADJUSTMENT in the stock ledger, actor "bench"), so each run starts from
 # the availability of the demo data and runs stay comparable.
-if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout'; then
+if printf '%s\n' "${SCENARIOS[@]}" | grep -qE '^(checkout|stock_sync)'; then
   restocked="$(psql_bench "WITH received AS (
         SELECT variant_id, location_id, sum(quantity_delta) AS units FROM stock_movement
         WHERE kind = 'ADJUSTMENT' AND actor = 'bench' GROUP BY variant_id, location_id),
@@ -287,7 +287,7 @@ fi
 # to checkout-variants.txt as "<global id> <units available>". The cart maker (prepare/cart_create.lua) gives each
 # of its threads, and each checkout scenario of this run, an equal share of a variant's units and puts no variant
 # into more carts than its share: a run never orders more of a variant than there is, however fast it goes.
-CHECKOUT_SCENARIOS="$(printf '%s\n' "${SCENARIOS[@]}" | grep -c '^checkout' || true)"
+CHECKOUT_SCENARIOS="$(printf '%s\n' "${SCENARIOS[@]}" | grep -cE '^(checkout|stock_sync)' || true)"
 write_checkout_variants() {
   [ -s "$WORK/checkout-variants.txt" ] && return
   psql_bench "SELECT v.id || ' ' || sum(s.on_hand - s.reserved) FROM product_variant v
@@ -316,7 +316,7 @@ make_checkout_carts() { # <output name> [NAME=value ...]
 
 # Checkout: fresh 3-line carts of well-stocked variants, made through the API by a wrk preparation run (every
 # checkout request uses a cart of its own), and the stock figures the oversell check compares after the runs.
-if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout$'; then
+if printf '%s\n' "${SCENARIOS[@]}" | grep -qE '^(checkout|stock_sync)$'; then
   log "making carts for the checkout scenario for ${CART_SECONDS}s ..."
   make_checkout_carts checkout-carts
   log "$(wc -l <"$WORK/checkout-carts.txt") carts of 3 lines for the checkout scenario"
@@ -337,9 +337,33 @@ if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout_points$'; then
   log "$(wc -l <"$WORK/checkout-points-carts.txt") customers' carts of 3 lines for the checkout_points scenario"
 fi
 
-if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^checkout'; then
+if printf '%s\n' "${SCENARIOS[@]}" | grep -qE '^(checkout|stock_sync)'; then
   STOCK_BEFORE="$(psql_bench "SELECT (SELECT coalesce(sum(reserved), 0) FROM stock_level) || ' ' ||
     (SELECT coalesce(sum(l.quantity), 0) FROM order_line l JOIN customer_order o ON o.id = l.order_id WHERE o.status = 'PLACED')")"
+fi
+
+# Stock sync: BENCH_SYNC_LEVEL_SETS (default 4) sets of 250 levels of the variants checkout carts are made of (as
+# "<variant id> <location id> <on hand>"; consecutive requests count different sets, as a WMS counts one zone after
+# another; 1 makes every request count the same levels, so they queue for each other's locks), the counts of
+# stock_sync.lua, and a WMS's integration token. During its runs checkouts of the checkout carts run in
+# the background on the same levels (BENCH_SYNC_CHECKOUT_CONNECTIONS, default 16), as they would in a shop.
+SYNC_LEVEL_SETS="${BENCH_SYNC_LEVEL_SETS:-4}"
+if printf '%s\n' "${SCENARIOS[@]}" | grep -q '^stock_sync$'; then
+  bash "$BENCH_DIR/mint-token.sh" integration bench-wms >"$WORK/integration-token.txt"
+  cut -d' ' -f1 "$WORK/checkout-variants.txt" | python3 -c 'import sys, base64
+for line in sys.stdin:
+    print(base64.urlsafe_b64decode(line.strip() + "=" * (-len(line.strip()) % 4)).decode().split(":")[1])' >"$WORK/checkout-variant-keys.txt"
+  psql_bench "SELECT s.variant_id || ' ' || s.location_id || ' ' || s.on_hand FROM stock_level s
+              WHERE s.variant_id = ANY('{$(paste -sd, "$WORK/checkout-variant-keys.txt")}'::bigint[]) AND s.on_hand > 0
+              ORDER BY s.on_hand DESC, s.variant_id, s.location_id LIMIT $((250 * SYNC_LEVEL_SETS))" |
+    python3 -c 'import sys, base64
+def gid(kind, key): return base64.urlsafe_b64encode((kind + ":" + key).encode()).decode().rstrip("=")
+for line in sys.stdin:
+    if line.strip():
+        v, l, n = line.split()
+        print(gid("ProductVariant", v), gid("Location", l), n)' >"$WORK/stock-sync-levels.txt"
+  [ "$(wc -l <"$WORK/stock-sync-levels.txt")" -eq $((250 * SYNC_LEVEL_SETS)) ] ||
+    die "fewer than $((250 * SYNC_LEVEL_SETS)) stock levels for the stock_sync scenario"
 fi
 
 # Order history: a customer with at least 10 orders (placed through the API on the first run).
@@ -429,16 +453,38 @@ sql_count() { # statements sent by all instances so far
 # Sign-in spends about a second of CPU per request on bcrypt: 32 connections would only queue up past wrk's 10 s
 # timeout, so it runs with a few.
 connections_for() { # <scenario>
-  if [ "$1" = sign_in ]; then echo "${BENCH_SIGN_IN_CONNECTIONS:-4}"; else echo "$CONNECTIONS"; fi
+  case "$1" in
+    sign_in) echo "${BENCH_SIGN_IN_CONNECTIONS:-4}" ;;
+    stock_sync) echo "${BENCH_SYNC_CONNECTIONS:-4}" ;;
+    checkout_background) echo "${BENCH_SYNC_CHECKOUT_CONNECTIONS:-16}" ;;
+    *) echo "$CONNECTIONS" ;;
+  esac
 }
 
 CART_OFFSET=0
 POINTS_CART_OFFSET=0
 run_wrk() { # <scenario> <seconds> -> wrk output
-  local offset="$CART_OFFSET"
+  local offset="$CART_OFFSET" script="$1"
   [ "$1" != checkout_points ] || offset="$POINTS_CART_OFFSET"
+  [ "$1" != checkout_background ] || script=checkout
   BENCH_LUA_DIR="$BENCH_DIR" BENCH_DATA_DIR="$WORK" BENCH_THREADS="$THREADS" BENCH_CART_OFFSET="$offset" BENCH_RUN_TAG="$STAMP" \
-    wrk -t"$THREADS" -c"$(connections_for "$1")" -d"${2}s" --timeout 10s -s "$BENCH_DIR/scenarios/$1.lua" "$BASE"
+    wrk -t"$THREADS" -c"$(connections_for "$1")" -d"${2}s" --timeout 10s -s "$BENCH_DIR/scenarios/$script.lua" "$BASE"
+}
+
+# stock_sync runs with checkouts in the background (on the carts after those used so far); other scenarios alone.
+run_measured() { # <scenario> <seconds> <output file>
+  if [ "$1" != stock_sync ]; then
+    run_wrk "$1" "$2" >"$3" 2>&1
+    return
+  fi
+  run_wrk checkout_background "$2" >"$3.checkout.txt" 2>&1 &
+  local background=$!
+  local status=0
+  run_wrk "$1" "$2" >"$3" 2>&1 || status=$?
+  wait "$background" || status=$?
+  CART_OFFSET=$((CART_OFFSET + $(field requests "$(grep '^BENCH_RESULT ' "$3.checkout.txt")") + $(connections_for checkout_background)))
+  log "$1: checkouts in the background: $(grep '^BENCH_RESULT ' "$3.checkout.txt" | sed 's/^BENCH_RESULT //')"
+  return "$status"
 }
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
@@ -465,7 +511,7 @@ FAILED=()
 for s in "${SCENARIOS[@]}"; do
   if [ "$WARMUP" -gt 0 ]; then
     log "$s: warm-up ${WARMUP}s ..."
-    run_wrk "$s" "$WARMUP" >"$WORK/$s.warmup.txt" 2>&1 || { cat "$WORK/$s.warmup.txt" >&2; die "wrk failed for $s"; }
+    run_measured "$s" "$WARMUP" "$WORK/$s.warmup.txt" || { cat "$WORK/$s.warmup.txt" >&2; die "wrk failed for $s"; }
     advance_carts "$s" "$WORK/$s.warmup.txt"
   fi
   # Fresh planner statistics for what the warm-up (and earlier scenarios) wrote: where autovacuum is off (as on the
@@ -480,7 +526,7 @@ for s in "${SCENARIOS[@]}"; do
   redis_before="$(redis_commands)"
   cpu_before="$(jvm_cpu_ticks)"
   db_cpu_before="$(db_cpu_ticks)"
-  run_wrk "$s" "$DURATION" >"$WORK/$s.txt" 2>&1 || { cat "$WORK/$s.txt" >&2; die "wrk failed for $s"; }
+  run_measured "$s" "$DURATION" "$WORK/$s.txt" || { cat "$WORK/$s.txt" >&2; die "wrk failed for $s"; }
   advance_carts "$s" "$WORK/$s.txt"
   cpu_after="$(jvm_cpu_ticks)"
   db_cpu_after="$(db_cpu_ticks)"

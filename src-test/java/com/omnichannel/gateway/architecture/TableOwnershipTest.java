@@ -39,6 +39,7 @@ class TableOwnershipTest {
             Map.entry("pickup_slot_booking", "store/PickupSlotRepository.java"),
             Map.entry("stock_level", "inventory/InventoryRepository.java"),
             Map.entry("stock_movement", "inventory/InventoryRepository.java"),
+            Map.entry("stock_sync_request", "inventory/InventoryRepository.java"),
             Map.entry("kiosk_device", "channel/KioskDeviceEntity.java"),
             Map.entry("customer_order", "order/OrderRepository.java"),
             Map.entry("order_line", "order/OrderRepository.java"),

@@ -182,6 +182,7 @@ class ClientOperationsTest {
             case "mobile" -> GraphQL.anonymous().channel("MOBILE");
             case "kiosk" -> GraphQL.as(Tokens.kiosk(fixture.here.id())).channel("KIOSK");
             case "staff" -> GraphQL.as(Tokens.staff()).channel("STAFF");
+            case "pos" -> GraphQL.as(Tokens.integration()).channel("POS");
             default -> throw new AssertionError("Unknown client folder '" + client + "': say in clientFor which token it sends");
         };
     }
@@ -435,6 +436,42 @@ class ClientOperationsTest {
             assertThat(r.getInt("data.stockAdjust.movement.onHandBefore")).isEqualTo(10);
             assertThat(r.getString("data.stockAdjust.movement.channel")).isEqualTo("STAFF");
             assertThat(data.stockRow(product.variant(0), f.warehouse).getInteger("on_hand")).isEqualTo(15);
+        });
+
+        // ---- pos (integration token)
+
+        s.put("pos/SetStockQuantities.graphql", (client, op) -> {
+            ProductRef product = data.product("Synced scarf", null, 2500);
+            data.stock(product.variant(0), f.warehouse, 10);
+            JsonPath r = run(client, op, vars("input", Map.of("reason", "WMS count", "idempotencyKey", java.util.UUID.randomUUID().toString(),
+                    "quantities", List.of(Map.of("variant", Map.of("sku", product.variant(0).sku()), "location", Map.of("id", f.warehouse.id()),
+                            "quantity", 4, "compareQuantity", 10)))));
+            assertThat(r.getList("data.inventorySetQuantities.userErrors")).isEmpty();
+            assertThat(r.getList("data.inventorySetQuantities.stockLevels.onHand")).containsExactly(4);
+        });
+
+        s.put("pos/ReceiveGoods.graphql", (client, op) -> {
+            ProductRef product = data.product("Received scarf", null, 2500);
+            data.stock(product.variant(0), f.warehouse, 10);
+            JsonPath r = run(client, op, vars("input", Map.of("reason", "goods received", "idempotencyKey", java.util.UUID.randomUUID().toString(),
+                    "changes", List.of(Map.of("variant", Map.of("id", product.variant(0).id()), "location", Map.of("id", f.warehouse.id()),
+                            "delta", 6)))));
+            assertThat(r.getList("data.inventoryAdjustQuantities.userErrors")).isEmpty();
+            assertThat(r.getList("data.inventoryAdjustQuantities.stockLevels.onHand")).containsExactly(16);
+        });
+
+        s.put("pos/RecordSale.graphql", (client, op) -> {
+            // A store of its own, far from the fixture's, so its low stock and distance show in no other scenario.
+            Ref till = data.store("Till store", 10.0, 10.0);
+            ProductRef product = data.product("Sold scarf", null, 2500);
+            data.stock(product.variant(0), till, 5);
+            JsonPath r = run(client, op, vars("input", Map.of("storeId", till.id(), "idempotencyKey", java.util.UUID.randomUUID().toString(),
+                    "lines", List.of(Map.of("variant", Map.of("barcode", product.variant(0).barcode()), "quantity", 2)),
+                    "tenders", List.of(Map.of("method", "CASH", "amount", "50.00")),
+                    "occurredAt", java.time.OffsetDateTime.now().minusMinutes(1).toString())));
+            assertThat(r.getList("data.posSaleRecord.userErrors")).isEmpty();
+            assertThat(r.getString("data.posSaleRecord.order.status")).isEqualTo("PICKED_UP");
+            assertThat(data.stockRow(product.variant(0), till).getInteger("on_hand")).isEqualTo(3);
         });
 
         s.put("staff/RecordStockCount.graphql", (client, op) -> {
@@ -805,7 +842,7 @@ class ClientOperationsTest {
 
         s.put("staff/ChannelInsights.graphql", (client, op) -> {
             JsonPath r = run(client, op, vars("from", "2020-01-01T00:00:00Z", "to", "2020-02-01T00:00:00Z"));
-            assertThat(r.getList("data.channelInsights.channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF");
+            assertThat(r.getList("data.channelInsights.channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF", "POS");
             assertThat(r.getInt("data.channelInsights.orders")).isZero();
         });
 

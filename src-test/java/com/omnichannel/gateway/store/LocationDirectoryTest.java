@@ -83,7 +83,7 @@ class LocationDirectoryTest {
 
     private static Location location(long key) {
         return new Location(Location.globalId(key), "L" + key, "Location " + key, LocationType.STORE, null, null, null, null,
-                null, null, key, 0);
+                null, null, null, key, 0);
     }
 
     @Test

@@ -26,6 +26,12 @@ public final class Tokens {
         return Jwt.issuer(issuer()).subject("admin-1").groups(Set.of("admin")).expiresIn(Duration.ofMinutes(30)).sign();
     }
 
+    /** A system around the shop (POS, WMS) with an integration token. */
+    public static String integration() {
+        return Jwt.issuer(issuer()).subject("wms-" + System.nanoTime()).groups(Set.of("integration"))
+                .expiresIn(Duration.ofMinutes(30)).sign();
+    }
+
     public static String customer(String customerId) {
         return Jwt.issuer(issuer()).subject(customerId).groups(Set.of("customer")).expiresIn(Duration.ofMinutes(30)).sign();
     }

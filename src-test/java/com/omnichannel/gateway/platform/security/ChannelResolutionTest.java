@@ -66,12 +66,25 @@ class ChannelResolutionTest {
     @Test
     void an_unknown_header_is_bad_user_input_even_with_a_kiosk_token() {
         for (Set<String> roles : List.of(ANONYMOUS, KIOSK, STAFF)) {
-            ChannelResolution refused = ChannelResolution.of(roles, null, "POS");
+            ChannelResolution refused = ChannelResolution.of(roles, null, "FAX");
             assertThatThrownBy(refused::orThrow).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_USER_INPUT));
         }
-        assertThat(ChannelResolution.of(ANONYMOUS, null, "POS").countedAs()).isEqualTo(Channel.WEB);
-        assertThat(ChannelResolution.of(KIOSK, null, "POS").countedAs()).isEqualTo(Channel.KIOSK);
-        assertThat(ChannelResolution.of(STAFF, null, "POS").countedAs()).isEqualTo(Channel.STAFF);
+        assertThat(ChannelResolution.of(ANONYMOUS, null, "FAX").countedAs()).isEqualTo(Channel.WEB);
+        assertThat(ChannelResolution.of(KIOSK, null, "FAX").countedAs()).isEqualTo(Channel.KIOSK);
+        assertThat(ChannelResolution.of(STAFF, null, "FAX").countedAs()).isEqualTo(Channel.STAFF);
+    }
+
+    @Test
+    void a_pos_header_needs_a_staff_or_integration_token_and_integrations_count_for_staff_without_one() {
+        Set<String> integration = Set.of(Role.INTEGRATION);
+        assertThat(channel(STAFF, null, "POS")).isEqualTo(Channel.POS);
+        assertThat(channel(integration, null, "pos")).isEqualTo(Channel.POS);
+        assertThat(channel(integration, null, null)).isEqualTo(Channel.STAFF);
+        assertThat(channel(integration, null, "STAFF")).isEqualTo(Channel.STAFF);
+        ChannelResolution refused = ChannelResolution.of(CUSTOMER, null, "POS");
+        assertThatThrownBy(refused::orThrow).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        assertThat(refused.countedAs()).isEqualTo(Channel.POS);
     }
 }

@@ -75,7 +75,7 @@ class ChannelInsightsTest {
 
         JsonPath r = GraphQL.as(Tokens.staff()).ok(INSIGHTS, "from", from.toString(), "to", to.toString())
                 .setRootPath("data.channelInsights");
-        assertThat(r.getList("channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF");
+        assertThat(r.getList("channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF", "POS");
         // WEB: O2 5000 + O9 4000; carts c1 c2 c3 c8 (c9 before the window), of which c1 and c2 became orders by 'to'.
         assertChannel(r, 0, 2, "90.00", "45.00", 4, 2, 0.5);
         // MOBILE: O1 10000 + O4 3000 + O7 9.99 (O5 cancelled); carts c5 c7, both ordered (a cancelled order converted too).
@@ -83,6 +83,7 @@ class ChannelInsightsTest {
         // KIOSK: O6 7000; carts c4 c6, both ordered (c4 through the app).
         assertChannel(r, 2, 1, "70.00", "70.00", 2, 2, 1.0);
         assertChannel(r, 3, 0, "0.00", null, 0, 0, null);
+        assertChannel(r, 4, 0, "0.00", null, 0, 0, null);
         assertThat(r.getString("channels[0].revenue.currencyCode")).isEqualTo("EUR");
 
         assertThat(r.getInt("orders")).isEqualTo(6);

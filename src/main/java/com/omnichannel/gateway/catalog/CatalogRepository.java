@@ -31,7 +31,7 @@ public class CatalogRepository {
 
     static final String VARIANT_COLUMNS = """
             v.id, v.product_id, v.sku, v.barcode, v.title, v.options, v.price_minor, v.compare_at_price_minor,
-            v.active, p.currency""";
+            v.active, v.external_ref, p.currency""";
 
     private final Db db;
 
@@ -177,6 +177,37 @@ public class CatalogRepository {
                 .map(rows -> first(rows, CatalogRepository::variant));
     }
 
+    /**
+     * Keys of the variants with these SKUs, barcodes and external references (inactive ones too: stock of a variant
+     * no longer sold is still counted), in one statement; each map holds the values found.
+     */
+    public Uni<VariantKeysByReference> variantKeysByReferences(Collection<String> skus, Collection<String> barcodes,
+            Collection<String> externalRefs) {
+        return db.query("""
+                SELECT id, sku, barcode, external_ref, sku = ANY($1) AS by_sku, barcode = ANY($2) AS by_barcode,
+                       external_ref = ANY($3) AS by_external_ref
+                  FROM product_variant WHERE sku = ANY($1) OR barcode = ANY($2) OR external_ref = ANY($3)""",
+                Tuple.of(skus.toArray(String[]::new), barcodes.toArray(String[]::new), externalRefs.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Long> bySku = new HashMap<>();
+                    Map<String, Long> byBarcode = new HashMap<>();
+                    Map<String, Long> byExternalRef = new HashMap<>();
+                    for (Row row : rows) {
+                        long id = row.getLong("id");
+                        if (Boolean.TRUE.equals(row.getBoolean("by_sku"))) {
+                            bySku.put(row.getString("sku"), id);
+                        }
+                        if (Boolean.TRUE.equals(row.getBoolean("by_barcode"))) {
+                            byBarcode.put(row.getString("barcode"), id);
+                        }
+                        if (Boolean.TRUE.equals(row.getBoolean("by_external_ref"))) {
+                            byExternalRef.put(row.getString("external_ref"), id);
+                        }
+                    }
+                    return new VariantKeysByReference(bySku, byBarcode, byExternalRef);
+                });
+    }
+
     // ---- categories
 
     public Uni<List<Category>> categories() {
@@ -285,11 +316,12 @@ public class CatalogRepository {
                        title = COALESCE($4, title), options = COALESCE($5, options),
                        price_minor = COALESCE($6, price_minor),
                        compare_at_price_minor = CASE WHEN $7 THEN NULL ELSE COALESCE($8, compare_at_price_minor) END,
-                       active = COALESCE($9, active), updated_at = now()
+                       active = COALESCE($9, active),
+                       external_ref = CASE WHEN $10 THEN NULL ELSE COALESCE($11, external_ref) END, updated_at = now()
                  WHERE id = $1""",
                 Tuple.from(Arrays.asList(key, c.sku(), c.barcode(), c.title(),
                         c.options() == null ? null : options(c.options()), c.priceMinor(),
-                        c.clearCompareAtPrice(), c.compareAtPriceMinor(), c.active())))
+                        c.clearCompareAtPrice(), c.compareAtPriceMinor(), c.active(), c.clearExternalRef(), c.externalRef())))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -356,7 +388,7 @@ public class CatalogRepository {
         return new ProductVariant(ProductVariant.globalId(key), row.getString("sku"), row.getString("barcode"),
                 row.getString("title"), options, Money.ofMinor(row.getLong("price_minor"), currency),
                 Money.ofMinorOrNull(row.getLong("compare_at_price_minor"), currency), row.getBoolean("active"),
-                key, row.getLong("product_id"));
+                row.getString("external_ref"), key, row.getLong("product_id"));
     }
 
     static Category category(Row row) {
@@ -392,6 +424,7 @@ public class CatalogRepository {
 
     /** Fields of a variant to change; null leaves a field as it is. */
     public record VariantChanges(String sku, String barcode, String title, List<SelectedOption> options,
-            Long priceMinor, Long compareAtPriceMinor, boolean clearCompareAtPrice, Boolean active) {
+            Long priceMinor, Long compareAtPriceMinor, boolean clearCompareAtPrice, Boolean active, String externalRef,
+            boolean clearExternalRef) {
     }
 }

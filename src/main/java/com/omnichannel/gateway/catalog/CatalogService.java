@@ -1,6 +1,7 @@
 package com.omnichannel.gateway.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,18 @@ public class CatalogService {
      */
     public Uni<Map<Long, ProductVariant>> variantsByKeys(Set<Long> keys) {
         return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : variantCache.byKeys(keys);
+    }
+
+    /**
+     * Keys of variants (inactive ones too) by SKU, barcode and external reference, for systems that name variants by
+     * their own keys (stock sync, POS sales); one statement for all of them.
+     */
+    public Uni<VariantKeysByReference> variantKeysByReferences(Collection<String> skus,
+            Collection<String> barcodes, Collection<String> externalRefs) {
+        if (skus.isEmpty() && barcodes.isEmpty() && externalRefs.isEmpty()) {
+            return Uni.createFrom().item(new VariantKeysByReference(Map.of(), Map.of(), Map.of()));
+        }
+        return repository.variantKeysByReferences(skus, barcodes, externalRefs);
     }
 
     /**
@@ -312,11 +325,13 @@ public class CatalogService {
         Long price = v.price(input.price(), currency, "input", "price");
         boolean clearCompareAt = input.compareAtPrice() != null && input.compareAtPrice().isEmpty();
         Long compareAt = clearCompareAt ? null : v.price(input.compareAtPrice(), currency, "input", "compareAtPrice");
+        boolean clearExternalRef = input.externalRef() != null && input.externalRef().isBlank();
+        String externalRef = clearExternalRef ? null : v.externalRef(input.externalRef(), "input", "externalRef");
         if (!v.ok()) {
             return Uni.createFrom().item(ProductVariantPayload.failed(v.errors()));
         }
         var changes = new CatalogRepository.VariantChanges(sku, barcode, title, options, price, compareAt,
-                clearCompareAt, input.active());
+                clearCompareAt, input.active(), externalRef, clearExternalRef);
         return changeCatalog(tx -> repository.updateVariant(tx, key, changes))
                 .chain(updated -> !updated
                         ? Uni.createFrom().item(ProductVariantPayload.failed(List.of(notFound)))
@@ -376,6 +391,9 @@ public class CatalogService {
         String constraint = e.getConstraint() == null ? "" : e.getConstraint();
         if (constraint.contains("slug")) {
             return UserError.of("DUPLICATE_SLUG", "Another product already uses this slug", append(path, "slug"));
+        }
+        if (constraint.contains("external_ref")) {
+            return UserError.of("DUPLICATE_EXTERNAL_REF", "Another variant already uses this external reference", append(path, "externalRef"));
         }
         if (constraint.contains("barcode")) {
             return UserError.of("DUPLICATE_BARCODE", "Another variant already uses this barcode", append(path, "barcode"));

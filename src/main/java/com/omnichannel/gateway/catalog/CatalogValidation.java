@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.omnichannel.gateway.platform.validation.ExternalReference;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.money.Money;
 
@@ -131,6 +132,17 @@ final class CatalogValidation {
             add("INVALID_BARCODE", "Barcode must be a GTIN (8, 12, 13 or 14 digits) with a valid check digit", field);
         }
         return barcode;
+    }
+
+    String externalRef(String reference, String... field) {
+        if (reference == null) {
+            return null;
+        }
+        if (!ExternalReference.isValid(reference)) {
+            add("INVALID_EXTERNAL_REF", "An external reference has 1 to " + ExternalReference.MAX_LENGTH
+                    + " printable characters and no spaces at either end", field);
+        }
+        return reference;
     }
 
     Long price(String amount, String currency, String... field) {

@@ -21,6 +21,7 @@ public record ProductVariant(
         @Description("Today's price of one unit.") @NonNull Money price,
         @Description("The price before a reduction, shown struck through.") Money compareAtPrice,
         @Description("Whether it is sold; inactive variants cannot be added to carts.") boolean active,
+        @Description("The key systems around the shop (POS, WMS, ERP) know it by, unique; null when none is set.") String externalRef,
         @Ignore long key,
         @Ignore long productKey) implements Node {
 

@@ -17,5 +17,7 @@ public record ProductVariantUpdateInput(
         @Description("New options, replacing all; leave out to keep.") List<SelectedOptionInput> options,
         @Description("New price, decimal, e.g. 45.50; leave out to keep.") String price,
         @Description("Decimal amount; an empty string removes it.") String compareAtPrice,
-        @Description("Whether it is sold; leave out to keep.") Boolean active) {
+        @Description("Whether it is sold; leave out to keep.") Boolean active,
+        @Description("The key a POS, WMS or ERP knows the variant by (unique, at most 100 characters); leave out to keep, "
+                + "an empty string removes it.") String externalRef) {
 }

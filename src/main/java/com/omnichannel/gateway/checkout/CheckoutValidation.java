@@ -9,6 +9,7 @@ import com.omnichannel.gateway.order.PaymentMethod;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.validation.EmailAddress;
+import com.omnichannel.gateway.platform.validation.IdempotencyKey;
 import com.omnichannel.gateway.platform.validation.PhoneNumber;
 import com.omnichannel.gateway.platform.validation.PostalAddressRules;
 import com.omnichannel.gateway.store.Location;
@@ -20,7 +21,6 @@ import com.omnichannel.gateway.store.Location;
  */
 final class CheckoutValidation {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{8,128}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
     private static final int MAX_FIELD = 100;
     static final int MAX_NOTE = 500;
@@ -39,9 +39,8 @@ final class CheckoutValidation {
 
     /** Null when the input may go on to checkout, else the first rule it breaks. */
     UserError check(CheckoutInputs.CheckoutComplete input, boolean signedIn) {
-        if (input.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(input.idempotencyKey().strip()).matches()) {
-            return UserError.of("INVALID_IDEMPOTENCY_KEY", "The idempotency key must be 8 to 128 visible ASCII characters (a UUID is ideal)",
-                    "input", "idempotencyKey");
+        if (!IdempotencyKey.isValid(input.idempotencyKey())) {
+            return UserError.of("INVALID_IDEMPOTENCY_KEY", IdempotencyKey.RULE, "input", "idempotencyKey");
         }
         if (!signedIn && (input.email() == null || input.email().isBlank())) {
             return UserError.of("EMAIL_REQUIRED", "Guests must give an email address", "input", "email");

@@ -87,6 +87,12 @@ public class CustomerRepository {
                 .map(rows -> rows.size() == 0 ? null : customer(rows.iterator().next()));
     }
 
+    /** The customer with this (normalised) email address, or null. */
+    public Uni<Customer> byEmail(String email) {
+        return db.query("SELECT " + CUSTOMER_COLUMNS + " FROM customer c WHERE c.email = $1", Tuple.of(email))
+                .map(rows -> rows.size() == 0 ? null : customer(rows.iterator().next()));
+    }
+
     /** How a staff search string is matched. */
     enum SearchBy { ALL, EMAIL, PHONE, NAME }
 

@@ -17,6 +17,7 @@ import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.paging.Page;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.validation.EmailAddress;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.Role;
 import com.omnichannel.gateway.store.Location;
@@ -95,6 +96,26 @@ public class CustomerService {
         }
         return repository.search(by, term, page.fetchSize(), page.offset())
                 .map(rows -> Page.connection(rows, page, CustomerConnection.Edge::new, CustomerConnection::new));
+    }
+
+    /**
+     * A customer identified at a store's till (POS sales): by id, or by the email address their account and loyalty
+     * membership are registered under; null when none matches. For staff and integration callers.
+     */
+    public Uni<Customer> identifiedAtTill(Caller caller, String id, String email) {
+        caller.requireStaffOrIntegration();
+        if (id != null) {
+            String key = Customer.keyOf(id);
+            UUID uuid;
+            try {
+                uuid = key == null ? null : UUID.fromString(key);
+            } catch (IllegalArgumentException e) {
+                uuid = null;
+            }
+            return uuid == null ? Uni.createFrom().nullItem() : repository.byId(uuid);
+        }
+        String normalized = EmailAddress.normalize(email);
+        return EmailAddress.isValid(normalized) ? repository.byEmail(normalized) : Uni.createFrom().nullItem();
     }
 
     /** Staff: one customer by id; null when there is none. */
@@ -182,7 +203,7 @@ public class CustomerService {
         if (error == null) {
             error = CustomerValidation.language(input.language(), "input", "language");
         }
-        if (error == null && input.preferredChannel() == Channel.STAFF) {
+        if (error == null && (input.preferredChannel() == Channel.STAFF || input.preferredChannel() == Channel.POS)) {
             error = UserError.of("INVALID_CHANNEL", "Preferred channel must be WEB, MOBILE or KIOSK", "input", "preferredChannel");
         }
         if (error != null) {

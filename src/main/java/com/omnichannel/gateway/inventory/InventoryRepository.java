@@ -14,6 +14,7 @@ import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Channel;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -230,6 +231,160 @@ public class InventoryRepository {
 
                  ORDER BY variant_id, location_id""";
     }
+
+    // ---- bulk stock sync (POS, WMS)
+
+    /** One item of a bulk stock change as applied: the level before and after, or why it was refused. */
+    public record SyncOutcomeRow(int position, Long variantKey, Long locationKey, String refusal, boolean changed,
+            StockRow before, StockRow after) {
+    }
+
+    /** A bulk stock change's idempotency key as stored: the operation and request hash, and the answer it got. */
+    public record SyncRequestRow(String operation, String requestHash, JsonArray result) {
+    }
+
+    /**
+     * Claims the idempotency key in the transaction and creates the levels that do not exist yet (empty, in lock
+     * order). False when another request holds the key: then nothing was written (a concurrent holder was waited for).
+     */
+    public Uni<Boolean> claimSyncKey(Db.Tx tx, String key, String operation, String requestHash, String actor,
+            List<Long> variantKeys, List<Long> locationKeys) {
+        return tx.query("""
+                WITH claim AS (
+                         INSERT INTO stock_sync_request (idempotency_key, operation, request_hash, actor) VALUES ($1, $2, $3, $4)
+                         ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key),
+                     created AS (
+                         INSERT INTO stock_level (variant_id, location_id)
+                         SELECT x.variant_id, x.location_id FROM unnest($5::bigint[], $6::bigint[]) AS x(variant_id, location_id)
+                          WHERE EXISTS (SELECT 1 FROM claim)
+                            AND NOT EXISTS (SELECT 1 FROM stock_level s WHERE s.variant_id = x.variant_id AND s.location_id = x.location_id)
+                          ORDER BY x.variant_id, x.location_id
+                         ON CONFLICT DO NOTHING)
+                SELECT count(*) AS claimed FROM claim""",
+                Tuple.of(key, operation, requestHash, actor, variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new)))
+                .map(rows -> rows.iterator().next().getLong("claimed") == 1);
+    }
+
+    public Uni<SyncRequestRow> syncRequest(String key) {
+        return db.query("SELECT operation, request_hash, result FROM stock_sync_request WHERE idempotency_key = $1", Tuple.of(key))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    Object result = row.getValue("result");
+                    return new SyncRequestRow(row.getString("operation"), row.getString("request_hash"),
+                            result instanceof JsonArray array ? array : new JsonArray());
+                });
+    }
+
+    /**
+     * Applies a bulk stock change as the transaction's last statement, sent with its COMMIT: locks the levels in the
+     * global lock order (variant, location: the order of checkout), then per item compares (compareQuantity), checks
+     * the target against zero, the reserved units and the maximum, changes the levels that pass, writes one ledger
+     * entry per changed level, and stores the outcome of every item under the idempotency key. Items refused before
+     * (a refusal given) are only stored. {@code set} takes quantities as absolute on-hand counts, else as deltas.
+     */
+    public Uni<List<SyncOutcomeRow>> applySyncThenCommit(Db.Tx tx, String key, boolean set, List<Integer> positions,
+            List<Long> variantKeys, List<Long> locationKeys, List<Integer> quantities, List<Integer> compareQuantities,
+            List<String> refusals, int maxQuantity, StockMovementKind kind, String reason, String actor, Channel channel,
+            String reference) {
+        return tx.queryThenCommit(APPLY_SYNC, Tuple.from(Arrays.asList(positions.toArray(Integer[]::new),
+                variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new), quantities.toArray(Integer[]::new),
+                compareQuantities.toArray(Integer[]::new), refusals.toArray(String[]::new), set, maxQuantity, kind.name(),
+                reason, actor, channel.name(), reference, key)))
+                .map(rows -> {
+                    List<SyncOutcomeRow> result = new ArrayList<>();
+                    for (Row row : rows) {
+                        result.add(syncOutcome(row.toJson()));
+                    }
+                    return result;
+                });
+    }
+
+    /** An item's outcome from the row (or the stored JSON object) of {@link #APPLY_SYNC}. */
+    public static SyncOutcomeRow syncOutcome(io.vertx.core.json.JsonObject o) {
+        Long variant = o.getLong("variant_id");
+        Long location = o.getLong("location_id");
+        String refusal = o.getString("refusal");
+        StockRow before = null;
+        StockRow after = null;
+        if (refusal == null) {
+            OffsetDateTime at = OffsetDateTime.parse(o.getValue("updated_at").toString());
+            OffsetDateTime beforeAt = OffsetDateTime.parse(o.getValue("updated_at_before").toString());
+            before = new StockRow(variant, location, o.getInteger("on_hand_before"), o.getInteger("reserved_before"),
+                    o.getInteger("low_stock_threshold"), beforeAt);
+            after = new StockRow(variant, location, o.getInteger("on_hand"), o.getInteger("reserved"),
+                    o.getInteger("low_stock_threshold"), at);
+        }
+        return new SyncOutcomeRow(o.getInteger("position"), variant, location, refusal,
+                Boolean.TRUE.equals(o.getBoolean("changed")), before, after);
+    }
+
+    private static final String APPLY_SYNC = """
+            WITH x AS (SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::int[], $5::int[], $6::text[])
+                                 AS x(position, variant_id, location_id, quantity, compare_quantity, refusal)),
+                 locked AS MATERIALIZED (
+                     SELECT s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at
+                       FROM stock_level s JOIN x ON s.variant_id = x.variant_id AND s.location_id = x.location_id AND x.refusal IS NULL
+                      ORDER BY s.variant_id, s.location_id FOR UPDATE OF s),
+                 decided AS MATERIALIZED (
+                     SELECT x.position, l.variant_id, l.location_id, l.on_hand, l.reserved, l.low_stock_threshold, l.updated_at, t.target,
+                            CASE WHEN x.compare_quantity IS NOT NULL AND x.compare_quantity <> l.on_hand THEN 'COMPARE_QUANTITY_MISMATCH'
+                                 WHEN t.target < 0 THEN 'NEGATIVE_STOCK'
+                                 WHEN t.target < l.reserved THEN 'BELOW_RESERVED'
+                                 WHEN t.target > $8 THEN 'INVALID_QUANTITY' END AS refusal
+                       FROM x JOIN locked l ON l.variant_id = x.variant_id AND l.location_id = x.location_id,
+                            LATERAL (SELECT CASE WHEN $7 THEN x.quantity::bigint ELSE l.on_hand::bigint + x.quantity END AS target) t),
+                 changed AS (
+                     UPDATE stock_level s SET on_hand = d.target, updated_at = now()
+                       FROM decided d
+                      WHERE d.refusal IS NULL AND d.target <> d.on_hand AND s.variant_id = d.variant_id AND s.location_id = d.location_id
+                     RETURNING s.variant_id, s.location_id, s.on_hand, s.reserved, s.low_stock_threshold, s.updated_at),
+                 ledger AS (
+                     INSERT INTO stock_movement (variant_id, location_id, kind, quantity_delta, on_hand_before, on_hand_after,
+                                                 reserved_before, reserved_after, reason, actor, channel, reference)
+                     SELECT d.variant_id, d.location_id, $9, c.on_hand - d.on_hand, d.on_hand, c.on_hand, d.reserved, c.reserved,
+                            $10, $11, $12, $13
+                       FROM decided d JOIN changed c ON c.variant_id = d.variant_id AND c.location_id = d.location_id
+                      ORDER BY d.position),
+                 outcome AS (
+                     SELECT x.position, x.variant_id, x.location_id, COALESCE(x.refusal, d.refusal, CASE WHEN d.position IS NULL THEN 'UNKNOWN_VARIANT' END) AS refusal,
+                            c.variant_id IS NOT NULL AS changed,
+                            d.on_hand AS on_hand_before, d.reserved AS reserved_before, d.updated_at AS updated_at_before,
+                            COALESCE(c.on_hand, d.on_hand) AS on_hand, COALESCE(c.reserved, d.reserved) AS reserved,
+                            d.low_stock_threshold, COALESCE(c.updated_at, d.updated_at) AS updated_at
+                       FROM x LEFT JOIN decided d ON d.position = x.position
+                              LEFT JOIN changed c ON c.variant_id = d.variant_id AND c.location_id = d.location_id),
+                 stored AS (
+                     UPDATE stock_sync_request
+                        SET result = (SELECT COALESCE(jsonb_agg(to_jsonb(o) ORDER BY o.position), '[]'::jsonb) FROM outcome o)
+                      WHERE idempotency_key = $14)
+            SELECT * FROM outcome ORDER BY position""";
+
+    /**
+     * Units sold over the counter leave on-hand at once, without a reservation, as the transaction's last statement
+     * (sent with its COMMIT): the levels are locked in the global lock order and changed only if every one has the
+     * units available (on hand and not reserved for orders); otherwise the statement fails with {@link Db#TOO_FEW_ROWS}
+     * and the transaction rolls back. One ledger entry per level.
+     */
+    public Uni<List<StockRow>> takeWhereAvailableThenCommit(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys,
+            List<Integer> quantities, StockMovementKind kind, String reason, String actor, Channel channel, String reference) {
+        List<Integer> onHand = quantities.stream().map(q -> -q).toList();
+        List<Integer> reserved = quantities.stream().map(q -> 0).toList();
+        return tx.queryThenCommit(TAKE_WHERE_AVAILABLE, changes(variantKeys, locationKeys, onHand, reserved, kind, reason, actor,
+                channel, reference)).map(InventoryRepository::levels);
+    }
+
+    private static final String TAKE_WHERE_AVAILABLE = applyAndRecordSql("""
+                     locked AS MATERIALIZED (
+                         SELECT s.variant_id, s.location_id FROM stock_level s
+                           JOIN x ON s.variant_id = x.variant_id AND s.location_id = x.location_id
+                          ORDER BY s.variant_id, s.location_id FOR UPDATE OF s),
+            """, "x JOIN locked ON locked.variant_id = x.variant_id AND locked.location_id = x.location_id",
+            " AND s.on_hand - s.reserved >= -x.on_hand_delta",
+            "(SELECT require_row_count(count(*), cardinality($1::bigint[]), 'stock levels') AS ok FROM changed) guard"
+                    + " LEFT JOIN changed ON guard.ok");
 
     // ---- mapping
 

@@ -287,6 +287,37 @@ public class InventoryService {
         });
     }
 
+    // ---- store sales
+
+    /**
+     * Units sold over the counter at a store leave its on-hand at once (no reservation), each level with a SALE ledger
+     * entry, as the last statement of the caller's transaction (sent with its COMMIT). False, and the transaction
+     * rolled back, when the store has fewer units available (on hand, not reserved for orders) than sold of any
+     * variant. Quantities of the same variant are added up first.
+     */
+    public Uni<Boolean> takeForSaleThenCommit(Db.Tx tx, Caller till, long storeKey, List<Long> variantKeys, List<Integer> quantities,
+            String reference) {
+        java.util.TreeMap<Long, Integer> byVariant = new java.util.TreeMap<>();
+        for (int i = 0; i < variantKeys.size(); i++) {
+            byVariant.merge(variantKeys.get(i), quantities.get(i), Integer::sum);
+        }
+        List<Long> variants = new ArrayList<>(byVariant.keySet());
+        List<Integer> sold = new ArrayList<>(byVariant.values());
+        List<Long> locations = variants.stream().map(v -> storeKey).toList();
+        return repository.takeWhereAvailableThenCommit(tx, variants, locations, sold, StockMovementKind.SALE,
+                        "Sold at the store's till, order " + reference, till.actor(), till.channel(), reference)
+                .map(after -> {
+                    List<StockRow> before = after.stream().map(a -> new StockRow(a.variantKey(), a.locationKey(),
+                            a.onHand() + sold.get(variants.indexOf(a.variantKey())), a.reserved(), a.threshold(), a.updatedAt())).toList();
+                    tx.afterCommit(() -> events.publish(before, after));
+                    return true;
+                })
+                .onFailure(Db::isTooFewRows).recoverWithItem(() -> {
+                    tx.rollBack();
+                    return false;
+                });
+    }
+
     // ---- live stock
 
     /**
@@ -376,7 +407,7 @@ public class InventoryService {
         return keys;
     }
 
-    private StockLevel level(StockRow row, Location location) {
+    StockLevel level(StockRow row, Location location) {
         int threshold = row.threshold() != null ? row.threshold() : defaultLowStockThreshold;
         return new StockLevel(StockLevel.globalId(row.variantKey(), location.key()), location, row.onHand(), row.reserved(), row.available(), threshold,
                 row.available() <= threshold, row.updatedAt(), row.variantKey());

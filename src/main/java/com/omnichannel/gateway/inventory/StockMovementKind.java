@@ -13,5 +13,7 @@ public enum StockMovementKind {
     /** A reservation released (order cancelled). */
     @Description("A reservation was released (cancellation).") RELEASE,
     /** Reserved units left the location (shipped or picked up). */
-    @Description("Reserved units left with a shipment.") FULFILMENT
+    @Description("Reserved units left with a shipment.") FULFILMENT,
+    /** Units sold over the counter at a store's POS: they leave on-hand at once, without a reservation. */
+    @Description("Units sold over the counter at a store's point of sale.") SALE
 }

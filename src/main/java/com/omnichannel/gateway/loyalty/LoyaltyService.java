@@ -191,6 +191,23 @@ public class LoyaltyService {
                 });
     }
 
+    /**
+     * An over-the-counter sale at a store's POS for an identified customer: the goods left with them at once, so the
+     * points are earned at once (no pending stage), at the customer's tier, on what they paid for the goods.
+     */
+    public Uni<Void> earnForStoreSale(Db.Tx tx, Caller caller, String customerId, long orderKey, String orderNumber,
+            long amountMinor) {
+        String channel = caller.channel().name();
+        return repository.ensureAccount(tx, customerId)
+                .chain(() -> repository.qualifyingSpend(tx, customerId, qualifyingFrom()))
+                .chain(spend -> {
+                    long points = tiers.pointsFor(amountMinor, tiers.tierFor(spend));
+                    return points <= 0 ? Uni.createFrom().voidItem()
+                            : repository.append(tx, customerId, LoyaltyLedgerKind.EARN, points, "Store sale " + orderNumber, orderKey,
+                                    orderNumber, channel, caller.actor(), channel, true).replaceWithVoid();
+                });
+    }
+
     /** Collected or delivered: pending points become available. Cancelled: pending dropped, redeemed points returned. */
     Uni<Void> statusChanged(Db.Tx tx, Caller caller, OrderStatusListener.StatusChange change) {
         if (change.customerId() == null) {

@@ -133,8 +133,25 @@ public class OrderPlacement {
      * statement) under a random number (see {@link OrderNumbers}), unless its idempotency key is taken.
      */
     public Uni<Placement> place(Db.Tx tx, Caller caller, NewOrder order) {
-        return repository.insertOrder(tx, order, numbers.candidates(), caller.actor(), caller.channel(), "Placed through " + caller.channel())
+        return repository.insertOrder(tx, order, numbers.candidates(), caller.actor(), caller.channel(), "Placed through " + caller.channel(),
+                        OrderStatus.PLACED, null)
                 .map(inserted -> inserted == null ? new KeyTaken() : new Placed(order, inserted));
+    }
+
+    /**
+     * Writes an over-the-counter sale from a store's POS in the caller's transaction: an order that is picked up
+     * (and paid) from the start, placed at the time the sale happened (a sale recorded offline arrives later), with
+     * its lines handed over by the store. Stock and loyalty are the caller's to record in the same transaction.
+     */
+    public Uni<Placement> recordStoreSale(Db.Tx tx, Caller caller, NewOrder order, java.time.OffsetDateTime occurredAt, String note) {
+        return repository.insertOrder(tx, order, numbers.candidates(), caller.actor(), caller.channel(), note, OrderStatus.PICKED_UP,
+                        occurredAt)
+                .map(inserted -> inserted == null ? new KeyTaken() : new Placed(order, inserted));
+    }
+
+    /** Tells subscribers of a store sale's order, on any instance, that it exists (picked up); after the commit. */
+    public Uni<Void> announceStoreSale(Placed placed) {
+        return events.publish(placed.orderKey(), OrderStatus.PICKED_UP);
     }
 
     /** Tells subscribers of the order, on any instance, that it has been placed; after the commit. */

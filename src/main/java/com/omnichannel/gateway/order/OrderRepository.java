@@ -241,7 +241,9 @@ public class OrderRepository {
      * the same statement, so a collision costs no failed insert, savepoint or retry (the unique constraint stays the
      * guard against two concurrent orders drawing the same number, which at 49 bits does not happen in practice).
      */
-    public Uni<InsertedOrder> insertOrder(Db.Tx tx, NewOrder o, List<String> numbers, String actor, Channel channel, String note) {
+    /** Writes an order; a status other than PLACED (a POS sale: PICKED_UP) is its shipments' too, from placedAt (null: now). */
+    public Uni<InsertedOrder> insertOrder(Db.Tx tx, NewOrder o, List<String> numbers, String actor, Channel channel, String note,
+            OrderStatus status, java.time.OffsetDateTime placedAt) {
         List<NewOrder.Line> lines = o.lines();
         List<NewOrder.Allocation> allocations = o.allocations();
         int n = lines.size();
@@ -281,7 +283,7 @@ public class OrderRepository {
                 allocations.stream().map(NewOrder.Allocation::locationKey).toArray(Long[]::new),
                 allocations.stream().map(NewOrder.Allocation::linePosition).toArray(Integer[]::new),
                 allocations.stream().map(NewOrder.Allocation::quantity).toArray(Integer[]::new),
-                actor, channel.name(), note, numbers.toArray(String[]::new))))
+                actor, channel.name(), note, numbers.toArray(String[]::new), status.name(), placedAt)))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -310,10 +312,10 @@ public class OrderRepository {
                      INSERT INTO customer_order (number, customer_id, email, source_channel, cart_channels, cart_id, cart_version,
                          status, fulfilment_type, pickup_location_id, shipping_address, curbside_note, currency, prices_include_tax,
                          subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, payment_method, payment_status,
-                         payment_reference, card_last4, idempotency_key, request_hash)
+                         payment_reference, card_last4, idempotency_key, request_hash, placed_at)
                      VALUES ((SELECT c FROM unnest($42::text[]) WITH ORDINALITY AS n(c, ord) WHERE NOT EXISTS (
-                                 SELECT 1 FROM customer_order WHERE number = n.c) ORDER BY n.ord LIMIT 1), $1, $2, $3, $4, $5, $6, 'PLACED', $7, $8, $9, $10, $11, $12, $13,
-                             $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+                                 SELECT 1 FROM customer_order WHERE number = n.c) ORDER BY n.ord LIMIT 1), $1, $2, $3, $4, $5, $6, $43, $7, $8, $9, $10, $11, $12, $13,
+                             $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, COALESCE($44::timestamptz, now()))
                      ON CONFLICT (idempotency_key) DO NOTHING
                      RETURNING *),
                  lines AS (
@@ -324,7 +326,7 @@ public class OrderRepository {
                      RETURNING id, position),
                  shipments AS (
                      INSERT INTO shipment (location_id, fulfilment_type, status)
-                     SELECT x.location_id, o.fulfilment_type, 'PENDING'
+                     SELECT x.location_id, o.fulfilment_type, CASE WHEN o.status = 'PLACED' THEN 'PENDING' ELSE o.status END
                        FROM o, unnest($35::bigint[]) WITH ORDINALITY AS x(location_id, ord)
                       ORDER BY x.ord
                      RETURNING id, location_id),
@@ -335,8 +337,9 @@ public class OrderRepository {
                        JOIN shipments ON shipments.location_id = a.location_id
                        JOIN lines ON lines.position = a.position),
                  placed AS (
-                     INSERT INTO order_event (order_id, kind, from_status, to_status, actor, channel, note)
-                     SELECT o.id, 'PLACED', NULL, 'PLACED', $39, $40, $41 FROM o)
+                     INSERT INTO order_event (order_id, kind, from_status, to_status, actor, channel, note, created_at)
+                     SELECT o.id, 'PLACED', NULL, 'PLACED', $39, $40, $41, o.placed_at FROM o
+                     UNION ALL SELECT o.id, 'STATUS_CHANGED', 'PLACED', o.status, $39, $40, NULL, o.placed_at FROM o WHERE o.status <> 'PLACED')
             SELECT o.*, part.id AS part_id, part.position AS part_position, part.location_id AS part_location_id
               FROM o CROSS JOIN (SELECT id, position, NULL::bigint AS location_id FROM lines
                                  UNION ALL SELECT id, NULL, location_id FROM shipments) part""";

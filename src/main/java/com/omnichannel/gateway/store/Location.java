@@ -22,6 +22,7 @@ public record Location(
                 + "entered.") String openingHours,
         @Description("Structured opening hours and exceptions in the store's time zone.") @NonNull StoreHours hours,
         @Description("How the store prepares pickups: preparation time and bookable slots.") @NonNull PickupSettings pickup,
+        @Description("The key systems around the shop (POS, WMS, ERP) know it by, unique; null when none is set.") String externalRef,
         @Ignore long key,
         @Ignore int priority) implements Node {
 

@@ -31,7 +31,7 @@ public class LocationRepository {
     public Uni<List<Location>> allActive() {
         return db.query("""
                 SELECT l.id, l.code, l.name, l.type, l.address_line1, l.address_line2, l.city, l.postal_code, l.region,
-                       l.country_code, l.latitude, l.longitude, l.phone, l.opening_hours, l.priority, l.time_zone,
+                       l.country_code, l.latitude, l.longitude, l.phone, l.opening_hours, l.priority, l.time_zone, l.external_ref,
                        l.pickup_preparation_minutes, l.pickup_slot_minutes, l.pickup_slot_capacity,
                        (SELECT json_agg(json_build_object('day', h.day_of_week, 'opens', to_char(h.opens, 'HH24:MI'),
                                                           'closes', to_char(h.closes, 'HH24:MI'))
@@ -102,6 +102,12 @@ public class LocationRepository {
                 .map(rows -> rows.rowCount() > 0);
     }
 
+    /** Sets or (null) removes a location's external reference; false when there is no such location. */
+    public Uni<Boolean> updateExternalRef(long locationKey, String externalRef) {
+        return db.query("UPDATE location SET external_ref = $2 WHERE id = $1", Tuple.of(locationKey, externalRef))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     private Location map(Row row) {
         long key = row.getLong("id");
         return new Location(Location.globalId(key), row.getString("code"), row.getString("name"),
@@ -109,7 +115,8 @@ public class LocationRepository {
                 new Address(row.getString("address_line1"), row.getString("address_line2"), row.getString("city"),
                         row.getString("postal_code"), row.getString("region"), row.getString("country_code")),
                 new GeoPoint(row.getDouble("latitude"), row.getDouble("longitude")),
-                row.getString("phone"), row.getString("opening_hours"), hours(row), pickup(row), key, row.getInteger("priority"));
+                row.getString("phone"), row.getString("opening_hours"), hours(row), pickup(row), row.getString("external_ref"), key,
+                row.getInteger("priority"));
     }
 
     private static StoreHours hours(Row row) {

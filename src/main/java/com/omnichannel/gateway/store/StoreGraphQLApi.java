@@ -97,6 +97,13 @@ public class StoreGraphQLApi {
         return stores.setPickup(callers.current(), input);
     }
 
+    @Mutation("locationExternalRefSet")
+    @Description("Staff: sets or removes the key a POS, WMS or ERP knows a store or warehouse by (see inventorySetQuantities).")
+    public Uni<@NonNull StorePayload> locationExternalRefSet(
+            @Description("What to do; see the input type's fields.") @NonNull StoreInputs.ExternalRefSet input) {
+        return stores.setExternalRef(callers.current(), input);
+    }
+
     // ---- computed at the clock's instant, for whole lists at once
 
     @Name("openNow")

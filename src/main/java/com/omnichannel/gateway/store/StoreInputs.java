@@ -43,4 +43,10 @@ public final class StoreInputs {
             @Description("Length of a bookable pickup slot in minutes; null offers no slots.") Integer slotMinutes,
             @Description("Orders each slot takes; required with slotMinutes.") Integer slotCapacity) {
     }
+
+    @Input("LocationExternalRefSetInput")
+    @Description("The key a POS, WMS or ERP knows a store or warehouse by.")
+    public record ExternalRefSet(@NonNull @Id @Description("The store or warehouse (Location.id).") String locationId,
+            @Description("The key (unique, 1 to 100 printable characters); null or an empty string removes it.") String externalRef) {
+    }
 }

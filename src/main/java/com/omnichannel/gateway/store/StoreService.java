@@ -22,11 +22,13 @@ import com.omnichannel.gateway.platform.graphql.PublicDataChanged;
 import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.validation.ExternalReference;
 import com.omnichannel.gateway.platform.paging.Page;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /**
  * Stores and warehouses: listing, lookup and distance search; opening hours (open now, next opening and closing,
@@ -134,6 +136,39 @@ public class StoreService {
         return findStore(key).chain(store -> store == null ? Uni.createFrom().item(StorePayload.failed(unknownStore()))
                 : repository.updatePickup(key, input.preparationMinutes(), input.slotMinutes(), input.slotCapacity())
                         .chain(() -> changed(key)));
+    }
+
+    /** Staff: sets or removes the key a POS, WMS or ERP knows a store or warehouse by. */
+    public Uni<StorePayload> setExternalRef(Caller caller, StoreInputs.ExternalRefSet input) {
+        caller.requireStaff();
+        Long key = GlobalId.tryDecode(Location.TYPE, input.locationId());
+        UserError unknown = UserError.of("UNKNOWN_LOCATION", "No location with this id", "input", "locationId");
+        if (key == null) {
+            return Uni.createFrom().item(StorePayload.failed(unknown));
+        }
+        String reference = input.externalRef() == null || input.externalRef().isEmpty() ? null : input.externalRef();
+        if (reference != null && !ExternalReference.isValid(reference)) {
+            return Uni.createFrom().item(StorePayload.failed(UserError.of("INVALID_EXTERNAL_REF", "An external reference has 1 to "
+                    + ExternalReference.MAX_LENGTH + " printable characters and no spaces at either end", "input", "externalRef")));
+        }
+        return findLocation(key).chain(location -> location == null ? Uni.createFrom().item(StorePayload.failed(unknown))
+                : repository.updateExternalRef(key, reference).chain(() -> changed(key))
+                        .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                        .recoverWithItem(() -> StorePayload.failed(UserError.of("DUPLICATE_EXTERNAL_REF",
+                                "Another location already uses this external reference", "input", "externalRef"))));
+    }
+
+    /** Keys of the active locations with these external references; references not found are absent. */
+    public Uni<Map<String, Long>> locationKeysByExternalRefs(java.util.Collection<String> references) {
+        return directory.all().map(all -> {
+            Map<String, Long> result = new java.util.HashMap<>();
+            for (Location l : all) {
+                if (l.externalRef() != null && references.contains(l.externalRef())) {
+                    result.put(l.externalRef(), l.key());
+                }
+            }
+            return result;
+        });
     }
 
     /** After a committed change: every instance reloads its locations, and answers the store as it is now. */

@@ -35,6 +35,14 @@ public class PostgresPoolCreator implements PgPoolCreator {
     public Pool create(Input input) {
         input.poolOptions().setConnectionTimeout((int) timeouts.acquisitionTimeout().toMillis())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        // Silence counts from the connection's last read, also while it waits in the pool: one idle for nearly the
+        // response timeout would be closed under the next statement handed to it (a bulk stock count queued behind a
+        // checkout's row locks failed so). The pool retires idle connections at half the response timeout instead.
+        long idleMillis = TimeUnit.MILLISECONDS.convert(input.poolOptions().getIdleTimeout(), input.poolOptions().getIdleTimeoutUnit());
+        long retireMillis = timeouts.responseTimeout().toMillis() / 2;
+        if (idleMillis <= 0 || idleMillis > retireMillis) {
+            input.poolOptions().setIdleTimeout((int) retireMillis).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        }
         input.pgConnectOptionsList().forEach(options -> {
             options.setPreparedStatementCacheSqlLimit(CACHED_STATEMENT_MAX_LENGTH);
             options.setConnectTimeout((int) timeouts.connectTimeout().toMillis());

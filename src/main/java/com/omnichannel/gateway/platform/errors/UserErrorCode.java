@@ -24,10 +24,12 @@ public enum UserErrorCode {
     CART_NOT_FOUND,
     @Description("The cart is no longer at expectedVersion: another device changed it; read it again and retry.")
     CART_VERSION_CONFLICT,
-    @Description("Another checkout with the same idempotency key is running or did not complete; retry with the same key.")
+    @Description("Another checkout (or POS sale) with the same idempotency key is running or did not complete; retry with the same key.")
     CHECKOUT_CONFLICT,
     @Description("Another promotion already uses this coupon code.")
     CODE_TAKEN,
+    @Description("A stock item's compareQuantity is not the on-hand quantity any more (another change came first): that item was not changed; read the level again and retry it.")
+    COMPARE_QUANTITY_MISMATCH,
     @Description("The customer has used this coupon as often as it may be used per customer.")
     COUPON_CUSTOMER_LIMIT,
     @Description("The coupon's total usage limit is reached.")
@@ -50,10 +52,14 @@ public enum UserErrorCode {
     COUPON_WRONG_CHANNEL,
     @Description("The same barcode is given to two variants, or another variant already has it.")
     DUPLICATE_BARCODE,
+    @Description("Another variant or location already uses this external reference.")
+    DUPLICATE_EXTERNAL_REF,
     @Description("The same SKU is given to two variants, or another variant already has it.")
     DUPLICATE_SKU,
     @Description("Another product already uses this slug.")
     DUPLICATE_SLUG,
+    @Description("The same stock level (variant at location) is named by two items of one call: neither was changed.")
+    DUPLICATE_STOCK_ITEM,
     @Description("Guests must give an email address at checkout.")
     EMAIL_REQUIRED,
     @Description("An account with this email exists already.")
@@ -64,19 +70,19 @@ public enum UserErrorCode {
     HANDOFF_ATTEMPTS_EXCEEDED,
     @Description("The hand-off code is unknown, expired or used.")
     HANDOFF_CODE_INVALID,
-    @Description("The idempotency key was used before for a different checkout.")
+    @Description("The idempotency key was used before for a different request (a checkout, a stock sync, a POS sale).")
     IDEMPOTENCY_KEY_REUSED,
     @Description("The order or shipment cannot move from its status to the one asked for.")
     ILLEGAL_TRANSITION,
     @Description("The loyalty balance is smaller than the points to redeem or take away.")
     INSUFFICIENT_POINTS,
-    @Description("Some cart lines cannot be filled now; stockShortages says which and what is available.")
+    @Description("Some cart lines cannot be filled now (stockShortages says which and what is available), or a POS sale takes more than the store has available.")
     INSUFFICIENT_STOCK,
     @Description("A delivery address is incomplete or invalid (the field says which part).")
     INVALID_ADDRESS,
     @Description("A stock adjustment gives both or neither of delta and onHand.")
     INVALID_ADJUSTMENT,
-    @Description("The amount off is not a positive decimal amount.")
+    @Description("An amount is not a decimal amount in its range (a promotion's amount off, a POS sale's discount, tender or tax).")
     INVALID_AMOUNT,
     @Description("The barcode is not a GTIN (8, 12, 13 or 14 digits) with a valid check digit.")
     INVALID_BARCODE,
@@ -96,7 +102,7 @@ public enum UserErrorCode {
     INVALID_COUNTRY,
     @Description("Wrong email or password (the same code for both).")
     INVALID_CREDENTIALS,
-    @Description("The customer id is missing or names no customer.")
+    @Description("The customer id (or loyalty identification) is missing or names no customer.")
     INVALID_CUSTOMER,
     @Description("A promotion ends before it starts.")
     INVALID_DATES,
@@ -104,6 +110,8 @@ public enum UserErrorCode {
     INVALID_DESCRIPTION,
     @Description("Not an email address like name@example.com.")
     INVALID_EMAIL,
+    @Description("An external reference is not 1 to 100 printable characters without spaces at either end.")
+    INVALID_EXTERNAL_REF,
     @Description("A store-hours exception is invalid (bad date, times, or more than one per day).")
     INVALID_HOURS_EXCEPTION,
     @Description("The idempotency key is not 8 to 128 visible ASCII characters.")
@@ -124,11 +132,13 @@ public enum UserErrorCode {
     INVALID_NAME,
     @Description("A note is too long.")
     INVALID_NOTE,
+    @Description("A POS sale's occurredAt is in the future.")
+    INVALID_OCCURRED_AT,
     @Description("An opening-hours interval is invalid (unknown time, or opening and closing at the same time).")
     INVALID_OPENING_HOURS,
     @Description("Variant options are too many, repeated or empty.")
     INVALID_OPTIONS,
-    @Description("Payment details that do not fit the payment method (e.g. card details when paying in store).")
+    @Description("Payment details that do not fit the payment method (e.g. card details when paying in store), or POS tenders that do not add up to the sale's total.")
     INVALID_PAYMENT,
     @Description("A percentage is not more than 0 and at most 100, with up to 2 decimals.")
     INVALID_PERCENTAGE,

@@ -37,6 +37,20 @@ public record Caller(String subject, Set<String> roles, Channel channel, Long st
         return subject == null ? "anonymous" : subject;
     }
 
+    /**
+     * Fails with UNAUTHENTICATED for anonymous callers and FORBIDDEN for callers that are neither staff nor a system
+     * with an integration token (stock counts and store sales from a POS or WMS).
+     */
+    public Caller requireStaffOrIntegration() {
+        if (!isAuthenticated()) {
+            throw ApiException.unauthenticated();
+        }
+        if (!isStaff() && !hasRole(Role.INTEGRATION)) {
+            throw ApiException.forbidden();
+        }
+        return this;
+    }
+
     /** Fails with UNAUTHENTICATED for anonymous callers and FORBIDDEN for callers without staff rights. */
     public Caller requireStaff() {
         if (!isAuthenticated()) {

@@ -8,5 +8,7 @@ public enum Channel {
     @Description("The web storefront (the default).") WEB,
     @Description("The mobile app (X-Channel: MOBILE).") MOBILE,
     @Description("An in-store kiosk (kiosk token, or a customer signed in at a kiosk).") KIOSK,
-    @Description("Store staff and back office (staff token).") STAFF
+    @Description("Store staff, back office and integrations (staff or integration token).") STAFF,
+    @Description("A store's point of sale: over-the-counter sales (posSaleRecord), and calls of a POS with a staff or "
+            + "integration token and X-Channel: POS.") POS
 }

@@ -9,8 +9,9 @@ import com.omnichannel.gateway.platform.errors.ErrorCode;
 /**
  * The one rule for the channel a request counts for, used by the HTTP gate before GraphQL runs and by
  * {@link CallerResolver} for the resolvers. The token fixes the channel when it says kiosk (a kiosk device, or a
- * customer's kiosk session); otherwise the {@code X-Channel} header chooses, where KIOSK and STAFF must be backed by
- * a token with that role; otherwise staff tokens count for STAFF and everyone else for WEB.
+ * customer's kiosk session); otherwise the {@code X-Channel} header chooses, where KIOSK must be backed by a kiosk
+ * token and STAFF and POS by a staff or integration token; otherwise staff and integration tokens count for STAFF and
+ * everyone else for WEB.
  */
 public sealed interface ChannelResolution {
 
@@ -36,7 +37,8 @@ public sealed interface ChannelResolution {
     static ChannelResolution of(Set<String> roles, Object channelClaim, String header) {
         boolean kiosk = roles.contains(Role.KIOSK) || (channelClaim != null && Channel.KIOSK.name().equals(channelClaim.toString()));
         boolean staff = roles.contains(Role.STAFF) || roles.contains(Role.ADMIN);
-        Channel fallback = kiosk ? Channel.KIOSK : staff ? Channel.STAFF : Channel.WEB;
+        boolean integration = roles.contains(Role.INTEGRATION);
+        Channel fallback = kiosk ? Channel.KIOSK : staff || integration ? Channel.STAFF : Channel.WEB;
         Channel requested = null;
         if (header != null && !header.isBlank()) {
             try {
@@ -44,15 +46,18 @@ public sealed interface ChannelResolution {
             } catch (IllegalArgumentException e) {
                 // Refused even where the token fixes the channel: a client that sends a header must send a valid one.
                 return new Refused(null, fallback, ErrorCode.BAD_USER_INPUT,
-                        "Header " + CallerResolver.CHANNEL_HEADER + " must be one of WEB, MOBILE, KIOSK, STAFF");
+                        "Header " + CallerResolver.CHANNEL_HEADER + " must be one of WEB, MOBILE, KIOSK, STAFF, POS");
             }
         }
         if (kiosk || requested == null) {
             return new Resolved(fallback);
         }
-        if (requested == Channel.KIOSK || (requested == Channel.STAFF && !staff)) {
+        if (requested == Channel.KIOSK || (requested == Channel.STAFF && !staff && !integration)) {
             return new Refused(requested, fallback, ErrorCode.FORBIDDEN,
                     "Channel " + requested + " requires a " + requested.name().toLowerCase(Locale.ROOT) + " token");
+        }
+        if (requested == Channel.POS && !staff && !integration) {
+            return new Refused(requested, fallback, ErrorCode.FORBIDDEN, "Channel POS requires a staff or integration token");
         }
         return new Resolved(requested);
     }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Per-channel figures and cross-channel journeys of a time window [from, to).")
 public record ChannelInsights(@NonNull OffsetDateTime from, @NonNull OffsetDateTime to,
-        @NonNull @Description("One entry per channel (WEB, MOBILE, KIOSK, STAFF), also when it had nothing.") List<@NonNull ChannelFigures> channels,
+        @NonNull @Description("One entry per channel (WEB, MOBILE, KIOSK, STAFF, POS), also when it had nothing.") List<@NonNull ChannelFigures> channels,
         @Description("Orders placed in the window, cancelled ones excluded.") int orders,
         @Description("Of these, orders whose cart was touched from two or more channels.") int crossChannelOrders,
         @Description("Share of orders from journeys across channels (crossChannelOrders / orders); null without orders.") Double crossChannelShare,

@@ -51,7 +51,7 @@ public class InsightsRepository {
                      GROUP BY a.channel)
                 SELECT ch.channel, coalesce(o.orders, 0) AS orders, coalesce(o.revenue, 0) AS revenue,
                        coalesce(c.carts, 0) AS carts, coalesce(c.converted, 0) AS converted
-                  FROM unnest(ARRAY['WEB', 'MOBILE', 'KIOSK', 'STAFF']) WITH ORDINALITY AS ch(channel, position)
+                  FROM unnest(ARRAY['WEB', 'MOBILE', 'KIOSK', 'STAFF', 'POS']) WITH ORDINALITY AS ch(channel, position)
                   LEFT JOIN o ON o.channel = ch.channel
                   LEFT JOIN c ON c.channel = ch.channel
                  ORDER BY ch.position""", Tuple.of(from, to))
