@@ -13,5 +13,9 @@ public enum StockMovementKind {
     /** A reservation released (order cancelled). */
     @Description("A reservation was released (cancellation).") RELEASE,
     /** Reserved units left the location (shipped or picked up). */
-    @Description("Reserved units left with a shipment.") FULFILMENT
+    @Description("Reserved units left with a shipment.") FULFILMENT,
+    /** Returned units put back on the shelf of the location that received them. */
+    @Description("Returned units were received and put back into stock.") RETURN,
+    /** Returned units received damaged: recorded, not stocked. */
+    @Description("Returned units were received damaged; recorded without changing on-hand.") RETURN_DAMAGED
 }

@@ -383,6 +383,35 @@ public class OrderRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Per line of the order: units in shipments that reached the customer (delivered or picked up) and when the last
+     * of them did (a finished shipment is not changed again, so its last update is its hand-over).
+     */
+    public Uni<Map<Long, HandedOver>> handedOver(Db.Tx tx, long orderKey) {
+        return tx.query("""
+                SELECT sl.order_line_id, sum(sl.quantity)::int AS units, max(s.updated_at) AS at
+                  FROM shipment_line sl JOIN shipment s ON s.id = sl.shipment_id JOIN order_line l ON l.id = sl.order_line_id
+                 WHERE l.order_id = $1 AND s.status IN ('DELIVERED', 'PICKED_UP')
+                 GROUP BY sl.order_line_id""", Tuple.of(orderKey)).map(rows -> {
+                    Map<Long, HandedOver> result = new HashMap<>();
+                    rows.forEach(r -> result.put(r.getLong("order_line_id"), new HandedOver(r.getInteger("units"), r.getOffsetDateTime("at"))));
+                    return result;
+                });
+    }
+
+    public record HandedOver(int units, OffsetDateTime at) {
+    }
+
+    /** Lines of one order, inside a transaction. */
+    public Uni<List<LineRow>> lines(Db.Tx tx, long orderKey) {
+        return tx.query("SELECT " + LINE_COLUMNS + " FROM order_line l WHERE l.order_id = $1 ORDER BY l.position", Tuple.of(orderKey))
+                .map(rows -> {
+                    List<LineRow> result = new ArrayList<>();
+                    rows.forEach(r -> result.add(line(r)));
+                    return result;
+                });
+    }
+
     /** Locks orders (by id order) and returns them. */
     public Uni<List<OrderRow>> lockOrders(Db.Tx tx, Collection<Long> orderIds) {
         return tx.query("SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE o.id = ANY($1) ORDER BY o.id FOR UPDATE",

@@ -1,0 +1,112 @@
+package com.omnichannel.gateway.returns;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.omnichannel.gateway.order.Order;
+import com.omnichannel.gateway.platform.security.CallerResolver;
+import com.omnichannel.gateway.returns.ReturnPayloads.RefundPayload;
+import com.omnichannel.gateway.returns.ReturnPayloads.ReturnPayload;
+
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class ReturnGraphQLApi {
+
+    private final ReturnService returns;
+    private final CallerResolver callers;
+
+    public ReturnGraphQLApi(ReturnService returns, CallerResolver callers) {
+        this.returns = returns;
+        this.callers = callers;
+    }
+
+    // ---- reads
+
+    @Query("returnRequest")
+    @Description("A return by id: the signed-in customer's own, or any for staff. Null otherwise.")
+    public Uni<Return> returnById(@Description("The return's id.") @NonNull @Id String id) {
+        return returns.returnById(callers.current(), id);
+    }
+
+    @Query("returns")
+    @Description("Staff: returns of orders from every channel, newest first, filtered.")
+    public Uni<@NonNull ReturnConnection> returns(
+            @Description("Only returns that match; leave out for all.") ReturnInputs.Filter filter,
+            @Description("How many items to return, at most 100 (default 20).") Integer first,
+            @Description("The endCursor of the previous page; leave out for the first page.") String after) {
+        return returns.returns(callers.current(), filter, first, after);
+    }
+
+    // ---- nested, resolved for whole lists at once
+
+    @Name("returns")
+    @Description("The returns of units of this order, oldest first.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull Return>>> orderReturns(@Source List<Order> parents) {
+        return returns.returnsOf(parents);
+    }
+
+    @Name("lines")
+    @Description("The units returned, per order line.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull ReturnLine>>> lines(@Source List<Return> parents) {
+        return returns.linesOf(parents);
+    }
+
+    @Name("refunds")
+    @Description("The refunds paid for this return, oldest first.")
+    @NonNull
+    public Uni<List<@NonNull List<@NonNull Refund>>> refunds(@Source List<Return> parents) {
+        return returns.refundsOf(parents);
+    }
+
+    // ---- changes
+
+    @Mutation("returnRequest")
+    @Description("Ask to return delivered or picked-up units of an order: the customer (any channel; guests with the order number and "
+            + "email) or staff for any order (staff's returns are approved at once).")
+    public Uni<@NonNull ReturnPayload> returnRequest(
+            @Description("What to return; see the input type's fields.") @NonNull ReturnInputs.Request input) {
+        return returns.request(callers.current(), callers.clientAddressKey(), input);
+    }
+
+    @Mutation("returnStatusUpdate")
+    @Description("Move a return along its lifecycle (see nextStatuses): staff approve, decline, cancel or close; the customer cancels before receipt.")
+    public Uni<@NonNull ReturnPayload> returnStatusUpdate(
+            @Description("What to do; see the input type's fields.") @NonNull ReturnInputs.StatusUpdate input) {
+        return returns.updateStatus(callers.current(), input);
+    }
+
+    @Mutation("returnReceive")
+    @Description("Staff: the units of a return arrived at a location (any store or warehouse): restocked there, recorded as damaged, or held for inspection.")
+    public Uni<@NonNull ReturnPayload> returnReceive(
+            @Description("What arrived; see the input type's fields.") @NonNull ReturnInputs.Receive input) {
+        return returns.receive(callers.current(), input);
+    }
+
+    @Mutation("returnRefund")
+    @Description("Staff: pay back money for a received return, to the original payment, store credit or cash; never more than the order was paid.")
+    public Uni<@NonNull RefundPayload> returnRefund(
+            @Description("What to pay; see the input type's fields.") @NonNull ReturnInputs.RefundRequest input) {
+        return returns.refund(callers.current(), input);
+    }
+
+    // ---- live
+
+    @Subscription("returnUpdated")
+    @Description("The return each time it changes, through any instance. For its owner and staff.")
+    public Multi<Return> returnUpdated(@Description("The return to follow (Return.id).") @NonNull @Id String returnId) {
+        return returns.updates(callers.current(), returnId);
+    }
+}
