@@ -400,59 +400,71 @@ public class ReturnService {
 
     private Uni<RefundPayload> refundOnce(Caller caller, ReturnInputs.RefundRequest input, String key, String hash) {
         RefundRow[] paid = new RefundRow[1];
-        return ofReturn(caller, input.returnId(), (tx, order, ret) -> {
-            if (ret.status() != ReturnStatus.RECEIVED) {
-                return refused(UserError.of("ILLEGAL_TRANSITION", "Only received returns are refunded; this one is " + ret.status(), "input", "returnId"));
+        RefundRow[] earlier = new RefundRow[1];
+        return ofReturn(caller, input.returnId(), (tx, order, ret) -> repository.refundByKey(tx, key).chain(done -> {
+            if (done != null) {
+                // A request with the same key committed while this one waited for the order.
+                earlier[0] = done;
+                return refused(UserError.of("IDEMPOTENCY_KEY_REUSED", "Refunded meanwhile under this key", "input", "idempotencyKey"));
             }
-            long remaining = ret.suggested() - ret.refunded();
-            long amount;
-            try {
-                amount = input.amount() == null ? remaining : Money.toMinor(input.amount(), order.currency());
-            } catch (IllegalArgumentException e) {
-                return refused(UserError.of("INVALID_AMOUNT", e.getMessage(), "input", "amount"));
+            return refundChecked(tx, caller, input, key, hash, order, ret, paid);
+        })).chain(payload -> earlier[0] != null ? repeated(earlier[0], hash)
+                : Uni.createFrom().item(payload.userErrors().isEmpty()
+                        ? new RefundPayload(refund(paid[0]), payload.returnRequest(), List.of())
+                        : new RefundPayload(null, null, payload.userErrors())));
+    }
+
+    private Uni<Outcome> refundChecked(Db.Tx tx, Caller caller, ReturnInputs.RefundRequest input, String key, String hash, ReturnableOrder order,
+            ReturnRow ret, RefundRow[] paid) {
+        if (ret.status() != ReturnStatus.RECEIVED) {
+            return refused(UserError.of("ILLEGAL_TRANSITION", "Only received returns are refunded; this one is " + ret.status(), "input", "returnId"));
+        }
+        long remaining = ret.suggested() - ret.refunded();
+        long amount;
+        try {
+            amount = input.amount() == null ? remaining : Money.toMinor(input.amount(), order.currency());
+        } catch (IllegalArgumentException e) {
+            return refused(UserError.of("INVALID_AMOUNT", e.getMessage(), "input", "amount"));
+        }
+        if (amount <= 0) {
+            return refused(UserError.of(input.amount() == null ? "REFUND_TOO_LARGE" : "INVALID_AMOUNT",
+                    input.amount() == null ? "Nothing is left to refund on this return" : "The amount must be positive", "input", "amount"));
+        }
+        if (amount > remaining) {
+            return refused(UserError.of("REFUND_TOO_LARGE", "At most " + Money.ofMinor(remaining, order.currency()).amount() + " "
+                    + order.currency() + " is left to refund on this return", "input", "amount"));
+        }
+        if (input.destination() == RefundDestination.STORE_CREDIT && (order.customerId() == null || !storeCredit.available())) {
+            return refused(UserError.of("REFUND_DESTINATION_UNAVAILABLE", order.customerId() == null
+                    ? "Store credit needs a customer account; the order was placed as a guest" : "Store credit is not available", "input", "destination"));
+        }
+        if (input.destination() == RefundDestination.ORIGINAL_PAYMENT && order.paymentStatus() != PaymentStatus.PAID) {
+            return refused(UserError.of("REFUND_DESTINATION_UNAVAILABLE", "The order's payment is " + order.paymentStatus()
+                    + ", so nothing can go back to it", "input", "destination"));
+        }
+        long refundAmount = amount;
+        return repository.refundedOnOrder(tx, order.key()).chain(refundedBefore -> {
+            if (refundedBefore + refundAmount > order.totalMinor()) {
+                return refused(UserError.of("REFUND_TOO_LARGE", "Refunds of the order would exceed the "
+                        + Money.ofMinor(order.totalMinor(), order.currency()).amount() + " " + order.currency() + " paid for it", "input", "amount"));
             }
-            if (amount <= 0) {
-                return refused(UserError.of(input.amount() == null ? "REFUND_TOO_LARGE" : "INVALID_AMOUNT",
-                        input.amount() == null ? "Nothing is left to refund on this return" : "The amount must be positive", "input", "amount"));
-            }
-            if (amount > remaining) {
-                return refused(UserError.of("REFUND_TOO_LARGE", "At most " + Money.ofMinor(remaining, order.currency()).amount() + " "
-                        + order.currency() + " is left to refund on this return", "input", "amount"));
-            }
-            if (input.destination() == RefundDestination.STORE_CREDIT && (order.customerId() == null || !storeCredit.available())) {
-                return refused(UserError.of("REFUND_DESTINATION_UNAVAILABLE", order.customerId() == null
-                        ? "Store credit needs a customer account; the order was placed as a guest" : "Store credit is not available", "input", "destination"));
-            }
-            if (input.destination() == RefundDestination.ORIGINAL_PAYMENT && order.paymentStatus() != PaymentStatus.PAID) {
-                return refused(UserError.of("REFUND_DESTINATION_UNAVAILABLE", "The order's payment is " + order.paymentStatus()
-                        + ", so nothing can go back to it", "input", "destination"));
-            }
-            long refundAmount = amount;
-            return repository.refundedOnOrder(tx, order.key()).chain(refundedBefore -> {
-                if (refundedBefore + refundAmount > order.totalMinor()) {
-                    return refused(UserError.of("REFUND_TOO_LARGE", "Refunds of the order would exceed the "
-                            + Money.ofMinor(order.totalMinor(), order.currency()).amount() + " " + order.currency() + " paid for it", "input", "amount"));
-                }
-                Money money = Money.ofMinor(refundAmount, order.currency());
-                String reference = Return.globalId(ret.id());
-                return repository.insertRefund(tx, ret.id(), order.key(), key, hash, input.destination(), refundAmount, order.currency(),
-                        caller.actor(), caller.channel())
-                        .invoke(row -> paid[0] = row)
-                        .chain(row -> switch (input.destination()) {
-                            case ORIGINAL_PAYMENT -> orders.refundPayment(order, refundAmount);
-                            case STORE_CREDIT -> storeCredit.credit(tx, caller, order.customerId(), money, "Refund of return " + reference
-                                    + " of order " + order.number(), Refund.TYPE + ":" + row.id());
-                            case CASH -> Uni.createFrom().voidItem();
-                        })
-                        .chain(() -> orders.recordEvent(tx, caller, order.key(), OrderEventKind.REFUND_ISSUED, "Refunded " + money.amount() + " "
-                                + money.currencyCode() + " to " + input.destination() + " for return " + reference))
-                        .chain(() -> ret.refunded() + refundAmount >= ret.suggested()
-                                ? moved(tx, caller, ret, ReturnStatus.CLOSED, "refunded")
-                                : Outcome.made(ret.id()));
-            });
-        }).map(payload -> payload.userErrors().isEmpty()
-                ? new RefundPayload(refund(paid[0]), payload.returnRequest(), List.of())
-                : new RefundPayload(null, null, payload.userErrors()));
+            Money money = Money.ofMinor(refundAmount, order.currency());
+            String reference = Return.globalId(ret.id());
+            return repository.insertRefund(tx, ret.id(), order.key(), key, hash, input.destination(), refundAmount, order.currency(),
+                    caller.actor(), caller.channel())
+                    .invoke(row -> paid[0] = row)
+                    .chain(row -> switch (input.destination()) {
+                        case ORIGINAL_PAYMENT -> orders.refundPayment(order, refundAmount);
+                        case STORE_CREDIT -> storeCredit.credit(tx, caller, order.customerId(), money, "Refund of return " + reference
+                                + " of order " + order.number(), Refund.TYPE + ":" + row.id());
+                        case CASH -> Uni.createFrom().voidItem();
+                    })
+                    .chain(() -> orders.recordEvent(tx, caller, order.key(), OrderEventKind.REFUND_ISSUED, "Refunded " + money.amount() + " "
+                            + money.currencyCode() + " to " + input.destination() + " for return " + reference))
+                    .chain(() -> ret.refunded() + refundAmount >= ret.suggested()
+                            ? moved(tx, caller, ret, ReturnStatus.CLOSED, "refunded")
+                            : Outcome.made(ret.id()));
+        });
     }
 
     private Uni<RefundPayload> repeated(RefundRow earlier, String hash) {
