@@ -885,6 +885,7 @@ class ClientOperationsTest {
         });
 
         s.putAll(CartOperationScenarios.scenarios(f, vertx, endpoint, this::forgetSignInAttempts));
+        s.putAll(ReturnOperationScenarios.scenarios(data));
         return s;
     }
 
