@@ -30,6 +30,12 @@ CREATE TABLE return_request (
     points_taken_back   BIGINT NOT NULL DEFAULT 0,
     points_forgiven     BIGINT NOT NULL DEFAULT 0,
     points_returned     BIGINT NOT NULL DEFAULT 0,
+    -- Exchanges: the order line of the variant given instead, the new item's price minus what the returned units were
+    -- paid (charged when positive, refunded when negative), and the part of the returned units' value that paid for
+    -- the new item (not refunded).
+    exchange_order_line_id BIGINT REFERENCES order_line (id),
+    exchange_difference_minor BIGINT NOT NULL DEFAULT 0,
+    exchange_settled_minor BIGINT NOT NULL DEFAULT 0 CHECK (exchange_settled_minor >= 0),
     actor               TEXT NOT NULL,
     created_at          TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at          TIMESTAMPTZ NOT NULL DEFAULT now()

@@ -402,6 +402,26 @@ public class OrderRepository {
     public record HandedOver(int units, OffsetDateTime at) {
     }
 
+    /**
+     * Adds a line to an order that exists already (the new variant of an exchange), with its totals, in one
+     * statement; returns the new line's key.
+     */
+    public Uni<Long> insertLine(Db.Tx tx, long orderKey, long variantKey, String sku, String productName, String variantTitle, int quantity,
+            long unitPriceMinor, long taxMinor, long totalMinor, Channel channel) {
+        return tx.query("""
+                WITH line AS (
+                    INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity, unit_price_minor,
+                                            discount_minor, tax_minor, total_minor, channel)
+                    SELECT $1, COALESCE(max(position) + 1, 0), $2, $3, $4, $5, $6, $7, 0, $8, $9, $10 FROM order_line WHERE order_id = $1
+                    RETURNING id),
+                totals AS (
+                    UPDATE customer_order SET subtotal_minor = subtotal_minor + $6 * $7, tax_minor = tax_minor + $8,
+                           total_minor = total_minor + $9, updated_at = now() WHERE id = $1)
+                SELECT id FROM line""",
+                Tuple.from(Arrays.asList(orderKey, variantKey, sku, productName, variantTitle, quantity, unitPriceMinor, taxMinor, totalMinor,
+                        channel.name()))).map(rows -> rows.iterator().next().getLong("id"));
+    }
+
     /** Lines of one order, inside a transaction. */
     public Uni<List<LineRow>> lines(Db.Tx tx, long orderKey) {
         return tx.query("SELECT " + LINE_COLUMNS + " FROM order_line l WHERE l.order_id = $1 ORDER BY l.position", Tuple.of(orderKey))

@@ -34,6 +34,9 @@ public record Return(
         @Description("Points the order earned on the returned units that were taken back (pending ones dropped, available ones taken off the balance).") int pointsTakenBack,
         @Description("Points that should have been taken back but had already been spent: forgiven, the balance never goes below zero.") int pointsForgiven,
         @Description("Points redeemed on the returned units, given back as points.") int pointsGivenBack,
+        @Description("For an exchange: the order line of the variant given instead (OrderLine.id); null otherwise.") @Id String exchangeOrderLineId,
+        @Description("For an exchange: the new item's price minus what the returned units were paid; charged when positive, refunded "
+                + "with the return (suggestedRefund) when negative; null otherwise.") Money exchangePriceDifference,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         @Ignore long key,

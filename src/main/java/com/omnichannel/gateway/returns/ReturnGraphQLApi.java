@@ -81,6 +81,14 @@ public class ReturnGraphQLApi {
         return returns.request(callers.current(), callers.clientAddressKey(), input);
     }
 
+    @Mutation("returnExchange")
+    @Description("Return units of a line and take another variant of the same product (e.g. another size) in one operation: the new item is "
+            + "reserved at a store to collect or shipped; the price difference is refunded with the return or charged.")
+    public Uni<@NonNull ReturnPayload> returnExchange(
+            @Description("What to exchange; see the input type's fields.") @NonNull ReturnInputs.Exchange input) {
+        return returns.exchange(callers.current(), callers.clientAddressKey(), input);
+    }
+
     @Mutation("returnStatusUpdate")
     @Description("Move a return along its lifecycle (see nextStatuses): staff approve, decline, cancel or close; the customer cancels before receipt.")
     public Uni<@NonNull ReturnPayload> returnStatusUpdate(

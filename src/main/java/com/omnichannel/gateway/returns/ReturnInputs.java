@@ -67,6 +67,22 @@ public final class ReturnInputs {
             @Description("Decimal amount; leave out for what is left of the suggested refund.") String amount) {
     }
 
+    @Description("Return units of one order line and take another variant (e.g. another size) instead, in one operation. "
+            + "Signed-in customers (at a kiosk too) and staff give orderId; guests give orderNumber and email.")
+    @Input("ReturnExchangeInput")
+    public record Exchange(
+            @Description("The order (Order.id); give this or orderNumber and email.") @Id String orderId,
+            @Description("For guests: the order number from the confirmation.") String orderNumber,
+            @Description("For guests: the email the order was placed with.") String email,
+            @Description("The order line whose units go back (OrderLine.id).") @NonNull @Id String orderLineId,
+            @Description("Units to exchange, at least 1.") int quantity,
+            @Description("Why (1 to 500 characters).") @NonNull String reason,
+            @Description("The variant to take instead (ProductVariant.id): another variant of the same product.") @NonNull @Id String newVariantId,
+            @Description("Collected at a store, or shipped to the order's address.") @NonNull ExchangeFulfilment fulfilment,
+            @Description("COLLECT_AT_STORE: the store (Location.id; at a kiosk, leave out for its store). SHIP: the location it ships "
+                    + "from; leave out to take the warehouse (or store) with the most units.") @Id String locationId) {
+    }
+
     @Description("Which returns to list; every field narrows the list.")
     @Input("ReturnFilter")
     public record Filter(

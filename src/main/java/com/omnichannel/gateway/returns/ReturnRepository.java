@@ -26,6 +26,7 @@ public class ReturnRepository {
             r.id, r.order_id, r.order_number, r.purchase_channel, r.currency, r.customer_id, r.status, r.method,
             r.drop_off_location_id, r.channel, r.received_location_id, r.received_channel, r.received_at, r.goods_refund_minor,
             r.shipping_refund_minor, r.refunded_minor, r.points_taken_back, r.points_forgiven, r.points_returned, r.actor,
+            r.exchange_order_line_id, r.exchange_difference_minor, r.exchange_settled_minor,
             r.created_at, r.updated_at,
             (SELECT bool_and(l.received_quantity = l.quantity) FROM return_line l WHERE l.return_id = r.id) AS received_fully""";
     private static final String LINE_COLUMNS = """
@@ -40,10 +41,11 @@ public class ReturnRepository {
     record ReturnRow(long id, long orderId, String orderNumber, Channel purchaseChannel, String currency, String customerId,
             ReturnStatus status, ReturnMethod method, Long dropOffLocationId, Channel channel, Long receivedLocationId,
             Channel receivedChannel, OffsetDateTime receivedAt, long goodsRefund, long shippingRefund, long refunded,
-            long pointsTakenBack, long pointsForgiven, long pointsReturned, String actor, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, Boolean receivedFully) {
+            long pointsTakenBack, long pointsForgiven, long pointsReturned, String actor, Long exchangeOrderLineId, long exchangeDifference,
+            long exchangeSettled, OffsetDateTime createdAt, OffsetDateTime updatedAt, Boolean receivedFully) {
+        /** What the returned units and shipping were paid, less what of it paid for an exchange's new item. */
         long suggested() {
-            return goodsRefund + shippingRefund;
+            return Math.max(0, goodsRefund + shippingRefund - exchangeSettled);
         }
     }
 
@@ -220,6 +222,11 @@ public class ReturnRepository {
                 });
     }
 
+    Uni<Void> recordExchange(Db.Tx tx, long id, long orderLineKey, long difference, long settled) {
+        return tx.query("UPDATE return_request SET exchange_order_line_id = $2, exchange_difference_minor = $3, exchange_settled_minor = $4 WHERE id = $1",
+                Tuple.of(id, orderLineKey, difference, settled)).replaceWithVoid();
+    }
+
     Uni<Void> recordPoints(Db.Tx tx, long id, long takenBack, long forgiven, long givenBack) {
         return tx.query("UPDATE return_request SET points_taken_back = $2, points_forgiven = $3, points_returned = $4 WHERE id = $1",
                 Tuple.of(id, takenBack, forgiven, givenBack)).replaceWithVoid();
@@ -263,7 +270,8 @@ public class ReturnRepository {
                 r.getLong("received_location_id"), receivedChannel == null ? null : Channel.valueOf(receivedChannel),
                 r.getOffsetDateTime("received_at"), r.getLong("goods_refund_minor"), r.getLong("shipping_refund_minor"),
                 r.getLong("refunded_minor"), r.getLong("points_taken_back"), r.getLong("points_forgiven"), r.getLong("points_returned"),
-                r.getString("actor"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"), r.getBoolean("received_fully"));
+                r.getString("actor"), r.getLong("exchange_order_line_id"), r.getLong("exchange_difference_minor"),
+                r.getLong("exchange_settled_minor"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"), r.getBoolean("received_fully"));
     }
 
     private static LineRow lineRow(Row r) {

@@ -17,7 +17,9 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.catalog.CatalogService;
+import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.inventory.StockReservations;
 import com.omnichannel.gateway.inventory.StockReservations.OrderStock;
 import com.omnichannel.gateway.loyalty.LoyaltyService;
@@ -174,37 +176,142 @@ public class ReturnService {
         }
         Uni<Long> dropOff = input.dropOffStoreId() == null ? Uni.createFrom().nullItem() : storeKey(input.dropOffStoreId());
         boolean guest = input.orderId() == null;
-        Uni<Long> orderKey;
-        if (!guest) {
-            if (!caller.isAuthenticated()) {
-                throw ApiException.unauthenticated();
-            }
-            orderKey = Uni.createFrom().item(decode(Order.TYPE, input.orderId(), "input.orderId"));
-        } else {
-            if (input.orderNumber() == null || input.email() == null) {
-                return failed(UserError.of("REQUIRED", "Give orderId, or orderNumber and email", "input", "orderId"));
-            }
-            orderKey = orderQueries.lookup(clientAddressKey, input.orderNumber(), input.email()).map(o -> o == null ? null : o.key());
+        if (guest && (input.orderNumber() == null || input.email() == null)) {
+            return failed(UserError.of("REQUIRED", "Give orderId, or orderNumber and email", "input", "orderId"));
         }
         return dropOff.chain(store -> {
             if (input.dropOffStoreId() != null && store == null) {
                 return failed(UserError.of("UNKNOWN_STORE", "No store with this id", "input", "dropOffStoreId"));
             }
-            return orderKey.chain(key -> {
-                if (key == null) {
-                    throw ApiException.notFound("No order with this id");
+            return orderKeyOf(caller, clientAddressKey, input.orderId(), input.orderNumber(), input.email())
+                    .chain(key -> change(tx -> lockedOrder(tx, caller, key, guest)
+                            .chain(order -> requestIn(tx, caller, order, input, store))));
+        });
+    }
+
+    /** The order a request names: by id (signed-in customers, staff), or by number and email (guests); not found otherwise. */
+    private Uni<Long> orderKeyOf(Caller caller, String clientAddressKey, String orderId, String number, String email) {
+        if (orderId != null) {
+            if (!caller.isAuthenticated()) {
+                throw ApiException.unauthenticated();
+            }
+            return Uni.createFrom().item(decode(Order.TYPE, orderId, "input.orderId"));
+        }
+        return orderQueries.lookup(clientAddressKey, number, email).map(o -> {
+            if (o == null) {
+                throw ApiException.notFound("No order with this id");
+            }
+            return o.key();
+        });
+    }
+
+    private Uni<ReturnableOrder> lockedOrder(Db.Tx tx, Caller caller, long key, boolean guest) {
+        return orders.lock(tx, caller, key, guest).invoke(order -> {
+            if (order == null) {
+                throw ApiException.notFound("No order with this id");
+            }
+        });
+    }
+
+    private Uni<Outcome> requestIn(Db.Tx tx, Caller caller, ReturnableOrder order, ReturnInputs.Request input, Long dropOff) {
+        Set<Long> variants = new HashSet<>();
+        order.lines().forEach(l -> variants.add(l.variantKey()));
+        return catalog.nonReturnableVariants(variants).chain(nonReturnable -> repository.heldUnits(tx, order.key(), -1)
+                .chain(held -> requested(tx, caller, order, input, dropOff, nonReturnable, held)));
+    }
+
+    // ---- exchange
+
+    /**
+     * Returns units of a line and gives another variant of the same product instead, in one transaction: a return of
+     * the units (received later, as any return), and the new item on the order (a line and a shipment from a store to
+     * collect it at, or from a location that ships it, its units reserved there). What the returned units were paid
+     * pays for the new item; the rest is refunded with the return, or charged when the new item costs more.
+     */
+    public Uni<ReturnPayload> exchange(Caller caller, String clientAddressKey, ReturnInputs.Exchange input) {
+        ReturnInputs.Request asRequest = new ReturnInputs.Request(input.orderId(), input.orderNumber(), input.email(),
+                List.of(new ReturnInputs.Line(input.orderLineId(), input.quantity(), input.reason())), ReturnMethod.DROP_OFF, null);
+        UserError invalid = validate(asRequest);
+        if (invalid != null) {
+            return failed(new UserError(invalid.code(), List.of("input", invalid.field().get(invalid.field().size() - 1)), invalid.message(), null));
+        }
+        boolean guest = input.orderId() == null;
+        if (guest && (input.orderNumber() == null || input.email() == null)) {
+            return failed(UserError.of("REQUIRED", "Give orderId, or orderNumber and email", "input", "orderId"));
+        }
+        Long newVariant = GlobalId.tryDecode(ProductVariant.TYPE, input.newVariantId());
+        if (newVariant == null) {
+            return failed(UserError.of("INVALID_VARIANT", "No product variant with this id", "input", "newVariantId"));
+        }
+        boolean collect = input.fulfilment() == ExchangeFulfilment.COLLECT_AT_STORE;
+        Long locationKey = input.locationId() != null ? GlobalId.tryDecode(Location.TYPE, input.locationId()) : collect ? caller.storeId() : null;
+        if ((input.locationId() != null || collect) && locationKey == null) {
+            return failed(UserError.of(collect ? "UNKNOWN_STORE" : "UNKNOWN_LOCATION", "Give the location (Location.id)", "input", "locationId"));
+        }
+        Uni<Location> location = locationKey == null ? Uni.createFrom().nullItem() : stores.findLocation(locationKey);
+        return location.chain(place -> {
+            if (locationKey != null && (place == null || (collect && !place.isStore()))) {
+                return failed(UserError.of(collect ? "UNKNOWN_STORE" : "UNKNOWN_LOCATION", "No such " + (collect ? "store" : "location"),
+                        "input", "locationId"));
+            }
+            return orderKeyOf(caller, clientAddressKey, input.orderId(), input.orderNumber(), input.email())
+                    .chain(key -> change(tx -> lockedOrder(tx, caller, key, guest)
+                            .chain(order -> exchangeIn(tx, caller, order, input, asRequest, newVariant, locationKey))));
+        });
+    }
+
+    private Uni<Outcome> exchangeIn(Db.Tx tx, Caller caller, ReturnableOrder order, ReturnInputs.Exchange input, ReturnInputs.Request asRequest,
+            long newVariant, Long locationKey) {
+        Long lineKey = GlobalId.tryDecode(OrderLine.TYPE, input.orderLineId());
+        ReturnableLine line = order.lines().stream().filter(l -> lineKey != null && l.key() == lineKey).findFirst().orElse(null);
+        if (line == null) {
+            return refused(UserError.of("LINE_NOT_FOUND", "The order has no such line", "input", "orderLineId"));
+        }
+        boolean collect = input.fulfilment() == ExchangeFulfilment.COLLECT_AT_STORE;
+        if (!collect && !order.hasShippingAddress()) {
+            return refused(UserError.of("ADDRESS_REQUIRED", "The order has no delivery address; collect the new item at a store", "input", "fulfilment"));
+        }
+        return catalog.orderableVariants(Set.of(line.variantKey(), newVariant)).chain(variants -> {
+            CatalogService.OrderableVariant wanted = variants.get(newVariant);
+            CatalogService.OrderableVariant returned = variants.get(line.variantKey());
+            if (wanted == null || !wanted.variant().active() || newVariant == line.variantKey()
+                    || (returned != null && returned.variant().productKey() != wanted.variant().productKey())) {
+                return refused(UserError.of("INVALID_VARIANT", "Exchange for another variant of the same product that is sold", "input", "newVariantId"));
+            }
+            Uni<Long> from = locationKey != null ? Uni.createFrom().item(locationKey)
+                    : stock.supply(Set.of(newVariant), null).map(supply -> supply.stream().filter(s -> s.available() >= input.quantity())
+                            .sorted(java.util.Comparator.comparing((StockReservations.Supply s) -> !s.warehouse())
+                                    .thenComparing(s -> -s.available()))
+                            .map(StockReservations.Supply::locationKey).findFirst().orElse(null));
+            return from.chain(fromKey -> {
+                if (fromKey == null) {
+                    return refused(UserError.of("INSUFFICIENT_STOCK", "No location has the units of the new variant", "input", "newVariantId"));
                 }
-                return change(tx -> orders.lock(tx, caller, key, guest).chain(order -> {
-                    if (order == null) {
-                        throw ApiException.notFound("No order with this id");
-                    }
-                    Set<Long> variants = new HashSet<>();
-                    order.lines().forEach(l -> variants.add(l.variantKey()));
-                    return catalog.nonReturnableVariants(variants).chain(nonReturnable -> repository.heldUnits(tx, key, -1)
-                            .chain(held -> requested(tx, caller, order, input, store, nonReturnable, held)));
-                }));
+                return repository.heldUnits(tx, order.key(), -1).chain(held -> {
+                    long paid = RefundProration.unitsShare(line.totalMinor(), line.quantity(), held.held().getOrDefault(line.key(), 0), input.quantity());
+                    return requestIn(tx, caller, order, asRequest, null).chain(outcome -> outcome.refused() != null ? Uni.createFrom().item(outcome)
+                            : exchanged(tx, caller, order, line, wanted, input, fromKey, collect, paid, outcome.returnKey()));
+                });
             });
         });
+    }
+
+    private Uni<Outcome> exchanged(Db.Tx tx, Caller caller, ReturnableOrder order, ReturnableLine line, CatalogService.OrderableVariant wanted,
+            ReturnInputs.Exchange input, long fromKey, boolean collect, long paid, long returnKey) {
+        long price = wanted.variant().price().minorUnits();
+        long total = price * input.quantity();
+        // Same goods, same destination: the new line bears tax at the returned line's rate.
+        long tax = line.totalMinor() == 0 ? 0 : java.math.BigDecimal.valueOf(total).multiply(java.math.BigDecimal.valueOf(line.taxMinor()))
+                .divide(java.math.BigDecimal.valueOf(line.totalMinor()), 0, java.math.RoundingMode.HALF_UP).longValueExact();
+        var item = new OrderReturns.ExchangeItem(wanted.variant().key(), wanted.variant().sku(), wanted.productName(), wanted.variant().title(),
+                input.quantity(), price, tax, fromKey, collect ? FulfilmentType.PICKUP : FulfilmentType.SHIP);
+        String note = "Return " + Return.globalId(returnKey) + ": " + input.quantity() + " × " + line.sku() + " exchanged for "
+                + wanted.variant().sku() + (collect ? ", to collect at the store" : ", shipped") + "; difference "
+                + Money.ofMinor(total - paid, order.currency()).amount() + " " + order.currency();
+        return orders.addExchange(tx, caller, order, item, note).chain(added -> added == null
+                ? refused(UserError.of("INSUFFICIENT_STOCK", "The location no longer has the units of the new variant", "input", "newVariantId"))
+                : repository.recordExchange(tx, returnKey, added.orderLineKey(), total - paid, Math.min(paid, total))
+                        .chain(() -> Outcome.made(returnKey)));
     }
 
     private Uni<Outcome> requested(Db.Tx tx, Caller caller, ReturnableOrder order, ReturnInputs.Request input, Long dropOff,
@@ -375,6 +482,12 @@ public class ReturnService {
                 .chain(points -> repository.recordPoints(tx, ret.id(), points.takenBack(), points.forgiven(), points.givenBack()))
                 .chain(() -> orders.recordEvent(tx, caller, order.key(), OrderEventKind.RETURN_UPDATED, "Return " + Return.globalId(ret.id())
                         + " " + ReturnStatus.APPROVED + " → " + ReturnStatus.RECEIVED + ": " + units + " unit(s)"))
+                // Nothing to refund (an exchange's new item took all of it): the return is done.
+                .chain(() -> goodsRefund + shipping <= ret.exchangeSettled()
+                        ? repository.setStatus(tx, ret.id(), ReturnStatus.CLOSED)
+                                .chain(() -> orders.recordEvent(tx, caller, order.key(), OrderEventKind.RETURN_UPDATED, "Return "
+                                        + Return.globalId(ret.id()) + " " + ReturnStatus.RECEIVED + " → " + ReturnStatus.CLOSED + ": nothing to refund"))
+                        : Uni.createFrom().voidItem())
                 .chain(() -> Outcome.made(ret.id()));
     }
 
@@ -573,7 +686,8 @@ public class ReturnService {
                 r.receivedLocationId() == null ? null : byKey.get(r.receivedLocationId()), r.receivedAt(),
                 r.receivedAt() == null ? null : r.receivedFully(), Money.ofMinor(r.suggested(), r.currency()), Money.ofMinor(r.refunded(), r.currency()),
                 Math.toIntExact(r.pointsTakenBack()), Math.toIntExact(r.pointsForgiven()), Math.toIntExact(r.pointsReturned()),
-                r.createdAt(), r.updatedAt(), r.id(), r.orderId())).toList());
+                r.exchangeOrderLineId() == null ? null : OrderLine.globalId(r.exchangeOrderLineId()),
+                r.exchangeOrderLineId() == null ? null : Money.ofMinor(r.exchangeDifference(), r.currency()), r.createdAt(), r.updatedAt(), r.id(), r.orderId())).toList());
     }
 
     private static ReturnLine line(LineRow l, String currency) {
