@@ -807,6 +807,8 @@ class ClientOperationsTest {
             JsonPath r = run(client, op, vars("from", "2020-01-01T00:00:00Z", "to", "2020-02-01T00:00:00Z"));
             assertThat(r.getList("data.channelInsights.channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF");
             assertThat(r.getInt("data.channelInsights.orders")).isZero();
+            assertThat(r.getList("data.channelInsights.channels.returns")).containsOnly(0);
+            assertThat(r.getList("data.channelInsights.returnPaths")).isEmpty();
         });
 
         // ---- loyalty and promotions

@@ -120,6 +120,26 @@ final class ReturnOperationScenarios {
             assertThat(r.getString("data.returnRequest.return.orderNumber")).isEqualTo(p.order().getString("number"));
         });
 
+        s.put("kiosk/ExchangeAtKiosk.graphql", (kiosk, op) -> {
+            TestData.Ref store = data.store("Returns operations exchange store", 53.6, 10.1);
+            TestData.ProductRef product = data.product("Returns operations hoodie", null, 3999, 4299);
+            data.stock(product.variant(0), store, 5);
+            data.stock(product.variant(1), store, 5);
+            JsonPath order = placed(guestCart(line(product.variant(0), 1)), pickup(store), payInStore());
+            GraphQL staff = GraphQL.as(Tokens.staff());
+            for (String status : List.of("CONFIRMED", "READY_FOR_PICKUP", "PICKED_UP")) {
+                staff.ok("mutation($input: OrderStatusUpdateInput!) { orderStatusUpdate(input: $input) { userErrors { code } } }",
+                        "input", Map.of("orderId", order.getString("id"), "status", status));
+            }
+            // The fixture's kiosk stands in another store: it names the store the new size is collected at.
+            JsonPath r = kiosk.ok(op, "input", Map.of("orderNumber", order.getString("number"), "email", "guest@example.com",
+                    "orderLineId", order.getString("lines[0].id"), "quantity", 1, "reason", "Too small", "newVariantId", product.variant(1).id(),
+                    "fulfilment", "COLLECT_AT_STORE", "locationId", store.id()));
+            assertThat(r.getList("data.returnExchange.userErrors")).as(r.prettify()).isEmpty();
+            assertThat(r.getString("data.returnExchange.return.exchangePriceDifference.amount")).isEqualTo("3.00");
+            assertThat(r.getString("data.returnExchange.return.exchangeOrderLineId")).isNotNull();
+        });
+
         s.put("staff/Returns.graphql", (staff, op) -> {
             PickedUp p = pickedUp(false);
             received(p);
