@@ -465,8 +465,7 @@ public class ReturnService {
         }
         int unitsBought = order.lines().stream().mapToInt(ReturnableLine::quantity).sum();
         int unitsBack = held.received().values().stream().mapToInt(Integer::intValue).sum() + receivedUnits;
-        long shipping = config.shippingRefund() == ShippingRefundRule.WHEN_ALL_RETURNED && !held.shippingRefunded() && unitsBack == unitsBought
-                ? Math.max(0, order.totalMinor() - order.goodsMinor()) : 0;
+        long shipping = config.shippingRefund().refundOf(order.totalMinor() - order.goodsMinor(), unitsBack == unitsBought, held.shippingRefunded());
         long goodsRefund = goods;
         int units = receivedUnits;
         String reference = order.number();
