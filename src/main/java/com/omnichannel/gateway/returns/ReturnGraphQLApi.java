@@ -23,11 +23,17 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class ReturnGraphQLApi {
 
+    private final ReturnQueries queries;
     private final ReturnService returns;
+    private final ReturnReceipts receipts;
+    private final ReturnRefunds refunds;
     private final CallerResolver callers;
 
-    public ReturnGraphQLApi(ReturnService returns, CallerResolver callers) {
+    public ReturnGraphQLApi(ReturnQueries queries, ReturnService returns, ReturnReceipts receipts, ReturnRefunds refunds, CallerResolver callers) {
+        this.queries = queries;
         this.returns = returns;
+        this.receipts = receipts;
+        this.refunds = refunds;
         this.callers = callers;
     }
 
@@ -36,7 +42,7 @@ public class ReturnGraphQLApi {
     @Query("returnRequest")
     @Description("A return by id: the signed-in customer's own, or any for staff. Null otherwise.")
     public Uni<Return> returnById(@Description("The return's id.") @NonNull @Id String id) {
-        return returns.returnById(callers.current(), id);
+        return queries.returnById(callers.current(), id);
     }
 
     @Query("returns")
@@ -45,7 +51,7 @@ public class ReturnGraphQLApi {
             @Description("Only returns that match; leave out for all.") ReturnInputs.Filter filter,
             @Description("How many items to return, at most 100 (default 20).") Integer first,
             @Description("The endCursor of the previous page; leave out for the first page.") String after) {
-        return returns.returns(callers.current(), filter, first, after);
+        return queries.returns(callers.current(), filter, first, after);
     }
 
     // ---- nested, resolved for whole lists at once
@@ -54,21 +60,21 @@ public class ReturnGraphQLApi {
     @Description("The returns of units of this order, oldest first.")
     @NonNull
     public Uni<List<@NonNull List<@NonNull Return>>> orderReturns(@Source List<Order> parents) {
-        return returns.returnsOf(parents);
+        return queries.returnsOf(parents);
     }
 
     @Name("lines")
     @Description("The units returned, per order line.")
     @NonNull
     public Uni<List<@NonNull List<@NonNull ReturnLine>>> lines(@Source List<Return> parents) {
-        return returns.linesOf(parents);
+        return queries.linesOf(parents);
     }
 
     @Name("refunds")
     @Description("The refunds paid for this return, oldest first.")
     @NonNull
     public Uni<List<@NonNull List<@NonNull Refund>>> refunds(@Source List<Return> parents) {
-        return returns.refundsOf(parents);
+        return queries.refundsOf(parents);
     }
 
     // ---- changes
@@ -100,14 +106,14 @@ public class ReturnGraphQLApi {
     @Description("Staff: the units of a return arrived at a location (any store or warehouse): restocked there, recorded as damaged, or held for inspection.")
     public Uni<@NonNull ReturnPayload> returnReceive(
             @Description("What arrived; see the input type's fields.") @NonNull ReturnInputs.Receive input) {
-        return returns.receive(callers.current(), input);
+        return receipts.receive(callers.current(), input);
     }
 
     @Mutation("returnRefund")
     @Description("Staff: pay back money for a received return, to the original payment, store credit or cash; never more than the order was paid.")
     public Uni<@NonNull RefundPayload> returnRefund(
             @Description("What to pay; see the input type's fields.") @NonNull ReturnInputs.RefundRequest input) {
-        return returns.refund(callers.current(), input);
+        return refunds.refund(callers.current(), input);
     }
 
     // ---- live
@@ -115,6 +121,6 @@ public class ReturnGraphQLApi {
     @Subscription("returnUpdated")
     @Description("The return each time it changes, through any instance. For its owner and staff.")
     public Multi<Return> returnUpdated(@Description("The return to follow (Return.id).") @NonNull @Id String returnId) {
-        return returns.updates(callers.current(), returnId);
+        return queries.updates(callers.current(), returnId);
     }
 }
