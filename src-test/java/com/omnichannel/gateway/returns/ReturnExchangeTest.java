@@ -71,8 +71,20 @@ class ReturnExchangeTest {
         String orderId = order.getString("id");
         move(orderId, "CONFIRMED", "READY_FOR_PICKUP", "PICKED_UP");
 
-        // The shopper, not signed in, at the store's kiosk: order number and email, the kiosk's store by default.
         GraphQL kiosk = GraphQL.as(Tokens.kiosk(store.id()));
+        var trousers = data.product("Exchange chinos", null, 5000);
+        data.stock(trousers.variant(0), store, 2);
+        Map<String, Object> otherProduct = exchange(order.getString("lines[0].id"), trousers.variant(0).id(), "COLLECT_AT_STORE");
+        otherProduct.put("orderNumber", order.getString("number"));
+        otherProduct.put("email", "guest@example.com");
+        assertThat(kiosk.ok(EXCHANGE, "input", otherProduct).getString("data.returnExchange.userErrors[0].code")).isEqualTo("INVALID_VARIANT");
+        Map<String, Object> shipped = exchange(order.getString("lines[0].id"), l.id(), "SHIP");
+        shipped.put("orderNumber", order.getString("number"));
+        shipped.put("email", "guest@example.com");
+        assertThat(kiosk.ok(EXCHANGE, "input", shipped).getString("data.returnExchange.userErrors[0].code")).isEqualTo("ADDRESS_REQUIRED");
+        assertThat(data.count("SELECT count(*) FROM return_request WHERE order_number = $1", order.getString("number"))).isZero();
+
+        // The shopper, not signed in, at the store's kiosk: order number and email, the kiosk's store by default.
         Map<String, Object> input = exchange(order.getString("lines[0].id"), l.id(), "COLLECT_AT_STORE");
         input.put("orderNumber", order.getString("number"));
         input.put("email", "guest@example.com");
