@@ -844,6 +844,8 @@ class ClientOperationsTest {
             JsonPath r = run(client, op, vars("from", "2020-01-01T00:00:00Z", "to", "2020-02-01T00:00:00Z"));
             assertThat(r.getList("data.channelInsights.channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF", "POS");
             assertThat(r.getInt("data.channelInsights.orders")).isZero();
+            assertThat(r.getList("data.channelInsights.channels.returns")).containsOnly(0);
+            assertThat(r.getList("data.channelInsights.returnPaths")).isEmpty();
         });
 
         // ---- loyalty and promotions
@@ -940,6 +942,7 @@ class ClientOperationsTest {
         });
 
         s.putAll(CartOperationScenarios.scenarios(f, vertx, endpoint, this::forgetSignInAttempts));
+        s.putAll(ReturnOperationScenarios.scenarios(data));
         return s;
     }
 

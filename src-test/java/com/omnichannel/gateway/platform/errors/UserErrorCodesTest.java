@@ -44,7 +44,8 @@ class UserErrorCodesTest {
             "CLUSTERDOWN", "EVAL", "PING", "PTTL", "SLOTS", "TRYAGAIN", // Redis (cluster)
             "DEGRADED", "SUBSCRIBED", "SUBSCRIBING", // health check data
             "ABCDEFGHJKMNPQRSTUVWXYZ23456789", "ACDEFGHJKMNPQRTUVWXY34679", // the letters of hand-off and collection codes
-            "EUR", "POST", "ID", "SKU", "UNKNOWN", "EARNED", "OC409", "XS", "S", "M", "L", "XL");
+            "EUR", "POST", "ID", "SKU", "UNKNOWN", "EARNED", "OC409", "XS", "S", "M", "L", "XL",
+            "WHEN_ALL_RETURNED"); // a configuration value (app.returns.shipping-refund)
 
     @Test
     void every_code_the_code_base_names_is_in_the_schema_enums() throws IOException {

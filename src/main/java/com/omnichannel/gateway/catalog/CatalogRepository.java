@@ -290,12 +290,22 @@ public class CatalogRepository {
                 UPDATE product SET slug = COALESCE($2, slug), name = COALESCE($3, name),
                        description = COALESCE($4, description), brand = COALESCE($5, brand),
                        category_id = COALESCE($6, category_id), status = COALESCE($7, status),
-                       image_urls = COALESCE($8, image_urls), updated_at = now()
+                       image_urls = COALESCE($8, image_urls), returnable = COALESCE($9, returnable), updated_at = now()
                  WHERE id = $1""",
                 Tuple.from(Arrays.asList(key, c.slug(), c.name(), c.description(), c.brand(), c.categoryKey(),
                         c.status() == null ? null : c.status().name(),
-                        c.imageUrls() == null ? null : c.imageUrls().toArray(String[]::new))))
+                        c.imageUrls() == null ? null : c.imageUrls().toArray(String[]::new), c.returnable())))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Of these variants, those whose product may not be returned. */
+    public Uni<java.util.Set<Long>> nonReturnableVariants(java.util.Collection<Long> variantKeys) {
+        return db.query("SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = ANY($1) AND NOT p.returnable",
+                Tuple.of(variantKeys.toArray(Long[]::new))).map(rows -> {
+                    java.util.Set<Long> keys = new java.util.HashSet<>();
+                    rows.forEach(r -> keys.add(r.getLong("id")));
+                    return keys;
+                });
     }
 
     public Uni<Long> insertVariant(Db.Tx tx, long productKey, NewVariant v) {
@@ -414,7 +424,7 @@ public class CatalogRepository {
 
     /** Fields of a product to change; null leaves a field as it is. */
     public record ProductChanges(String slug, String name, String description, String brand, Long categoryKey,
-            ProductStatus status, List<String> imageUrls) {
+            ProductStatus status, List<String> imageUrls, Boolean returnable) {
     }
 
     /** A variant to insert. */

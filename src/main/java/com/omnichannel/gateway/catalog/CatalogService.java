@@ -272,7 +272,7 @@ public class CatalogService {
             return Uni.createFrom().item(ProductPayload.failed(v.errors()));
         }
         var changes = new CatalogRepository.ProductChanges(slug, name, input.description(), input.brand(), categoryKey,
-                input.status(), input.imageUrls());
+                input.status(), input.imageUrls(), input.returnable());
         return checkCategory(categoryKey)
                 .chain(categoryError -> categoryError != null
                         ? Uni.createFrom().item(ProductPayload.failed(List.of(categoryError)))
@@ -283,6 +283,11 @@ public class CatalogService {
                                         : repository.productByKey(key, true).map(p -> new ProductPayload(p, List.of())))
                                 .onFailure(CatalogService::isUniqueViolation)
                                 .recoverWithItem(e -> ProductPayload.failed(List.of(duplicate((PgException) e, "input")))));
+    }
+
+    /** Of these variants, those whose product staff marked as not returnable. */
+    public Uni<Set<Long>> nonReturnableVariants(Set<Long> variantKeys) {
+        return variantKeys.isEmpty() ? Uni.createFrom().item(Set.of()) : repository.nonReturnableVariants(variantKeys);
     }
 
     public Uni<ProductVariantPayload> createVariant(Caller caller, ProductVariantCreateInput input) {

@@ -17,5 +17,6 @@ public record ProductUpdateInput(
         @Description("New brand; leave out to keep.") String brand,
         @Description("New category (Category.id); leave out to keep.") @Id String categoryId,
         @Description("New status; leave out to keep.") ProductStatus status,
-        @Description("New images, replacing all; leave out to keep.") List<String> imageUrls) {
+        @Description("New images, replacing all; leave out to keep.") List<String> imageUrls,
+        @Description("Whether units of the product may be returned (false for e.g. hygiene items); leave out to keep.") Boolean returnable) {
 }

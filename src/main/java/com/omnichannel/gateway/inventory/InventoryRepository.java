@@ -151,6 +151,13 @@ public class InventoryRepository {
                 .map(InventoryRepository::levels);
     }
 
+    /** Creates the empty levels that do not exist yet (a location receiving a variant it never stocked). */
+    public Uni<Void> ensureLevels(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys) {
+        return tx.query("INSERT INTO stock_level (variant_id, location_id) SELECT * FROM unnest($1::bigint[], $2::bigint[]) "
+                + "ORDER BY 1, 2 ON CONFLICT DO NOTHING", Tuple.of(variantKeys.toArray(Long[]::new), locationKeys.toArray(Long[]::new)))
+                .replaceWithVoid();
+    }
+
     /** Locks the given (variant, location) levels in (variant, location) order. */
     public Uni<List<StockRow>> lockLevels(Db.Tx tx, List<Long> variantKeys, List<Long> locationKeys) {
         return tx.query("SELECT " + LEVEL_COLUMNS + " FROM stock_level s JOIN unnest($1::bigint[], $2::bigint[]) AS x(variant_id, location_id) "

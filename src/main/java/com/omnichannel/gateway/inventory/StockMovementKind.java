@@ -15,5 +15,9 @@ public enum StockMovementKind {
     /** Reserved units left the location (shipped or picked up). */
     @Description("Reserved units left with a shipment.") FULFILMENT,
     /** Units sold over the counter at a store's POS: they leave on-hand at once, without a reservation. */
-    @Description("Units sold over the counter at a store's point of sale.") SALE
+    @Description("Units sold over the counter at a store's point of sale.") SALE,
+    /** Returned units put back on the shelf of the location that received them. */
+    @Description("Returned units were received and put back into stock.") RETURN,
+    /** Returned units received damaged: recorded, not stocked. */
+    @Description("Returned units were received damaged; recorded without changing on-hand.") RETURN_DAMAGED
 }

@@ -126,6 +126,22 @@ public class StockReservations {
         return change(tx, items, StockMovementKind.FULFILMENT, -1, -1, false, "Fulfilled for order " + reference, actor, channel, reference);
     }
 
+    /**
+     * Returned units received at a location: put back on hand ({@link StockMovementKind#RETURN}), or recorded as
+     * damaged without changing on-hand ({@link StockMovementKind#RETURN_DAMAGED}). Kiosks and caches hear of it once
+     * the transaction commits.
+     */
+    public Uni<Void> receiveReturn(Db.Tx tx, List<OrderStock> items, boolean restock, String actor, Channel channel, String reference) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String reason = (restock ? "Returned to stock: " : "Returned damaged: ")
+                + items.stream().mapToInt(OrderStock::quantity).sum() + " unit(s) of return " + reference;
+        return repository.ensureLevels(tx, items.stream().map(OrderStock::variantKey).toList(), items.stream().map(OrderStock::locationKey).toList())
+                .chain(() -> change(tx, items, restock ? StockMovementKind.RETURN : StockMovementKind.RETURN_DAMAGED, restock ? 1 : 0, 0,
+                        false, reason, actor, channel, reference));
+    }
+
     private Uni<Void> change(Db.Tx tx, List<OrderStock> items, StockMovementKind kind, int onHandSign, int reservedSign,
             boolean lastWhereAvailable, String reason, String actor, Channel channel, String reference) {
         // One change per level, in lock order.

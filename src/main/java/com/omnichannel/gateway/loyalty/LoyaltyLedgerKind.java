@@ -13,5 +13,7 @@ public enum LoyaltyLedgerKind {
     @Description("A correction by staff, with a reason.")
     ADJUST,
     @Description("Points expired after a period without activity.")
-    EXPIRE
+    EXPIRE,
+    @Description("Units of an order were returned: points earned on them taken back (negative), or points redeemed on them given back (positive).")
+    RETURN
 }

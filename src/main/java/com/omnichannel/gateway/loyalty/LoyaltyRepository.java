@@ -103,7 +103,7 @@ public class LoyaltyRepository {
                     UPDATE loyalty_account SET balance = balance + $3,
                         last_activity_at = CASE WHEN $9 THEN now() ELSE last_activity_at END
                     WHERE customer_id = $1 AND balance + $3 >= 0
-                      AND NOT EXISTS (SELECT 1 FROM loyalty_ledger_entry WHERE $5::bigint IS NOT NULL AND order_id = $5 AND kind = $2)
+                      AND ($2 = 'RETURN' OR NOT EXISTS (SELECT 1 FROM loyalty_ledger_entry WHERE $5::bigint IS NOT NULL AND order_id = $5 AND kind = $2))
                     RETURNING customer_id)
                 INSERT INTO loyalty_ledger_entry (customer_id, kind, points, reason, order_id, order_number, channel, actor, actor_channel)
                 SELECT customer_id, $2, $3, $4, $5, $6, $7, $8, $10 FROM moved
@@ -128,12 +128,58 @@ public class LoyaltyRepository {
         return tx.query("""
                 WITH settled AS (
                     UPDATE loyalty_pending_earn SET state = $2, settled_at = now() WHERE order_id = $1 AND state = 'PENDING'
-                    RETURNING customer_id, points)
+                    RETURNING customer_id, points - returned_points AS points)
                 UPDATE loyalty_account a SET pending = a.pending - settled.points FROM settled
                 WHERE a.customer_id = settled.customer_id RETURNING settled.customer_id, settled.points""",
                 Tuple.of(orderKey, state))
                 .map(rows -> rows.size() == 0 ? null : new PendingRow(rows.iterator().next().getString("customer_id"),
                         rows.iterator().next().getLong("points")));
+    }
+
+    /** The points an order earns (as placed) and how many of them returns took back, locked; null when it earns none. */
+    public Uni<EarnRow> lockEarn(Db.Tx tx, long orderKey) {
+        return tx.query("SELECT customer_id, points, returned_points, state FROM loyalty_pending_earn WHERE order_id = $1 FOR UPDATE",
+                Tuple.of(orderKey)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new EarnRow(r.getString("customer_id"), r.getLong("points"), r.getLong("returned_points"), r.getString("state"));
+                });
+    }
+
+    public record EarnRow(String customerId, long points, long returnedPoints, String state) {
+    }
+
+    /** Records points of the order taken back by a return; while they are pending, the account's pending points drop too. */
+    public Uni<Void> takeBackEarn(Db.Tx tx, long orderKey, long points, boolean pending) {
+        return tx.query("""
+                WITH earn AS (UPDATE loyalty_pending_earn SET returned_points = returned_points + $2 WHERE order_id = $1
+                              RETURNING customer_id)
+                UPDATE loyalty_account a SET pending = a.pending - $2 FROM earn WHERE $3 AND a.customer_id = earn.customer_id""",
+                Tuple.of(orderKey, points, pending)).replaceWithVoid();
+    }
+
+    /**
+     * Takes up to {@code points} off the balance as a RETURN entry, never below zero: answers what was taken (0 when
+     * the balance was empty, with no entry written).
+     */
+    public Uni<Long> takeBackUpTo(Db.Tx tx, String customerId, long points, String reason, long orderKey, String orderNumber,
+            String channel, String actor, String actorChannel) {
+        return tx.query("""
+                WITH account AS (SELECT customer_id, LEAST($2, balance) AS taken FROM loyalty_account WHERE customer_id = $1 FOR UPDATE),
+                     moved AS (UPDATE loyalty_account a SET balance = a.balance - account.taken FROM account
+                               WHERE a.customer_id = account.customer_id AND account.taken > 0 RETURNING account.taken)
+                INSERT INTO loyalty_ledger_entry (customer_id, kind, points, reason, order_id, order_number, channel, actor, actor_channel)
+                SELECT $1, 'RETURN', -taken, $3, $4, $5, $6, $7, $8 FROM moved RETURNING -points AS taken""",
+                Tuple.from(java.util.Arrays.asList(customerId, points, reason, orderKey, orderNumber, channel, actor, actorChannel)))
+                .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("taken"));
+    }
+
+    /** Redeemed points of the order that returns have given back so far. */
+    public Uni<Long> redeemedGivenBack(Db.Tx tx, long orderKey) {
+        return tx.query("SELECT COALESCE(sum(points), 0)::bigint AS points FROM loyalty_ledger_entry WHERE order_id = $1 AND kind = 'RETURN' AND points > 0",
+                Tuple.of(orderKey)).map(rows -> rows.iterator().next().getLong("points"));
     }
 
     /** Points an order redeemed (positive), or 0. */

@@ -217,7 +217,8 @@ public class LoyaltyService {
         String channel = change.orderChannel().name();
         String actorChannel = caller.channel().name();
         if (change.to() == OrderStatus.DELIVERED || change.to() == OrderStatus.PICKED_UP) {
-            return repository.settlePending(tx, change.orderKey(), "EARNED").chain(pending -> pending == null
+            // Points returns took back while pending are not earned.
+            return repository.settlePending(tx, change.orderKey(), "EARNED").chain(pending -> pending == null || pending.points() <= 0
                     ? Uni.createFrom().voidItem()
                     : repository.append(tx, pending.customerId(), LoyaltyLedgerKind.EARN, pending.points(),
                             "Order " + change.number() + " " + change.to().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
@@ -232,6 +233,70 @@ public class LoyaltyService {
                                     change.number(), channel, caller.actor(), actorChannel, false).replaceWithVoid());
         }
         return Uni.createFrom().voidItem();
+    }
+
+    // ---- returns
+
+    /**
+     * Part of an order came back: the goods paid for its returned units so far ({@code returnedBeforeMinor}, then
+     * {@code returnedNowMinor} more) out of what was paid for all of its goods.
+     */
+    public record ReturnedShare(long orderKey, String orderNumber, String customerId, Channel orderChannel, long returnedBeforeMinor,
+            long returnedNowMinor, long goodsMinor) {
+    }
+
+    /** Points settled for a return: earned points taken back, the part of them forgiven as already spent, redeemed points given back. */
+    public record PointsOnReturn(long takenBack, long forgiven, long givenBack) {
+        public static final PointsOnReturn NONE = new PointsOnReturn(0, 0, 0);
+    }
+
+    /**
+     * Settles the order's points for returned units, in the return's transaction. Both directions are cumulative
+     * shares of the order rounded down, so however many returns bring the order back, all of them together take back
+     * exactly the points it earned and give back exactly the points it redeemed. Earned points still pending are
+     * dropped; earned points already available are taken off the balance, never below zero: what the customer has
+     * already spent is forgiven (and recorded as such), not owed.
+     */
+    public Uni<PointsOnReturn> unitsReturned(Db.Tx tx, Caller caller, ReturnedShare share) {
+        if (share.customerId() == null || share.goodsMinor() <= 0 || share.returnedNowMinor() <= 0) {
+            return Uni.createFrom().item(PointsOnReturn.NONE);
+        }
+        long returnedAfter = Math.min(share.goodsMinor(), share.returnedBeforeMinor() + share.returnedNowMinor());
+        String channel = share.orderChannel().name();
+        String actorChannel = caller.channel().name();
+        Uni<long[]> taken = repository.lockEarn(tx, share.orderKey()).chain(earn -> {
+            if (earn == null || "CANCELLED".equals(earn.state())) {
+                return Uni.createFrom().item(new long[] {0, 0});
+            }
+            long take = cumulativeShare(earn.points(), returnedAfter, share.goodsMinor()) - earn.returnedPoints();
+            if (take <= 0) {
+                return Uni.createFrom().item(new long[] {0, 0});
+            }
+            boolean pending = "PENDING".equals(earn.state());
+            Uni<Long> fromBalance = pending ? Uni.createFrom().item(take)
+                    : repository.takeBackUpTo(tx, earn.customerId(), take, "Units of order " + share.orderNumber() + " returned: earned points taken back",
+                            share.orderKey(), share.orderNumber(), channel, caller.actor(), actorChannel);
+            return fromBalance.chain(actual -> repository.takeBackEarn(tx, share.orderKey(), take, pending)
+                    .replaceWith(new long[] {actual, take - actual}));
+        });
+        return taken.chain(t -> repository.redeemedBy(tx, share.orderKey()).chain(redeemed -> repository.redeemedGivenBack(tx, share.orderKey())
+                .chain(givenBefore -> {
+                    long back = cumulativeShare(redeemed, returnedAfter, share.goodsMinor()) - givenBefore;
+                    if (back <= 0) {
+                        return Uni.createFrom().item(new PointsOnReturn(t[0], t[1], 0));
+                    }
+                    return repository.ensureAccount(tx, share.customerId())
+                            .chain(() -> repository.append(tx, share.customerId(), LoyaltyLedgerKind.RETURN, back,
+                                    "Units of order " + share.orderNumber() + " returned: redeemed points given back", share.orderKey(),
+                                    share.orderNumber(), channel, caller.actor(), actorChannel, true))
+                            .replaceWith(new PointsOnReturn(t[0], t[1], back));
+                })));
+    }
+
+    /** {@code points} times the returned share of the order, rounded down. */
+    static long cumulativeShare(long points, long returnedMinor, long goodsMinor) {
+        return BigDecimal.valueOf(points).multiply(BigDecimal.valueOf(returnedMinor))
+                .divide(BigDecimal.valueOf(goodsMinor), 0, RoundingMode.DOWN).longValueExact();
     }
 
     // ---- staff

@@ -14,4 +14,7 @@ public interface PaymentSettlement {
     }
 
     Uni<Void> settle(Payment payment, PaymentStatus status);
+
+    /** Refunds part of a captured payment (returned units), through the provider that took it. */
+    Uni<Void> refund(Payment payment, long amountMinor);
 }

@@ -46,4 +46,9 @@ public class PaymentProviders implements PaymentSettlement {
             default -> Uni.createFrom().voidItem();
         };
     }
+
+    @Override
+    public Uni<Void> refund(Payment payment, long amountMinor) {
+        return providers.get(payment.method()).refund(payment.reference(), amountMinor, payment.currency());
+    }
 }

@@ -188,6 +188,8 @@ public enum UserErrorCode {
     NEGATIVE_STOCK,
     @Description("The object the input names (a product, variant, address, ...) does not exist for this caller.")
     NOT_FOUND,
+    @Description("The product may not be returned (staff marked it not returnable).")
+    NOT_RETURNABLE,
     @Description("Only delivered shipments have tracking numbers.")
     NOT_SHIPPED,
     @Description("Only inside the pickup expiry job: the order is no longer an uncollected pickup (collected, cancelled or partly collected meanwhile); never sent to clients.")
@@ -216,8 +218,16 @@ public enum UserErrorCode {
     REASON_REQUIRED,
     @Description("The refresh token was used before: every session of that sign-in has been ended.")
     REFRESH_TOKEN_REUSED,
+    @Description("The refund cannot go there: store credit for a guest order or not installed, or an original payment that was never taken.")
+    REFUND_DESTINATION_UNAVAILABLE,
+    @Description("The refund is more than is left to refund on the return, or refunds of the order would exceed what was paid for it.")
+    REFUND_TOO_LARGE,
     @Description("A required field is empty.")
     REQUIRED,
+    @Description("More units than were delivered or picked up, minus those already returned or being returned.")
+    RETURN_QUANTITY_EXCEEDED,
+    @Description("The return period of the units (counted from when they reached the customer) has ended.")
+    RETURN_WINDOW_CLOSED,
     @Description("The shipment cannot be split in its status.")
     SHIPMENT_NOT_SPLITTABLE,
     @Description("The shop does not ship to this country.")

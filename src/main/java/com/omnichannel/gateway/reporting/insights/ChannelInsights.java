@@ -14,5 +14,7 @@ public record ChannelInsights(@NonNull OffsetDateTime from, @NonNull OffsetDateT
         @Description("Share of orders from journeys across channels (crossChannelOrders / orders); null without orders.") Double crossChannelShare,
         @NonNull @Description("Consecutive channel changes in the carts of the window's orders, in first-touch order "
                 + "(a cart touched WEB, MOBILE, KIOSK counts WEB → MOBILE and MOBILE → KIOSK once each), most common first.")
-        List<@NonNull ChannelPair> channelPairs) {
+        List<@NonNull ChannelPair> channelPairs,
+        @NonNull @Description("Returns asked for in the window by channel of purchase and channel of return (e.g. bought on the web, "
+                + "returned in a store), most common first.") List<@NonNull ReturnPath> returnPaths) {
 }

@@ -65,6 +65,64 @@ public class InsightsRepository {
                 });
     }
 
+    /**
+     * Per channel of purchase: returns asked for in the window (declined and cancelled ones left out), the window's
+     * orders that have such a return, and the refunds paid in the window.
+     */
+    public record ReturnRow(Channel channel, long returns, long ordersWithReturns, long refundedMinor) {
+    }
+
+    public Uni<List<ReturnRow>> returnFigures(OffsetDateTime from, OffsetDateTime to) {
+        return db.query("""
+                WITH r AS (
+                    SELECT purchase_channel AS channel, count(*) AS returns FROM return_request
+                     WHERE created_at >= $1 AND created_at < $2 AND status NOT IN ('DECLINED', 'CANCELED')
+                     GROUP BY purchase_channel),
+                o AS (
+                    SELECT o.source_channel AS channel, count(*) AS orders FROM customer_order o
+                     WHERE o.placed_at >= $1 AND o.placed_at < $2 AND o.status <> 'CANCELLED'
+                       AND EXISTS (SELECT 1 FROM return_request x WHERE x.order_id = o.id AND x.status NOT IN ('DECLINED', 'CANCELED'))
+                     GROUP BY o.source_channel),
+                f AS (
+                    SELECT r.purchase_channel AS channel, sum(f.amount_minor) AS refunded
+                      FROM return_refund f JOIN return_request r ON r.id = f.return_id
+                     WHERE f.created_at >= $1 AND f.created_at < $2
+                     GROUP BY r.purchase_channel)
+                SELECT ch.channel, coalesce(r.returns, 0) AS returns, coalesce(o.orders, 0) AS orders, coalesce(f.refunded, 0) AS refunded
+                  FROM unnest(ARRAY['WEB', 'MOBILE', 'KIOSK', 'STAFF']) WITH ORDINALITY AS ch(channel, position)
+                  LEFT JOIN r ON r.channel = ch.channel LEFT JOIN o ON o.channel = ch.channel LEFT JOIN f ON f.channel = ch.channel
+                 ORDER BY ch.position""", Tuple.of(from, to))
+                .map(rows -> {
+                    List<ReturnRow> result = new ArrayList<>();
+                    for (Row r : rows) {
+                        result.add(new ReturnRow(Channel.valueOf(r.getString("channel")), r.getLong("returns"), r.getLong("orders"),
+                                r.getLong("refunded")));
+                    }
+                    return result;
+                });
+    }
+
+    public record ReturnPathRow(Channel purchase, Channel returned, long returns, long refundedMinor) {
+    }
+
+    /** Returns asked for in the window by channel of purchase and channel of return, with what was refunded on them. */
+    public Uni<List<ReturnPathRow>> returnPaths(OffsetDateTime from, OffsetDateTime to) {
+        return db.query("""
+                SELECT r.purchase_channel, r.channel, count(*) AS returns, coalesce(sum(r.refunded_minor), 0)::bigint AS refunded
+                  FROM return_request r
+                 WHERE r.created_at >= $1 AND r.created_at < $2 AND r.status NOT IN ('DECLINED', 'CANCELED')
+                 GROUP BY r.purchase_channel, r.channel
+                 ORDER BY returns DESC, r.purchase_channel, r.channel""", Tuple.of(from, to))
+                .map(rows -> {
+                    List<ReturnPathRow> result = new ArrayList<>();
+                    for (Row r : rows) {
+                        result.add(new ReturnPathRow(Channel.valueOf(r.getString("purchase_channel")), Channel.valueOf(r.getString("channel")),
+                                r.getLong("returns"), r.getLong("refunded")));
+                    }
+                    return result;
+                });
+    }
+
     /** Orders of the window and how many of them crossed channels. */
     public record JourneyTotals(long orders, long crossChannel) {
     }

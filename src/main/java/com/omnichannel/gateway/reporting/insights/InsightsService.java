@@ -62,18 +62,24 @@ public class InsightsService {
             throw ApiException.badUserInput("The window may be at most " + maxWindow.toDays() + " days long");
         }
         return repository.channelFigures(from, to).chain(figures -> repository.journeyTotals(from, to)
-                .chain(totals -> repository.channelPairs(from, to, MAX_PAIRS).map(pairs -> new ChannelInsights(from, to,
-                        figures.stream().map(this::figures).toList(), (int) totals.orders(), (int) totals.crossChannel(),
-                        ratio(totals.crossChannel(), totals.orders()),
-                        pairs.stream().map(p -> new ChannelPair(p.from(), p.to(), (int) p.orders())).toList()))));
+                .chain(totals -> repository.channelPairs(from, to, MAX_PAIRS)
+                        .chain(pairs -> repository.returnFigures(from, to)
+                                .chain(returns -> repository.returnPaths(from, to).map(paths -> new ChannelInsights(from, to,
+                                        java.util.stream.IntStream.range(0, figures.size()).mapToObj(i -> figures(figures.get(i), returns.get(i))).toList(),
+                                        (int) totals.orders(), (int) totals.crossChannel(), ratio(totals.crossChannel(), totals.orders()),
+                                        pairs.stream().map(p -> new ChannelPair(p.from(), p.to(), (int) p.orders())).toList(),
+                                        paths.stream().map(p -> new ReturnPath(p.purchase(), p.returned(), (int) p.returns(),
+                                                Money.ofMinor(p.refundedMinor(), currency))).toList()))))));
     }
 
-    private ChannelFigures figures(InsightsRepository.ChannelRow r) {
+    /** Both rows are for the same channel: the queries list the channels in the same order. */
+    private ChannelFigures figures(InsightsRepository.ChannelRow r, InsightsRepository.ReturnRow returns) {
         Money average = r.orders() == 0 ? null
                 : Money.ofMinor(BigDecimal.valueOf(r.revenueMinor()).divide(BigDecimal.valueOf(r.orders()), 0, RoundingMode.HALF_UP)
                         .longValueExact(), currency);
         return new ChannelFigures(r.channel(), (int) r.orders(), Money.ofMinor(r.revenueMinor(), currency), average,
-                (int) r.carts(), (int) r.converted(), ratio(r.converted(), r.carts()));
+                (int) r.carts(), (int) r.converted(), ratio(r.converted(), r.carts()), (int) returns.returns(),
+                ratio(returns.ordersWithReturns(), r.orders()), Money.ofMinor(returns.refundedMinor(), currency));
     }
 
     // ---- customer 360
