@@ -62,7 +62,7 @@ class CheckoutTransaction {
 
     /** What the order transaction writes, apart from where the units come from. */
     record PaidCheckout(Caller caller, CheckoutInputs.CheckoutComplete input, String idempotencyKey, String requestHash,
-            PreparedCheckout prepared, PaymentResult payment) {
+            PreparedCheckout prepared, CheckoutTenders.Applied tenders, PaymentResult payment) {
     }
 
     Uni<OrderAttempt> place(PaidCheckout checkout) {
@@ -183,7 +183,7 @@ class CheckoutTransaction {
         }
         CheckoutParticipant.PlacedOrder placedOrder = new CheckoutParticipant.PlacedOrder(placed.orderKey(), placed.number(),
                 placed.customerId(), placed.email(), placed.fulfilmentType(), placed.currency(), placed.subtotalMinor(),
-                placed.discountMinor(), placed.totalMinor(), lines, checkout.input(), checkout.prepared().discounts());
+                placed.discountMinor(), placed.totalMinor(), lines, checkout.input(), checkout.prepared().discounts(), checkout.tenders());
         Uni<Void> result = Uni.createFrom().voidItem();
         for (CheckoutParticipant participant : participants) {
             result = result.chain(() -> participant.orderPlaced(tx, checkout.caller(), placedOrder));

@@ -1,12 +1,22 @@
 package com.omnichannel.gateway.credit;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.catalog.CatalogConfig;
+import com.omnichannel.gateway.customer.Customer;
 import com.omnichannel.gateway.credit.StoreCreditRepository.EntryRow;
 import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.money.Money;
+import com.omnichannel.gateway.platform.paging.Page;
+import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
+import com.omnichannel.gateway.platform.security.Channel;
 
 import io.smallrye.mutiny.Uni;
 
@@ -20,6 +30,8 @@ public class StoreCreditService {
 
     static final int MAX_REASON = 500;
     static final int MAX_REFERENCE = 200;
+    /** Largest single staff adjustment, in minor units either way. */
+    static final long MAX_ADJUST_MINOR = 100_000_00L;
 
     private final StoreCreditRepository repository;
     private final Db db;
@@ -69,6 +81,93 @@ public class StoreCreditService {
                                 return null;
                             }));
         });
+    }
+
+    // ---- reads
+
+    /** The store credit of these customers, in order (a customer who never had any reads as zero). */
+    public Uni<List<StoreCredit>> storeCreditOf(List<String> customerIds) {
+        Set<String> ids = new LinkedHashSet<>(customerIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return repository.balances(ids).map(balances -> customerIds.stream()
+                .map(id -> new StoreCredit(StoreCredit.globalId(id), Money.ofMinor(balances.getOrDefault(id, 0L), currency), id)).toList());
+    }
+
+    public Uni<StoreCreditLedgerConnection> ledger(StoreCredit storeCredit, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after, "storeCreditLedger");
+        return repository.ledger(storeCredit.customerId(), page.fetchSize(), page.offset())
+                .map(rows -> Page.connection(rows.stream().map(this::entry).toList(), page, StoreCreditLedgerConnection.Edge::new,
+                        StoreCreditLedgerConnection::new));
+    }
+
+    /** The customer's balance in minor units (0 without an account). */
+    Uni<Long> balanceOf(String customerId) {
+        return repository.balances(Set.of(customerId)).map(balances -> balances.getOrDefault(customerId, 0L));
+    }
+
+    /** Store credit each order spent (positive, minor units), for the orders that spent any. */
+    Uni<Map<Long, Long>> spentByOrders(Set<Long> orderKeys) {
+        return repository.spentByOrders(orderKeys);
+    }
+
+    // ---- staff
+
+    public Uni<StoreCreditAdjustPayload> adjust(Caller caller, CreditInputs.Adjust input) {
+        caller.requireStaff();
+        String customerId = Customer.keyOf(input.customerId());
+        if (customerId == null) {
+            return adjustFailed(UserError.of("INVALID_CUSTOMER", "Give the customer's id", "input", "customerId"));
+        }
+        long minor;
+        try {
+            minor = Money.toMinor(input.amount(), currency);
+        } catch (IllegalArgumentException e) {
+            minor = 0;
+        }
+        if (minor == 0 || Math.abs(minor) > MAX_ADJUST_MINOR) {
+            return adjustFailed(UserError.of("INVALID_AMOUNT", "The amount must be a non-zero decimal amount in " + currency
+                    + ", e.g. \"10.00\" or \"-5.00\"", "input", "amount"));
+        }
+        String reason = input.reason() == null ? "" : input.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            return adjustFailed(UserError.of("INVALID_REASON", "Give a reason of 1 to " + MAX_REASON + " characters", "input", "reason"));
+        }
+        long amount = minor;
+        return db.inTransaction(tx -> repository.ensureAccount(tx, customerId, currency)
+                .chain(() -> repository.append(tx, customerId, StoreCreditEntryKind.ADJUST, amount, reason, null, null, null,
+                        caller.channel().name(), caller.actor())))
+                .chain(entry -> entry == null
+                        ? adjustFailed(UserError.of("INSUFFICIENT_STORE_CREDIT", "The balance cannot go below zero", "input", "amount"))
+                        : storeCreditOf(List.of(customerId)).map(credit -> new StoreCreditAdjustPayload(credit.get(0), entry(entry), List.of())));
+    }
+
+    // ---- inside the order transaction
+
+    /** Spends a checkout's store credit tender; false when the balance no longer holds it. */
+    Uni<Boolean> spend(Db.Tx tx, Caller caller, String customerId, long amountMinor, long orderKey, String orderNumber) {
+        return repository.ensureAccount(tx, customerId, currency)
+                .chain(() -> repository.append(tx, customerId, StoreCreditEntryKind.SPEND, -amountMinor, "Spent on order " + orderNumber,
+                        null, orderKey, orderNumber, caller.channel().name(), caller.actor()))
+                .map(entry -> entry != null);
+    }
+
+    /** Gives back the store credit a cancelled order spent, once. */
+    Uni<Void> restore(Db.Tx tx, Caller caller, long orderKey, String orderNumber) {
+        return repository.spentBy(tx, orderKey).chain(spent -> spent == null ? Uni.createFrom().voidItem()
+                : repository.append(tx, spent.customerId(), StoreCreditEntryKind.RESTORE, -spent.amountMinor(),
+                        "Order " + orderNumber + " cancelled: store credit given back", null, orderKey, orderNumber,
+                        caller.channel().name(), caller.actor()).replaceWithVoid());
+    }
+
+    private StoreCreditEntry entry(EntryRow r) {
+        return new StoreCreditEntry(StoreCreditEntry.globalId(r.id()), r.kind(), Money.ofMinor(r.amountMinor(), currency), r.reason(),
+                r.orderNumber(), r.channel() == null ? null : Channel.valueOf(r.channel()), r.createdAt());
+    }
+
+    private static Uni<StoreCreditAdjustPayload> adjustFailed(UserError error) {
+        return Uni.createFrom().item(StoreCreditAdjustPayload.failed(error));
     }
 
     private static boolean isSameRefund(EntryRow earlier, String customerId, long minor) {
