@@ -92,7 +92,7 @@ public class StoreCreditRepository {
                     RETURNING customer_id)
                 INSERT INTO store_credit_entry (customer_id, kind, amount_minor, reason, reference, order_id, order_number, channel, actor)
                 SELECT customer_id, $2, $3, $4, $5, $6, $7, $8, $9 FROM moved
-                RETURNING """ + ENTRY_COLUMNS,
+                RETURNING """ + " " + ENTRY_COLUMNS,
                 Tuple.from(Arrays.asList(customerId, kind.name(), amountMinor, reason, reference, orderKey, orderNumber, channel, actor)))
                 .map(rows -> rows.size() == 0 ? null : entry(rows.iterator().next()));
     }

@@ -13,8 +13,8 @@ import com.omnichannel.gateway.platform.errors.UserError;
  */
 final class TenderPlan {
 
-    static final String STORE_CREDIT = "STORE_CREDIT";
-    static final String GIFT_CARD = "GIFT_CARD";
+    static final String STORE_CREDIT = OrderTender.Kind.STORE_CREDIT.name();
+    static final String GIFT_CARD = OrderTender.Kind.GIFT_CARD.name();
 
     private TenderPlan() {
     }
