@@ -197,6 +197,24 @@ class StoreCreditTest {
     }
 
     @Test
+    void credit_that_pays_part_of_a_pay_in_store_order_leaves_the_rest_to_the_till() {
+        var store = data.store("Credit till store", 52.0, 13.0);
+        var product = data.product("Credit gloves", null, 2000);
+        data.stock(product.variant(0), store, 5);
+        Accounts.Account ida = Accounts.register();
+        adjust(ida.globalId(), "5.00");
+        Checkouts.CartRef cart = customerCart(ida.client(), line(product.variant(0), 1));
+        JsonPath placed = ida.client().ok(CHECKOUT, "input", input(cart, store, payInStore(), "5.00")).setRootPath("data.checkoutComplete");
+        assertThat(placed.getList("userErrors")).as(placed.prettify()).isEmpty();
+        assertThat(placed.getString("order.paymentStatus")).isEqualTo("PENDING");
+        JsonPath due = ida.client().ok("query($id: ID!) { order(id: $id) { total { amount } amountDueAtPickup { amount } } }",
+                "id", placed.getString("order.id"));
+        assertThat(due.getString("data.order.total.amount")).isEqualTo("20.00");
+        assertThat(due.getString("data.order.amountDueAtPickup.amount")).isEqualTo("15.00");
+        assertThat(data.count("SELECT tendered_minor FROM customer_order WHERE number = $1", placed.getString("order.number"))).isEqualTo(500);
+    }
+
+    @Test
     void credit_above_the_amount_due_or_the_balance_from_a_guest_or_not_an_amount_is_refused_and_nothing_is_ordered() {
         var store = data.store("Credit refuse store", 52.0, 13.0);
         var product = data.product("Credit hat", null, 2000);

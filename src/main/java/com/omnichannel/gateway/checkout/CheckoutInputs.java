@@ -28,7 +28,7 @@ public final class CheckoutInputs {
             @Description("Store credit to spend on this order (signed-in customers), a decimal amount in the shop's currency, e.g. \"12.50\"; "
                     + "at most the amount due. The payment method pays the rest.") String storeCreditAmount,
             @Description("Gift card codes to pay with (at most 5; spaces, dashes and case do not matter), each paying what is left of "
-                    + "the amount due up to its balance, after the store credit. The payment method pays the rest.") List<@NonNull String> giftCardCodes) {
+                    + "the amount due up to its balance, after the store credit. The payment method pays the rest.") List<String> giftCardCodes) {
 
         /** The gift card codes given, or an empty list. */
         public List<String> giftCards() {

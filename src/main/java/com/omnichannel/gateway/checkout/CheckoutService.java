@@ -229,7 +229,7 @@ public class CheckoutService {
         if (!input.giftCards().isEmpty()) {
             // Codes are secrets: the hash holds their digests, normalised as they are looked up.
             canonical.put("giftCards", input.giftCards().stream()
-                    .map(code -> Secrets.sha256Hex(code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT))).toList());
+                    .map(code -> code == null ? null : Secrets.sha256Hex(code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT))).toList());
         }
         return Secrets.sha256Hex(canonical.encode());
     }

@@ -166,6 +166,7 @@ class CheckoutTransaction {
                 cart.id(), cart.version(), input.fulfilment().type(), p.pickupKey(), p.address(),
                 CheckoutPreparation.blankToNull(input.fulfilment().curbsideNote()), currency, totals.pricesIncludeTax(),
                 totals.subtotalMinor(), totals.discountMinor(), totals.shippingMinor(), totals.taxMinor(), totals.totalMinor(),
+                checkout.tenders().totalMinor(),
                 input.payment().method(), payment.status(), payment.reference(), payment.cardLast4(), checkout.idempotencyKey(),
                 checkout.requestHash(), lines, locations, allocations);
     }
