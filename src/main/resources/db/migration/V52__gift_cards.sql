@@ -32,3 +32,5 @@ CREATE TABLE gift_card_transaction (
 CREATE INDEX gift_card_transaction_card_idx ON gift_card_transaction (gift_card_id, id);
 -- An order redeems a card and is restored at most once, whatever retries happen.
 CREATE UNIQUE INDEX gift_card_transaction_order_unique ON gift_card_transaction (order_id, gift_card_id, kind) WHERE order_id IS NOT NULL;
+-- A customer's redemptions, for their data export and erasure.
+CREATE INDEX gift_card_transaction_actor_idx ON gift_card_transaction (actor);

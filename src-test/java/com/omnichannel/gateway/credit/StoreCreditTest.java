@@ -265,6 +265,15 @@ class StoreCreditTest {
         Accounts.Account gus = Accounts.register();
         refund(gus.id(), "12.00", TestData.unique("R"));
         adjust(gus.globalId(), "3.00");
+        // A gift card redeemed by the customer links its transaction to them.
+        var store = data.store("Credit privacy store", 52.0, 13.0);
+        var product = data.product("Credit privacy item", null, 1000);
+        data.stock(product.variant(0), store, 5);
+        String code = staff.ok("mutation { giftCardIssue(input: { amount: \"30.00\" }) { code } }").getString("data.giftCardIssue.code");
+        Checkouts.CartRef cart = customerCart(gus.client(), line(product.variant(0), 1));
+        Map<String, Object> withCard = input(cart, store, payInStore(), null);
+        withCard.put("giftCardCodes", List.of(code));
+        assertThat(gus.client().ok(CHECKOUT, "input", withCard).getList("data.checkoutComplete.userErrors")).isEmpty();
 
         JsonPath export = gus.client().ok(EXPORT).setRootPath("data.customerDataExport");
         assertThat(export.getList("sections", String.class)).contains("storeCredit");
@@ -272,12 +281,15 @@ class StoreCreditTest {
         assertThat(section.getJsonObject("account").getLong("balance_minor")).isEqualTo(1500);
         assertThat(section.getJsonArray("ledger")).hasSize(2);
         assertThat(section.getJsonArray("ledger").getJsonObject(0).getString("kind")).isEqualTo("REFUND");
+        assertThat(new JsonObject(export.getString("document")).getJsonArray("giftCardTransactions").getJsonObject(0).getLong("amount_minor"))
+                .isEqualTo(-1000);
 
         long before = data.count("SELECT COALESCE(SUM(amount_minor), 0)::bigint FROM store_credit_entry");
         JsonPath deleted = gus.client().ok(DELETE, "input", Map.of("password", gus.password()));
         assertThat(deleted.getList("data.customerDelete.userErrors")).as(deleted.prettify()).isEmpty();
         assertThat(data.count("SELECT count(*) FROM store_credit_entry WHERE customer_id = $1", gus.id())).isZero();
         assertThat(data.count("SELECT count(*) FROM store_credit_account WHERE customer_id = $1", gus.id())).isZero();
+        assertThat(data.count("SELECT count(*) FROM gift_card_transaction WHERE actor = $1", gus.id())).isZero();
         assertThat(data.count("SELECT COALESCE(SUM(amount_minor), 0)::bigint FROM store_credit_entry")).isEqualTo(before);
         assertThat(data.count("SELECT count(*) FROM store_credit_account WHERE customer_id LIKE 'erased:%' AND balance_minor = 1500"))
                 .isGreaterThanOrEqualTo(1);

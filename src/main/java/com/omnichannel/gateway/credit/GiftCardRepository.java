@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.omnichannel.gateway.platform.db.Db;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -116,6 +117,28 @@ public class GiftCardRepository {
                 INSERT INTO gift_card_transaction (gift_card_id, kind, amount_minor, order_id, order_number, actor, channel)
                 SELECT id, 'RESTORE', amount, $1, $2, $3, $4 FROM restored RETURNING id""",
                 Tuple.of(orderKey, orderNumber, actor, channel)).map(rows -> rows.size());
+    }
+
+    // ---- privacy
+
+    /** The gift card transactions a customer made (their redemptions at checkout), as a JSON array; null for none. */
+    Uni<String> exportActor(String customerId) {
+        return db.query("""
+                SELECT g.last4, t.kind, t.amount_minor, g.currency, t.order_number, t.channel, t.created_at
+                  FROM gift_card_transaction t JOIN gift_card g ON g.id = t.gift_card_id
+                 WHERE t.actor = $1 ORDER BY t.id""", Tuple.of(customerId)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    JsonArray transactions = new JsonArray();
+                    rows.forEach(row -> transactions.add(row.toJson()));
+                    return transactions.encode();
+                });
+    }
+
+    /** Attributes a customer's gift card transactions to {@code erasedActor}; the cards and amounts stay (accounting). */
+    Uni<Void> forgetActor(Db.Tx tx, String customerId, String erasedActor) {
+        return tx.query("UPDATE gift_card_transaction SET actor = $2 WHERE actor = $1", Tuple.of(customerId, erasedActor)).replaceWithVoid();
     }
 
     private static CardRow card(Row r) {
