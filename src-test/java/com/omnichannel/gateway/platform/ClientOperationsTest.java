@@ -922,6 +922,19 @@ class ClientOperationsTest {
             });
         }
 
+        s.put("web/CheckoutWithTenders.graphql", (client, op) -> {
+            String code = issueGiftCard("15.00");
+            JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } cartToken } }",
+                    "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 2))));
+            GraphQL shopper = GraphQL.anonymous().channel("WEB").header("X-Cart-Token", created.getString("data.cartCreate.cartToken"));
+            JsonPath r = run(shopper, op, vars("input", Map.of("cartId", created.getString("data.cartCreate.cart.id"),
+                    "idempotencyKey", java.util.UUID.randomUUID().toString(), "email", "tenders@example.com",
+                    "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()), "payment", Map.of("method", "PAY_IN_STORE"),
+                    "giftCardCodes", List.of(code))));
+            assertThat(r.getList("data.checkoutComplete.order.tenders.amount.amount")).containsExactly("15.00");
+            assertThat(r.getString("data.checkoutComplete.order.amountDueAtPickup.amount")).isEqualTo("24.98");
+        });
+
         s.put("mobile/CheckoutWithTenders.graphql", (client, op) -> {
             Account account = Accounts.register();
             run(GraphQL.as(Tokens.staff()), read(OPERATIONS.resolve("staff/AdjustStoreCredit.graphql")),
