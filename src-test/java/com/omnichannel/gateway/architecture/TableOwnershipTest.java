@@ -59,6 +59,10 @@ class TableOwnershipTest {
             Map.entry("promotion", "promotion/PromotionRepository.java"),
             Map.entry("promotion_redemption", "promotion/PromotionRepository.java"),
             Map.entry("order_discount", "promotion/PromotionRepository.java"),
+            Map.entry("store_credit_account", "credit/StoreCreditRepository.java"),
+            Map.entry("store_credit_entry", "credit/StoreCreditRepository.java"),
+            Map.entry("gift_card", "credit/GiftCardRepository.java"),
+            Map.entry("gift_card_transaction", "credit/GiftCardRepository.java"),
             Map.entry("cart_activity", "reporting/insights/InsightsRepository.java"));
 
     /**
