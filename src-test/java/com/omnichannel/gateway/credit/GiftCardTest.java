@@ -179,6 +179,27 @@ class GiftCardTest {
     }
 
     @Test
+    void a_card_paying_a_whole_shipped_order_needs_no_card_details_and_paying_in_store_is_still_refused() {
+        var warehouse = data.warehouse("Gift card ship warehouse", 51.0, 9.5);
+        var product = data.product("Gift card ship item", null, 1000);
+        data.stock(product.variant(0), warehouse, 5);
+        String code = issue("200.00").getString("code");
+        Checkouts.CartRef inStore = guestCart(line(product.variant(0), 1));
+        Map<String, Object> payInStoreShipped = Checkouts.input(inStore, UUID.randomUUID().toString(), Checkouts.ship(), payInStore());
+        payInStoreShipped.put("giftCardCodes", List.of(code));
+        JsonPath refused = inStore.client().ok(CHECKOUT, "input", payInStoreShipped).setRootPath("data.checkoutComplete");
+        assertThat(refused.getString("userErrors[0].code")).isEqualTo("PAYMENT_METHOD_UNAVAILABLE");
+
+        Checkouts.CartRef shipped = guestCart(line(product.variant(0), 1));
+        Map<String, Object> noCardDetails = Checkouts.input(shipped, UUID.randomUUID().toString(), Checkouts.ship(), Map.of("method", "CARD"));
+        noCardDetails.put("giftCardCodes", List.of(code));
+        JsonPath placed = shipped.client().ok(CHECKOUT, "input", noCardDetails).setRootPath("data.checkoutComplete");
+        assertThat(placed.getList("userErrors")).as(placed.prettify()).isEmpty();
+        assertThat(placed.getString("order.paymentStatus")).isEqualTo("PAID");
+        assertThat(placed.getString("order.tenders[0].amount.amount")).isEqualTo(placed.getString("order.total.amount"));
+    }
+
+    @Test
     void concurrent_redemptions_of_one_card_never_take_it_below_zero() throws Exception {
         var store = data.store("Gift card race store", 52.0, 13.0);
         var product = data.product("Gift card race item", null, 2000);

@@ -215,6 +215,29 @@ class StoreCreditTest {
     }
 
     @Test
+    void a_retried_checkout_spends_the_credit_once_and_the_same_key_with_another_amount_is_refused() {
+        var store = data.store("Credit retry store", 52.0, 13.0);
+        var product = data.product("Credit retry item", null, 2000);
+        data.stock(product.variant(0), store, 5);
+        Accounts.Account jo = Accounts.register();
+        adjust(jo.globalId(), "30.00");
+        Checkouts.CartRef cart = customerCart(jo.client(), line(product.variant(0), 1));
+        Map<String, Object> request = input(cart, store, payInStore(), "8.00");
+        JsonPath first = jo.client().ok(CHECKOUT, "input", request).setRootPath("data.checkoutComplete");
+        JsonPath retry = jo.client().ok(CHECKOUT, "input", request).setRootPath("data.checkoutComplete");
+        assertThat(first.getList("userErrors")).as(first.prettify()).isEmpty();
+        assertThat(retry.getString("order.number")).isEqualTo(first.getString("order.number"));
+        assertThat(retry.getString("order.tenders[0].amount.amount")).isEqualTo("8.00");
+
+        Map<String, Object> other = new java.util.HashMap<>(request);
+        other.put("storeCreditAmount", "9.00");
+        JsonPath reused = jo.client().ok(CHECKOUT, "input", other).setRootPath("data.checkoutComplete");
+        assertThat(reused.getString("userErrors[0].code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(credit(jo.client()).getString("balance.amount")).isEqualTo("22.00");
+        assertThat(data.count("SELECT count(*) FROM store_credit_entry WHERE customer_id = $1 AND kind = 'SPEND'", jo.id())).isEqualTo(1);
+    }
+
+    @Test
     void credit_above_the_amount_due_or_the_balance_from_a_guest_or_not_an_amount_is_refused_and_nothing_is_ordered() {
         var store = data.store("Credit refuse store", 52.0, 13.0);
         var product = data.product("Credit hat", null, 2000);

@@ -129,16 +129,20 @@ public class CheckoutService {
     private Uni<CheckoutOutcome> pay(Caller caller, CheckoutInputs.CheckoutComplete input, String key, String requestHash,
             PreparedCheckout prepared, CheckoutTenders.Applied applied, long remainderMinor) {
         PaymentProvider provider = providers.of(input.payment().method());
-        if (remainderMinor == 0 && !applied.tenders().isEmpty()) {
-            // The tenders pay everything: there is nothing to authorize or to take at the till.
-            PaymentResult covered = new PaymentResult(true, PaymentStatus.PAID, "tenders:" + key, null, null);
-            return place(caller, input, key, requestHash, prepared, applied, provider, covered);
-        }
         CheckoutInputs.Card card = input.payment().card();
         PaymentRequest request = new PaymentRequest(key, remainderMinor, currency,
                 input.fulfilment().type(), card == null ? null
                         : new PaymentRequest.Card(card.number(), card.expiryMonth(), card.expiryYear(), card.cvc()));
         PaymentProvider.PaymentProblem problem = provider.validate(request);
+        if (remainderMinor == 0 && !applied.tenders().isEmpty()) {
+            // The tenders pay everything: nothing to authorize or to take at the till, so card details are not needed;
+            // the method must still suit the order (no paying in store for a shipped order).
+            if (problem != null && "method".equals(problem.field())) {
+                return refused(UserError.of(problem.code(), problem.message(), "input", "payment", "method"));
+            }
+            PaymentResult covered = new PaymentResult(true, PaymentStatus.PAID, "tenders:" + key, null, null);
+            return place(caller, input, key, requestHash, prepared, applied, provider, covered);
+        }
         if (problem != null) {
             return refused(UserError.of(problem.code(), problem.message(), fieldPath("input", "payment", problem.field())));
         }
