@@ -801,6 +801,7 @@ class ClientOperationsTest {
             assertThat(r.getString("data.customer.activeCart.id")).isEqualTo(cartId);
             assertThat(r.getList("data.customer.orders.edges")).isEmpty();
             assertThat(r.getString("data.customer.loyalty.tier")).isEqualTo("BRONZE");
+            assertThat(r.getString("data.customer.storeCredit.balance.amount")).isEqualTo("0.00");
         });
 
         s.put("staff/ChannelInsights.graphql", (client, op) -> {
