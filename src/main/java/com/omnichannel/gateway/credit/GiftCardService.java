@@ -156,7 +156,7 @@ public class GiftCardService {
         return repository.redeemedByOrders(orderKeys);
     }
 
-    // ---- helpers
+    // ---- amounts and views
 
     private Long positiveMinor(String amount) {
         try {
