@@ -63,7 +63,11 @@ class TableOwnershipTest {
             Map.entry("cart_activity", "reporting/insights/InsightsRepository.java"),
             Map.entry("outbox_event", "platform/outbox/Outbox.java"),
             Map.entry("webhook_subscription", "integration/WebhookRepository.java"),
-            Map.entry("webhook_delivery", "integration/WebhookRepository.java"));
+            Map.entry("webhook_delivery", "integration/WebhookRepository.java"),
+            Map.entry("store_credit_account", "credit/StoreCreditRepository.java"),
+            Map.entry("store_credit_entry", "credit/StoreCreditRepository.java"),
+            Map.entry("gift_card", "credit/GiftCardRepository.java"),
+            Map.entry("gift_card_transaction", "credit/GiftCardRepository.java")));
 
     /**
      * Reads of another domain's table outside reporting that remain, each a join inside one set-based statement that

@@ -23,7 +23,7 @@ class CheckoutValidationTest {
     private static CheckoutInputs.CheckoutComplete shipping(String email, CheckoutInputs.ShippingAddress address) {
         return new CheckoutInputs.CheckoutComplete("cart", "key-12345678", email,
                 new CheckoutInputs.CheckoutFulfilment(FulfilmentType.SHIP, null, address, null),
-                new CheckoutInputs.Payment(PaymentMethod.CARD, null), null);
+                new CheckoutInputs.Payment(PaymentMethod.CARD, null), null, null, null);
     }
 
     @Test
@@ -61,10 +61,10 @@ class CheckoutValidationTest {
     void pickup_needs_a_store_id_and_the_key_is_visible_ascii() {
         CheckoutInputs.CheckoutComplete pickup = new CheckoutInputs.CheckoutComplete("cart", "key-12345678", "guest@example.com",
                 new CheckoutInputs.CheckoutFulfilment(FulfilmentType.PICKUP, "not-a-store", null, null),
-                new CheckoutInputs.Payment(PaymentMethod.PAY_IN_STORE, null), null);
+                new CheckoutInputs.Payment(PaymentMethod.PAY_IN_STORE, null), null, null, null);
         assertThat(validation.check(pickup, false).code().name()).isEqualTo("INVALID_PICKUP_STORE");
         CheckoutInputs.CheckoutComplete shortKey = new CheckoutInputs.CheckoutComplete("cart", "short", "guest@example.com",
-                pickup.fulfilment(), pickup.payment(), null);
+                pickup.fulfilment(), pickup.payment(), null, null, null);
         assertThat(validation.check(shortKey, false).code().name()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
     }
 }

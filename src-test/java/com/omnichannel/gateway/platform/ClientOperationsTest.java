@@ -838,6 +838,7 @@ class ClientOperationsTest {
             assertThat(r.getString("data.customer.activeCart.id")).isEqualTo(cartId);
             assertThat(r.getList("data.customer.orders.edges")).isEmpty();
             assertThat(r.getString("data.customer.loyalty.tier")).isEqualTo("BRONZE");
+            assertThat(r.getString("data.customer.storeCredit.balance.amount")).isEqualTo("0.00");
         });
 
         s.put("staff/ChannelInsights.graphql", (client, op) -> {
@@ -941,6 +942,75 @@ class ClientOperationsTest {
             deleteWebhookSubscription(admin, id);
         });
 
+        // ---- store credit and gift cards
+
+        s.put("staff/AdjustStoreCredit.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            JsonPath r = run(client, op, vars("customerId", account.globalId(), "amount", "15.00", "reason", "Late delivery"));
+            assertThat(r.getList("data.storeCreditAdjust.userErrors")).isEmpty();
+            assertThat(r.getString("data.storeCreditAdjust.storeCredit.balance.amount")).isEqualTo("15.00");
+            assertThat(r.getString("data.storeCreditAdjust.entry.kind")).isEqualTo("ADJUST");
+            JsonPath below = run(client, op, vars("customerId", account.globalId(), "amount", "-15.01", "reason", "Correction"));
+            assertThat(below.getString("data.storeCreditAdjust.userErrors[0].code")).isEqualTo("INSUFFICIENT_STORE_CREDIT");
+        });
+
+        s.put("web/MyStoreCredit.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            run(GraphQL.as(Tokens.staff()), read(OPERATIONS.resolve("staff/AdjustStoreCredit.graphql")),
+                    vars("customerId", account.globalId(), "amount", "7.50", "reason", "Welcome"));
+            JsonPath r = run(account.client().channel("WEB"), op, vars("first", 10, "after", null));
+            assertThat(r.getString("data.me.storeCredit.balance.amount")).isEqualTo("7.50");
+            assertThat(r.getList("data.me.storeCredit.ledger.edges.node.kind")).containsExactly("ADJUST");
+        });
+
+        s.put("staff/IssueGiftCard.graphql", (client, op) -> {
+            JsonPath r = run(client, op, vars("amount", "25.00", "note", "Raffle prize"));
+            assertThat(r.getList("data.giftCardIssue.userErrors")).isEmpty();
+            assertThat(r.getString("data.giftCardIssue.code")).endsWith(r.getString("data.giftCardIssue.giftCard.last4"));
+            assertThat(r.getString("data.giftCardIssue.giftCard.initialValue.amount")).isEqualTo("25.00");
+        });
+
+        for (String balanceCheck : List.of("web/GiftCardBalance.graphql", "kiosk/GiftCardBalance.graphql")) {
+            s.put(balanceCheck, (client, op) -> {
+                redis.key().del("gift-card-balance-checks:{ip:127.0.0.1}", "gift-card-balance-checks:{ip:0:0:0:0:0:0:0:1}");
+                String code = issueGiftCard("12.00");
+                JsonPath r = run(client, op, vars("code", code.toLowerCase()));
+                assertThat(r.getString("data.giftCardBalance.balance.amount")).isEqualTo("12.00");
+                assertThat(r.getBoolean("data.giftCardBalance.expired")).isFalse();
+            });
+        }
+
+        s.put("web/CheckoutWithTenders.graphql", (client, op) -> {
+            String code = issueGiftCard("15.00");
+            JsonPath created = GraphQL.anonymous().ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } cartToken } }",
+                    "input", Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 2))));
+            GraphQL shopper = GraphQL.anonymous().channel("WEB").header("X-Cart-Token", created.getString("data.cartCreate.cartToken"));
+            JsonPath r = run(shopper, op, vars("input", Map.of("cartId", created.getString("data.cartCreate.cart.id"),
+                    "idempotencyKey", java.util.UUID.randomUUID().toString(), "email", "tenders@example.com",
+                    "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()), "payment", Map.of("method", "PAY_IN_STORE"),
+                    "giftCardCodes", List.of(code))));
+            assertThat(r.getList("data.checkoutComplete.order.tenders.amount.amount")).containsExactly("15.00");
+            assertThat(r.getString("data.checkoutComplete.order.amountDueAtPickup.amount")).isEqualTo("24.98");
+        });
+
+        s.put("mobile/CheckoutWithTenders.graphql", (client, op) -> {
+            Account account = Accounts.register();
+            run(GraphQL.as(Tokens.staff()), read(OPERATIONS.resolve("staff/AdjustStoreCredit.graphql")),
+                    vars("customerId", account.globalId(), "amount", "10.00", "reason", "Refund"));
+            String code = issueGiftCard("20.00");
+            GraphQL app = account.client().channel("MOBILE");
+            String cartId = app.ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }", "input",
+                    Map.of("lines", List.of(Map.of("variantId", f.socks.variant(0).id(), "quantity", 2)))).getString("data.cartCreate.cart.id");
+            JsonPath r = run(app, op, vars("input", Map.of("cartId", cartId, "idempotencyKey", java.util.UUID.randomUUID().toString(),
+                    "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()),
+                    "payment", Map.of("method", "CARD", "card", Map.of("number", "4242424242424242", "expiryMonth", 12, "expiryYear", 2099, "cvc", "123")),
+                    "storeCreditAmount", "10.00", "giftCardCodes", List.of(code))));
+            assertThat(r.getString("data.checkoutComplete.order.total.amount")).isEqualTo("39.98");
+            assertThat(r.getList("data.checkoutComplete.order.tenders.kind")).containsExactly("STORE_CREDIT", "GIFT_CARD");
+            assertThat(r.getList("data.checkoutComplete.order.tenders.amount.amount")).containsExactly("10.00", "20.00");
+            assertThat(r.getString("data.checkoutComplete.order.paymentStatus")).isEqualTo("AUTHORIZED");
+        });
+
         s.putAll(CartOperationScenarios.scenarios(f, vertx, endpoint, this::forgetSignInAttempts));
         s.putAll(ReturnOperationScenarios.scenarios(data));
         return s;
@@ -987,6 +1057,12 @@ class ClientOperationsTest {
                 "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()), "payment", Map.of("method", "PAY_IN_STORE"))));
         assertThat(r.getList("data.checkoutComplete.userErrors")).isEmpty();
         return r.setRootPath("data.checkoutComplete.order");
+    }
+
+    private static String issueGiftCard(String amount) {
+        JsonPath issued = GraphQL.as(Tokens.staff()).ok(read(OPERATIONS.resolve("staff/IssueGiftCard.graphql")), "amount", amount, "note", null);
+        assertThat(issued.getList("data.giftCardIssue.userErrors")).isEmpty();
+        return issued.getString("data.giftCardIssue.code");
     }
 
     private void forgetSignInAttempts() {

@@ -95,7 +95,7 @@ class UserErrorCodesTest {
     }
 
     private static boolean isIsoDurationOrCountry(String word) {
-        return word.matches("P[0-9]+D|PT[0-9]+[HMS]") || word.matches("[A-Z]{2}");
+        return word.matches("P[0-9]+[DWMY]|PT[0-9]+[HMS]") || word.matches("[A-Z]{2}");
     }
 
     private static Set<String> schemaEnumValues() throws IOException {

@@ -1,5 +1,7 @@
 package com.omnichannel.gateway.checkout;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -22,7 +24,16 @@ public final class CheckoutInputs {
             @Description("Required for guests; for signed-in customers it defaults to the email of their account.") String email,
             @Description("Shipping address, or the store to collect from.") @NonNull CheckoutFulfilment fulfilment,
             @Description("How the customer pays.") @NonNull Payment payment,
-            @Description("Loyalty points to redeem on this order (signed-in customers); their value comes off the total.") Integer loyaltyPoints) {
+            @Description("Loyalty points to redeem on this order (signed-in customers); their value comes off the total.") Integer loyaltyPoints,
+            @Description("Store credit to spend on this order (signed-in customers), a decimal amount in the shop's currency, e.g. \"12.50\"; "
+                    + "at most the amount due. The payment method pays the rest.") String storeCreditAmount,
+            @Description("Gift card codes to pay with (at most 5; spaces, dashes and case do not matter), each paying what is left of "
+                    + "the amount due up to its balance, after the store credit. The payment method pays the rest.") List<String> giftCardCodes) {
+
+        /** The gift card codes given, or an empty list. */
+        public List<String> giftCards() {
+            return giftCardCodes == null ? List.of() : giftCardCodes;
+        }
     }
 
     @Description("How the order reaches the customer.")

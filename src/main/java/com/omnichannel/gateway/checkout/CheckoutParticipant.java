@@ -18,10 +18,13 @@ import io.smallrye.mutiny.Uni;
  */
 public interface CheckoutParticipant {
 
-    /** The order as placed: keys and amounts in minor units, and the discounts {@link CheckoutDiscounts} applied. */
+    /**
+     * The order as placed: keys and amounts in minor units, the discounts {@link CheckoutDiscounts} applied and the
+     * tenders {@link CheckoutTenders} took (to debit in this transaction).
+     */
     record PlacedOrder(long orderKey, String number, String customerId, String email, FulfilmentType fulfilmentType,
             String currency, long subtotalMinor, long discountMinor, long totalMinor, List<PlacedLine> lines,
-            CheckoutInputs.CheckoutComplete input, CheckoutDiscounts.Applied discounts) {
+            CheckoutInputs.CheckoutComplete input, CheckoutDiscounts.Applied discounts, CheckoutTenders.Applied tenders) {
     }
 
     record PlacedLine(long lineKey, long variantKey, long productKey, int quantity, long unitPriceMinor, long discountMinor,

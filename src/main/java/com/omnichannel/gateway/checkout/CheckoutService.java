@@ -20,7 +20,9 @@ import com.omnichannel.gateway.customer.CustomerActivity;
 import com.omnichannel.gateway.customer.CustomerErasures;
 import com.omnichannel.gateway.customer.CustomerEventKind;
 import com.omnichannel.gateway.order.OrderPlacement;
+import com.omnichannel.gateway.order.PaymentStatus;
 import com.omnichannel.gateway.platform.errors.ApiException;
+import com.omnichannel.gateway.platform.errors.Refusal;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ratelimit.RateLimiter;
 import com.omnichannel.gateway.platform.security.Caller;
@@ -50,11 +52,12 @@ public class CheckoutService {
     private final CheckoutTransaction transaction;
     private final CartService carts;
     private final CustomerActivity activity;
+    private final CheckoutTenders tenders;
     private final String currency;
 
     public CheckoutService(RateLimiter limiter, CheckoutPricing pricing, CustomerErasures erasures, OrderPlacement orders,
             CheckoutPreparation preparation, PaymentProviders providers, CheckoutTransaction transaction,
-            CartService carts, CustomerActivity activity, CatalogConfig catalogConfig) {
+            CartService carts, CustomerActivity activity, CheckoutTenders tenders, CatalogConfig catalogConfig) {
         this.limiter = limiter;
         this.checkoutsPerShopper = limiter.limit("checkout-attempts", 20, Duration.ofMinutes(10));
         this.checkoutsPerAddress = limiter.limit("checkout-attempts-per-address", 300, Duration.ofMinutes(10));
@@ -66,6 +69,7 @@ public class CheckoutService {
         this.transaction = transaction;
         this.carts = carts;
         this.activity = activity;
+        this.tenders = tenders;
         this.currency = catalogConfig.currency();
     }
 
@@ -112,14 +116,33 @@ public class CheckoutService {
         });
     }
 
+    /** Store credit and gift cards first; the payment method pays what they leave. */
     private Uni<CheckoutOutcome> payAndPlace(Caller caller, CheckoutInputs.CheckoutComplete input, String key, String requestHash,
             PreparedCheckout prepared) {
+        long total = prepared.totals().totalMinor();
+        return tenders.apply(new CheckoutTenders.Context(caller.customerId(), caller.channel().name(), total, currency,
+                input.storeCreditAmount(), input.giftCards()))
+                .chain(applied -> pay(caller, input, key, requestHash, prepared, applied, total - applied.totalMinor()))
+                .onFailure(Refusal.class).recoverWithItem(failure -> new CheckoutOutcome.Refused(((Refusal) failure).error()));
+    }
+
+    private Uni<CheckoutOutcome> pay(Caller caller, CheckoutInputs.CheckoutComplete input, String key, String requestHash,
+            PreparedCheckout prepared, CheckoutTenders.Applied applied, long remainderMinor) {
         PaymentProvider provider = providers.of(input.payment().method());
         CheckoutInputs.Card card = input.payment().card();
-        PaymentRequest request = new PaymentRequest(key, prepared.totals().totalMinor(), currency,
+        PaymentRequest request = new PaymentRequest(key, remainderMinor, currency,
                 input.fulfilment().type(), card == null ? null
                         : new PaymentRequest.Card(card.number(), card.expiryMonth(), card.expiryYear(), card.cvc()));
         PaymentProvider.PaymentProblem problem = provider.validate(request);
+        if (remainderMinor == 0 && !applied.tenders().isEmpty()) {
+            // The tenders pay everything: nothing to authorize or to take at the till, so card details are not needed;
+            // the method must still suit the order (no paying in store for a shipped order).
+            if (problem != null && "method".equals(problem.field())) {
+                return refused(UserError.of(problem.code(), problem.message(), "input", "payment", "method"));
+            }
+            PaymentResult covered = new PaymentResult(true, PaymentStatus.PAID, "tenders:" + key, null, null);
+            return place(caller, input, key, requestHash, prepared, applied, provider, covered);
+        }
         if (problem != null) {
             return refused(UserError.of(problem.code(), problem.message(), fieldPath("input", "payment", problem.field())));
         }
@@ -128,12 +151,17 @@ public class CheckoutService {
                 return refused(UserError.of("PAYMENT_DECLINED", "The payment was declined (" + payment.declineCode() + ")",
                         "input", "payment"));
             }
-            return transaction.place(new CheckoutTransaction.PaidCheckout(caller, input, key, requestHash, prepared, payment))
-                    .onFailure(failure -> !(failure instanceof ApiException)).invoke(failure -> provider
-                            .voidAuthorization(payment.reference()).subscribe().with(ok -> {
-                            }, e -> LOG.warnf(e, "Cannot void payment %s", payment.reference())))
-                    .chain(attempt -> settled(caller, prepared, provider, payment, key, requestHash, attempt));
+            return place(caller, input, key, requestHash, prepared, applied, provider, payment);
         });
+    }
+
+    private Uni<CheckoutOutcome> place(Caller caller, CheckoutInputs.CheckoutComplete input, String key, String requestHash,
+            PreparedCheckout prepared, CheckoutTenders.Applied applied, PaymentProvider provider, PaymentResult payment) {
+        return transaction.place(new CheckoutTransaction.PaidCheckout(caller, input, key, requestHash, prepared, applied, payment))
+                .onFailure(failure -> !(failure instanceof ApiException)).invoke(failure -> provider
+                        .voidAuthorization(payment.reference()).subscribe().with(ok -> {
+                        }, e -> LOG.warnf(e, "Cannot void payment %s", payment.reference())))
+                .chain(attempt -> settled(caller, prepared, provider, payment, key, requestHash, attempt));
     }
 
     /**
@@ -198,6 +226,14 @@ public class CheckoutService {
         if (input.loyaltyPoints() != null) {
             // Only when given, so the hashes of orders placed without points stay as they were.
             canonical.put("loyaltyPoints", input.loyaltyPoints());
+        }
+        if (input.storeCreditAmount() != null) {
+            canonical.put("storeCreditAmount", input.storeCreditAmount().strip());
+        }
+        if (!input.giftCards().isEmpty()) {
+            // Codes are secrets: the hash holds their digests, normalised as they are looked up.
+            canonical.put("giftCards", input.giftCards().stream()
+                    .map(code -> code == null ? null : Secrets.sha256Hex(code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT))).toList());
         }
         return Secrets.sha256Hex(canonical.encode());
     }

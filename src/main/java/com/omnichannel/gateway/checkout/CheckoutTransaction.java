@@ -62,7 +62,7 @@ class CheckoutTransaction {
 
     /** What the order transaction writes, apart from where the units come from. */
     record PaidCheckout(Caller caller, CheckoutInputs.CheckoutComplete input, String idempotencyKey, String requestHash,
-            PreparedCheckout prepared, PaymentResult payment) {
+            PreparedCheckout prepared, CheckoutTenders.Applied tenders, PaymentResult payment) {
     }
 
     Uni<OrderAttempt> place(PaidCheckout checkout) {
@@ -166,6 +166,7 @@ class CheckoutTransaction {
                 cart.id(), cart.version(), input.fulfilment().type(), p.pickupKey(), p.address(),
                 CheckoutPreparation.blankToNull(input.fulfilment().curbsideNote()), currency, totals.pricesIncludeTax(),
                 totals.subtotalMinor(), totals.discountMinor(), totals.shippingMinor(), totals.taxMinor(), totals.totalMinor(),
+                checkout.tenders().totalMinor(),
                 input.payment().method(), payment.status(), payment.reference(), payment.cardLast4(), checkout.idempotencyKey(),
                 checkout.requestHash(), lines, locations, allocations);
     }
@@ -183,7 +184,7 @@ class CheckoutTransaction {
         }
         CheckoutParticipant.PlacedOrder placedOrder = new CheckoutParticipant.PlacedOrder(placed.orderKey(), placed.number(),
                 placed.customerId(), placed.email(), placed.fulfilmentType(), placed.currency(), placed.subtotalMinor(),
-                placed.discountMinor(), placed.totalMinor(), lines, checkout.input(), checkout.prepared().discounts());
+                placed.discountMinor(), placed.totalMinor(), lines, checkout.input(), checkout.prepared().discounts(), checkout.tenders());
         Uni<Void> result = Uni.createFrom().voidItem();
         for (CheckoutParticipant participant : participants) {
             result = result.chain(() -> participant.orderPlaced(tx, checkout.caller(), placedOrder));

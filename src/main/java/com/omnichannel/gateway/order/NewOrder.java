@@ -8,11 +8,12 @@ import com.omnichannel.gateway.platform.security.Channel;
 /**
  * An order as checkout places it: the header with its totals (minor units), the frozen lines in cart order, the
  * locations that ship it (one shipment each, in this order) and how many units of which line each one ships.
+ * {@code tendered}: what store credit and gift cards paid of the total; the payment method pays the rest.
  */
 public record NewOrder(String customerId, String email, Channel sourceChannel, List<Channel> cartChannels, String cartId,
         long cartVersion, FulfilmentType fulfilmentType, Long pickupLocationKey, OrderAddress shippingAddress,
         String curbsideNote, String currency, boolean pricesIncludeTax, long subtotal, long discount, long shipping,
-        long tax, long total, PaymentMethod paymentMethod, PaymentStatus paymentStatus, String paymentReference,
+        long tax, long total, long tendered, PaymentMethod paymentMethod, PaymentStatus paymentStatus, String paymentReference,
         String cardLast4, String idempotencyKey, String requestHash, List<Line> lines, List<Long> shipmentLocations,
         List<Allocation> allocations) {
 

@@ -46,7 +46,7 @@ public record Order(
         @Ignore long key,
         @Ignore String customerId,
         @Ignore String paymentReference,
-        @Ignore long totalMinor,
+        @Ignore long paymentDueMinor,
         @Ignore Written written,
         @Ignore Caller viewer) implements Node {
 
@@ -68,7 +68,7 @@ public record Order(
     Order seenBy(Caller caller) {
         return new Order(id, number, status, nextStatuses, email, sourceChannel, cartChannels, channels, fulfilmentType, pickupStore,
                 fulfilment, shippingAddress, curbsideNote, subtotal, discountTotal, shippingTotal, taxTotal, total, pricesIncludeTax, paymentMethod,
-                paymentStatus, cardLast4, placedAt, updatedAt, key, customerId, paymentReference, totalMinor, written, caller);
+                paymentStatus, cardLast4, placedAt, updatedAt, key, customerId, paymentReference, paymentDueMinor, written, caller);
     }
 
     @Override

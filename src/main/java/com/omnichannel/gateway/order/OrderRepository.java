@@ -32,7 +32,7 @@ public class OrderRepository {
     private static final String ORDER_COLUMNS = """
             o.id, o.number, o.customer_id, o.email, o.source_channel, o.cart_channels, o.cart_id, o.cart_version, o.status,
             o.fulfilment_type, o.pickup_location_id, o.shipping_address, o.curbside_note, o.currency, o.prices_include_tax,
-            o.subtotal_minor, o.discount_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.payment_method,
+            o.subtotal_minor, o.discount_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.tendered_minor, o.payment_method,
             o.payment_status, o.payment_reference, o.card_last4, o.idempotency_key, o.request_hash, o.placed_at, o.updated_at""";
     private static final String LINE_COLUMNS = """
             l.id, l.order_id, l.position, l.variant_id, l.sku, l.product_name, l.variant_title, l.quantity, l.unit_price_minor,
@@ -283,7 +283,7 @@ public class OrderRepository {
                 allocations.stream().map(NewOrder.Allocation::locationKey).toArray(Long[]::new),
                 allocations.stream().map(NewOrder.Allocation::linePosition).toArray(Integer[]::new),
                 allocations.stream().map(NewOrder.Allocation::quantity).toArray(Integer[]::new),
-                actor, channel.name(), note, numbers.toArray(String[]::new), status.name(), placedAt)))
+                actor, channel.name(), note, numbers.toArray(String[]::new), status.name(), placedAt, o.tendered())))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -312,10 +312,10 @@ public class OrderRepository {
                      INSERT INTO customer_order (number, customer_id, email, source_channel, cart_channels, cart_id, cart_version,
                          status, fulfilment_type, pickup_location_id, shipping_address, curbside_note, currency, prices_include_tax,
                          subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, payment_method, payment_status,
-                         payment_reference, card_last4, idempotency_key, request_hash, placed_at)
+                         payment_reference, card_last4, idempotency_key, request_hash, placed_at, tendered_minor)
                      VALUES ((SELECT c FROM unnest($42::text[]) WITH ORDINALITY AS n(c, ord) WHERE NOT EXISTS (
                                  SELECT 1 FROM customer_order WHERE number = n.c) ORDER BY n.ord LIMIT 1), $1, $2, $3, $4, $5, $6, $43, $7, $8, $9, $10, $11, $12, $13,
-                             $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, COALESCE($44::timestamptz, now()))
+                             $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, COALESCE($44::timestamptz, now()), $45)
                      ON CONFLICT (idempotency_key) DO NOTHING
                      RETURNING *),
                  lines AS (
@@ -545,7 +545,7 @@ public class OrderRepository {
                 row.getLong("pickup_location_id"), address instanceof JsonObject json ? json : null, row.getString("curbside_note"),
                 row.getString("currency"), row.getBoolean("prices_include_tax"), row.getLong("subtotal_minor"),
                 row.getLong("discount_minor"), row.getLong("shipping_minor"), row.getLong("tax_minor"), row.getLong("total_minor"),
-                PaymentMethod.valueOf(row.getString("payment_method")), PaymentStatus.valueOf(row.getString("payment_status")),
+                row.getLong("tendered_minor"), PaymentMethod.valueOf(row.getString("payment_method")), PaymentStatus.valueOf(row.getString("payment_status")),
                 row.getString("payment_reference"), row.getString("card_last4"), row.getString("idempotency_key"),
                 row.getString("request_hash"), row.getOffsetDateTime("placed_at"), row.getOffsetDateTime("updated_at"));
     }

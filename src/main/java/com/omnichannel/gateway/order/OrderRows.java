@@ -18,9 +18,14 @@ public final class OrderRows {
     public record OrderRow(long id, String number, String customerId, String email, Channel sourceChannel,
             List<Channel> cartChannels, String cartId, long cartVersion, OrderStatus status, FulfilmentType fulfilmentType,
             Long pickupLocationKey, JsonObject shippingAddress, String curbsideNote, String currency, boolean pricesIncludeTax,
-            long subtotal, long discount, long shipping, long tax, long total, PaymentMethod paymentMethod,
+            long subtotal, long discount, long shipping, long tax, long total, long tendered, PaymentMethod paymentMethod,
             PaymentStatus paymentStatus, String paymentReference, String cardLast4, String idempotencyKey,
             String requestHash, OffsetDateTime placedAt, OffsetDateTime updatedAt) {
+
+        /** What the payment method takes: the total less what store credit and gift cards paid at checkout. */
+        long paymentDue() {
+            return total - tendered;
+        }
     }
 
     public record LineRow(long id, long orderId, int position, long variantId, String sku, String productName,

@@ -54,7 +54,7 @@ class OrderStatusChanges {
     /** Records the payment's new status and tells its provider; inside the transaction so a provider failure rolls it back. */
     Uni<Void> setPaymentStatus(Db.Tx tx, OrderRow order, PaymentStatus status) {
         PaymentSettlement.Payment payment = new PaymentSettlement.Payment(order.paymentMethod(), order.paymentReference(),
-                order.total(), order.currency());
+                order.paymentDue(), order.currency());
         return repository.setPaymentStatus(tx, order.id(), status).chain(() -> payments.settle(payment, status));
     }
 }

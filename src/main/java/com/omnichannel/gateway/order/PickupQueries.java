@@ -50,11 +50,14 @@ class PickupQueries {
         return loaded(orders, o -> o.viewer() != null ? o.viewer() : caller, true, Order::key, repository::byOrders);
     }
 
-    /** What the till takes for an order when it is collected: its total while it is paid in store and not yet paid. */
+    /**
+     * What the till takes for an order when it is collected: its total less what store credit and gift cards paid,
+     * while it is paid in store and not yet paid.
+     */
     static Money amountDueAtPickup(Order order) {
         boolean due = order.paymentMethod() == PaymentMethod.PAY_IN_STORE && order.paymentStatus() == PaymentStatus.PENDING
                 && order.status() != OrderStatus.CANCELLED;
-        return Money.ofMinor(due ? order.totalMinor() : 0, order.total().currencyCode());
+        return Money.ofMinor(due ? order.paymentDueMinor() : 0, order.total().currencyCode());
     }
 
     /** Whether the caller placed the orders of a pickup: their signed-in customer, or the guest who looked the order up. */

@@ -93,9 +93,9 @@ class Pickups {
         return config.qrPayloadTemplate().replace("{store}", store == null ? "" : store.code()).replace("{code}", code);
     }
 
-    /** What the till takes: the totals of the pay-in-store orders not paid yet. */
+    /** What the till takes: what is left to pay of the pay-in-store orders not paid yet. */
     static long amountDue(List<OrderRow> orders) {
-        return orders.stream().filter(Pickups::payAtCounter).mapToLong(OrderRow::total).sum();
+        return orders.stream().filter(Pickups::payAtCounter).mapToLong(OrderRow::paymentDue).sum();
     }
 
     static boolean payAtCounter(OrderRow order) {

@@ -66,6 +66,14 @@ public enum UserErrorCode {
     EMAIL_TAKEN,
     @Description("Fulfilment of the order has started: the customer can no longer cancel, split or merge it.")
     FULFILMENT_STARTED,
+    @Description("A gift card was spent or expired while checking out, so it no longer covers its part; check its balance and try again (nothing was ordered).")
+    GIFT_CARD_BALANCE_CHANGED,
+    @Description("The gift card has nothing left to spend.")
+    GIFT_CARD_EMPTY,
+    @Description("The gift card has expired and can no longer pay.")
+    GIFT_CARD_EXPIRED,
+    @Description("No gift card has this code (or it is not a code).")
+    GIFT_CARD_UNKNOWN,
     @Description("Too many hand-off code claims from this client; try again later.")
     HANDOFF_ATTEMPTS_EXCEEDED,
     @Description("The hand-off code is unknown, expired or used.")
@@ -78,11 +86,13 @@ public enum UserErrorCode {
     INSUFFICIENT_POINTS,
     @Description("Some cart lines cannot be filled now (stockShortages says which and what is available), or a POS sale takes more than the store has available.")
     INSUFFICIENT_STOCK,
+    @Description("The store credit balance is smaller than the amount to spend or take away.")
+    INSUFFICIENT_STORE_CREDIT,
     @Description("A delivery address is incomplete or invalid (the field says which part).")
     INVALID_ADDRESS,
     @Description("A stock adjustment gives both or neither of delta and onHand.")
     INVALID_ADJUSTMENT,
-    @Description("An amount is not a decimal amount in its range (a promotion's amount off, a POS sale's discount, tender or tax).")
+    @Description("An amount is not a valid decimal amount in its range (a promotion's amount off, a store credit or gift card value, a POS sale's discount, tender or tax).")
     INVALID_AMOUNT,
     @Description("The barcode is not a GTIN (8, 12, 13 or 14 digits) with a valid check digit.")
     INVALID_BARCODE,
@@ -112,6 +122,8 @@ public enum UserErrorCode {
     INVALID_EMAIL,
     @Description("An external reference is not 1 to 100 printable characters without spaces at either end.")
     INVALID_EXTERNAL_REF,
+    @Description("More gift cards than one order may take, or the same card twice.")
+    INVALID_GIFT_CARD_CODES,
     @Description("A store-hours exception is invalid (bad date, times, or more than one per day).")
     INVALID_HOURS_EXCEPTION,
     @Description("The idempotency key is not 8 to 128 visible ASCII characters.")
@@ -232,6 +244,10 @@ public enum UserErrorCode {
     SHIPMENT_NOT_SPLITTABLE,
     @Description("The shop does not ship to this country.")
     SHIPPING_UNAVAILABLE,
+    @Description("Store credit can be spent by signed-in customers only.")
+    STORE_CREDIT_SIGN_IN_REQUIRED,
+    @Description("Store credit or a gift card would pay more than the amount due (the tenders before it already pay it all).")
+    TENDER_EXCEEDS_AMOUNT_DUE,
     @Description("A text field is longer than allowed.")
     TOO_LONG,
     @Description("The address book is full.")
