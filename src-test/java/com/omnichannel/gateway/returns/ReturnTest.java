@@ -56,9 +56,6 @@ class ReturnTest {
     @Inject
     TestData data;
 
-    @Inject
-    RecordingStoreCredit storeCredit;
-
     private final GraphQL staff = GraphQL.as(Tokens.staff());
 
     // ---- helpers
@@ -176,8 +173,19 @@ class ReturnTest {
         assertThat(refunded.getString("refund.amount.amount")).isEqualTo(order.getString("total.amount"));
         assertThat(refunded.getString("return.status")).isEqualTo("CLOSED");
         assertThat(refunded.getString("return.refunded.amount")).isEqualTo(order.getString("total.amount"));
-        assertThat(storeCredit.of(customerId)).hasSize(1);
-        assertThat(storeCredit.of(customerId).get(0).amount().amount()).isEqualTo(order.getString("total.amount"));
+        assertThat(data.count("SELECT count(*) FROM store_credit_entry WHERE customer_id = $1 AND kind = 'REFUND'", customerId)).isEqualTo(1);
+
+        // The credit is the customer's on every channel: the app reads it and spends it on the next order.
+        GraphQL app = GraphQL.as(Tokens.customer(customerId)).channel("MOBILE");
+        String balance = "{ me { storeCredit { balance { amount } } } }";
+        assertThat(app.ok(balance).getString("data.me.storeCredit.balance.amount")).isEqualTo(order.getString("total.amount"));
+        Map<String, Object> spend = com.omnichannel.gateway.checkout.Checkouts.input(customerCart(app, line(variant, 1)),
+                UUID.randomUUID().toString(), pickup(store), card("4242424242424242"));
+        spend.put("storeCreditAmount", "10.00");
+        JsonPath spent = app.ok(com.omnichannel.gateway.checkout.Checkouts.CHECKOUT, "input", spend).setRootPath("data.checkoutComplete");
+        assertThat(spent.getList("userErrors")).as(spent.prettify()).isEmpty();
+        assertThat(cents(app.ok(balance).getString("data.me.storeCredit.balance.amount")))
+                .isEqualTo(cents(order.getString("total.amount")) - 1000);
 
         JsonPath seen = web.ok(ORDER, "id", orderId).setRootPath("data.order");
         assertThat(seen.getList("returns.status")).containsExactly("CLOSED");

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.omnichannel.gateway.credit.StoreCreditService;
 import com.omnichannel.gateway.order.OrderEventKind;
 import com.omnichannel.gateway.order.OrderReturns;
 import com.omnichannel.gateway.order.OrderReturns.ReturnableOrder;
@@ -35,9 +36,9 @@ public class ReturnRefunds {
     private final ReturnChanges changes;
     private final ReturnQueries queries;
     private final OrderReturns orders;
-    private final StoreCreditRefunds storeCredit;
+    private final StoreCreditService storeCredit;
 
-    ReturnRefunds(ReturnRepository repository, ReturnChanges changes, ReturnQueries queries, OrderReturns orders, StoreCreditRefunds storeCredit) {
+    ReturnRefunds(ReturnRepository repository, ReturnChanges changes, ReturnQueries queries, OrderReturns orders, StoreCreditService storeCredit) {
         this.repository = repository;
         this.changes = changes;
         this.queries = queries;
@@ -101,9 +102,8 @@ public class ReturnRefunds {
             return Outcome.refused(UserError.of("REFUND_TOO_LARGE", "At most " + Money.ofMinor(remaining, order.currency()).amount() + " "
                     + order.currency() + " is left to refund on this return", "input", "amount"));
         }
-        if (input.destination() == RefundDestination.STORE_CREDIT && (order.customerId() == null || !storeCredit.available())) {
-            return Outcome.refused(UserError.of("REFUND_DESTINATION_UNAVAILABLE", order.customerId() == null
-                    ? "Store credit needs a customer account; the order was placed as a guest" : "Store credit is not available", "input", "destination"));
+        if (input.destination() == RefundDestination.STORE_CREDIT && order.customerId() == null) {
+            return Outcome.refused(UserError.of("REFUND_DESTINATION_UNAVAILABLE", "Store credit needs a customer account; the order was placed as a guest", "input", "destination"));
         }
         if (input.destination() == RefundDestination.ORIGINAL_PAYMENT && order.paymentStatus() != PaymentStatus.PAID) {
             return Outcome.refused(UserError.of("REFUND_DESTINATION_UNAVAILABLE", "The order's payment is " + order.paymentStatus()
