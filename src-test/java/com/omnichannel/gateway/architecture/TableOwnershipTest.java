@@ -67,7 +67,10 @@ class TableOwnershipTest {
             Map.entry("store_credit_account", "credit/StoreCreditRepository.java"),
             Map.entry("store_credit_entry", "credit/StoreCreditRepository.java"),
             Map.entry("gift_card", "credit/GiftCardRepository.java"),
-            Map.entry("gift_card_transaction", "credit/GiftCardRepository.java")));
+            Map.entry("gift_card_transaction", "credit/GiftCardRepository.java"),
+            Map.entry("return_request", "returns/ReturnRepository.java"),
+            Map.entry("return_line", "returns/ReturnRepository.java"),
+            Map.entry("return_refund", "returns/ReturnRepository.java"));
 
     /**
      * Reads of another domain's table outside reporting that remain, each a join inside one set-based statement that

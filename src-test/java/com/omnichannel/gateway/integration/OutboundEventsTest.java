@@ -26,6 +26,7 @@ import com.omnichannel.gateway.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 
 /** The events of stock, customers and loyalty, as a receiver gets them. */
 @QuarkusTest
@@ -117,6 +118,56 @@ class OutboundEventsTest {
             // The order's event no longer says whose order it was.
             assertThat(data.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = $1", order)).isEqualTo(1);
             assertThat(data.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND payload ? 'customerId'", order)).isZero();
+            unsubscribe(subscription);
+        }
+    }
+
+    @Test
+    void a_return_and_its_refund_reach_the_receiver_after_the_orders_own_events_in_the_order_they_happened() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start(SECRET)) {
+            String subscription = subscribe(receiver, List.of("ORDER_PLACED", "ORDER_STATUS_CHANGED", "RETURN_UPDATED", "REFUND_ISSUED"));
+            var warehouse = data.warehouse("Webhook returns warehouse", 51.0, 9.0);
+            var product = data.product("Webhook returns scarf", null, 2500);
+            data.stock(product.variant(0), warehouse, 5);
+            Accounts.Account account = Accounts.register();
+            JsonPath order = placed(customerCart(account.client(), line(product.variant(0), 2)), ship(), card("4242424242424242"));
+            String orderId = order.getString("id");
+            for (String status : List.of("CONFIRMED", "SHIPPED", "DELIVERED")) {
+                staff.ok("mutation($input: OrderStatusUpdateInput!) { orderStatusUpdate(input: $input) { userErrors { code } } }",
+                        "input", Map.of("orderId", orderId, "status", status));
+            }
+            String lineId = staff.ok("query($id: ID) { order(id: $id) { lines { id } } }", "id", orderId).getString("data.order.lines[0].id");
+            JsonPath requested = staff.ok("""
+                    mutation($input: ReturnRequestInput!) { returnRequest(input: $input) { return { id lines { id } } userErrors { code } } }""",
+                    "input", Map.of("orderId", orderId, "method", "SHIP_BACK",
+                            "lines", List.of(Map.of("orderLineId", lineId, "quantity", 1, "reason", "Wrong colour"))));
+            assertThat(requested.getList("data.returnRequest.userErrors")).isEmpty();
+            String returnId = requested.getString("data.returnRequest.return.id");
+            JsonPath received = staff.ok("""
+                    mutation($input: ReturnReceiveInput!) { returnReceive(input: $input) { return { status } userErrors { code } } }""",
+                    "input", Map.of("returnId", returnId, "locationId", warehouse.id(), "lines", List.of(Map.of(
+                            "returnLineId", requested.getString("data.returnRequest.return.lines[0].id"), "quantity", 1, "disposition", "RESTOCK"))));
+            assertThat(received.getList("data.returnReceive.userErrors")).isEmpty();
+            JsonPath refunded = staff.ok("""
+                    mutation($input: ReturnRefundInput!) { returnRefund(input: $input) { refund { id } userErrors { code } } }""",
+                    "input", Map.of("returnId", returnId, "idempotencyKey", "webhook-refund-" + returnId, "destination", "CASH"));
+            assertThat(refunded.getList("data.returnRefund.userErrors")).isEmpty();
+
+            // placed, three status changes, the return approved (staff), received, the refund, the return closed
+            awaitTrue(() -> receiver.acceptedOf(orderId).size() == 8, Duration.ofSeconds(20));
+            List<Received> events = receiver.acceptedOf(orderId);
+            assertThat(events).extracting(Received::eventType).containsExactly("order.placed", "order.status_changed",
+                    "order.status_changed", "order.status_changed", "return.updated", "return.updated", "refund.issued", "return.updated");
+            assertThat(events.subList(4, 8)).allSatisfy(e -> assertThat(e.body().getJsonObject("data").getString("returnId")).isEqualTo(returnId));
+            assertThat(events.get(4).body().getJsonObject("data").getString("status")).isEqualTo("APPROVED");
+            assertThat(events.get(5).body().getJsonObject("data").getString("status")).isEqualTo("RECEIVED");
+            JsonObject refund = events.get(6).body().getJsonObject("data");
+            assertThat(refund.getString("refundId")).isEqualTo(refunded.getString("data.returnRefund.refund.id"));
+            assertThat(refund.getString("destination")).isEqualTo("CASH");
+            assertThat(refund.getJsonObject("amount").getString("amount")).isEqualTo("25.00");
+            assertThat(events.get(7).body().getJsonObject("data").getString("status")).isEqualTo("CLOSED");
+            assertThat(events.get(7).body().getJsonObject("data").getJsonObject("refunded").getString("amount")).isEqualTo("25.00");
+            assertThat(receiver.badSignatures()).isZero();
             unsubscribe(subscription);
         }
     }

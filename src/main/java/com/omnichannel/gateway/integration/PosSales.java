@@ -270,7 +270,7 @@ public class PosSales {
         }
         return new NewOrder(customer == null ? null : customer.key(), customer == null ? null : customer.email(), Channel.POS,
                 List.of(Channel.POS), key, 0, FulfilmentType.PICKUP, store.key(), null, null, currency, true, receipt.subtotal(),
-                receipt.discount(), 0, receipt.tax(), receipt.total(), PaymentMethod.PAY_IN_STORE, PaymentStatus.PAID,
+                receipt.discount(), 0, receipt.tax(), receipt.total(), 0, PaymentMethod.PAY_IN_STORE, PaymentStatus.PAID,
                 tenderSummary(input), null, key, hash, lines, List.of(store.key()), allocations);
     }
 

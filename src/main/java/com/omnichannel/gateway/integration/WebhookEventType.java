@@ -19,6 +19,10 @@ public enum WebhookEventType {
     ORDER_PLACED("order.placed"),
     @Description("An order's status changed (order.status_changed).")
     ORDER_STATUS_CHANGED("order.status_changed"),
+    @Description("A refund was paid for a return: to the original payment, store credit or cash (refund.issued).")
+    REFUND_ISSUED("refund.issued"),
+    @Description("A return was requested, or its status or received units changed; the return as it is now (return.updated).")
+    RETURN_UPDATED("return.updated"),
     @Description("A pickup shipment is ready for collection in its store (shipment.ready_for_pickup).")
     SHIPMENT_READY_FOR_PICKUP("shipment.ready_for_pickup"),
     @Description("A stock level changed; changes within a short window come as one event with the latest levels (stock.level_changed).")

@@ -34,7 +34,7 @@ public class OrderRepository {
             o.fulfilment_type, o.pickup_location_id, o.shipping_address, o.curbside_note, o.currency, o.prices_include_tax,
             o.subtotal_minor, o.discount_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.tendered_minor, o.payment_method,
             o.payment_status, o.payment_reference, o.card_last4, o.idempotency_key, o.request_hash, o.placed_at, o.updated_at""";
-    private static final String LINE_COLUMNS = """
+    static final String LINE_COLUMNS = """
             l.id, l.order_id, l.position, l.variant_id, l.sku, l.product_name, l.variant_title, l.quantity, l.unit_price_minor,
             l.discount_minor, l.tax_minor, l.total_minor, l.channel""";
     private static final String SHIPMENT_COLUMNS = "s.id, s.location_id, s.fulfilment_type, s.status, s.carrier, s.tracking_number, s.created_at, s.updated_at";
@@ -386,55 +386,6 @@ public class OrderRepository {
                 .replaceWithVoid();
     }
 
-    /**
-     * Per line of the order: units in shipments that reached the customer (delivered or picked up) and when the last
-     * of them did (a finished shipment is not changed again, so its last update is its hand-over).
-     */
-    public Uni<Map<Long, HandedOver>> handedOver(Db.Tx tx, long orderKey) {
-        return tx.query("""
-                SELECT sl.order_line_id, sum(sl.quantity)::int AS units, max(s.updated_at) AS at
-                  FROM shipment_line sl JOIN shipment s ON s.id = sl.shipment_id JOIN order_line l ON l.id = sl.order_line_id
-                 WHERE l.order_id = $1 AND s.status IN ('DELIVERED', 'PICKED_UP')
-                 GROUP BY sl.order_line_id""", Tuple.of(orderKey)).map(rows -> {
-                    Map<Long, HandedOver> result = new HashMap<>();
-                    rows.forEach(r -> result.put(r.getLong("order_line_id"), new HandedOver(r.getInteger("units"), r.getOffsetDateTime("at"))));
-                    return result;
-                });
-    }
-
-    public record HandedOver(int units, OffsetDateTime at) {
-    }
-
-    /**
-     * Adds a line to an order that exists already (the new variant of an exchange), with its totals, in one
-     * statement; returns the new line's key.
-     */
-    public Uni<Long> insertLine(Db.Tx tx, long orderKey, long variantKey, String sku, String productName, String variantTitle, int quantity,
-            long unitPriceMinor, long taxMinor, long totalMinor, Channel channel) {
-        return tx.query("""
-                WITH line AS (
-                    INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity, unit_price_minor,
-                                            discount_minor, tax_minor, total_minor, channel)
-                    SELECT $1, COALESCE(max(position) + 1, 0), $2, $3, $4, $5, $6, $7, 0, $8, $9, $10 FROM order_line WHERE order_id = $1
-                    RETURNING id),
-                totals AS (
-                    UPDATE customer_order SET subtotal_minor = subtotal_minor + $6 * $7, tax_minor = tax_minor + $8,
-                           total_minor = total_minor + $9, updated_at = now() WHERE id = $1)
-                SELECT id FROM line""",
-                Tuple.from(Arrays.asList(orderKey, variantKey, sku, productName, variantTitle, quantity, unitPriceMinor, taxMinor, totalMinor,
-                        channel.name()))).map(rows -> rows.iterator().next().getLong("id"));
-    }
-
-    /** Lines of one order, inside a transaction. */
-    public Uni<List<LineRow>> lines(Db.Tx tx, long orderKey) {
-        return tx.query("SELECT " + LINE_COLUMNS + " FROM order_line l WHERE l.order_id = $1 ORDER BY l.position", Tuple.of(orderKey))
-                .map(rows -> {
-                    List<LineRow> result = new ArrayList<>();
-                    rows.forEach(r -> result.add(line(r)));
-                    return result;
-                });
-    }
-
     /** Locks orders (by id order) and returns them. */
     public Uni<List<OrderRow>> lockOrders(Db.Tx tx, Collection<Long> orderIds) {
         return tx.query("SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE o.id = ANY($1) ORDER BY o.id FOR UPDATE",
@@ -550,7 +501,7 @@ public class OrderRepository {
                 row.getString("request_hash"), row.getOffsetDateTime("placed_at"), row.getOffsetDateTime("updated_at"));
     }
 
-    private static LineRow line(Row row) {
+    static LineRow line(Row row) {
         return new LineRow(row.getLong("id"), row.getLong("order_id"), row.getInteger("position"), row.getLong("variant_id"),
                 row.getString("sku"), row.getString("product_name"), row.getString("variant_title"), row.getInteger("quantity"),
                 row.getLong("unit_price_minor"), row.getLong("discount_minor"), row.getLong("tax_minor"), row.getLong("total_minor"),

@@ -31,13 +31,16 @@ class ReturnChanges {
     private final OrderReturns orders;
     private final ReturnEvents events;
     private final ReturnQueries queries;
+    private final ReturnOutboxEvents outbox;
 
-    ReturnChanges(Db db, ReturnRepository repository, OrderReturns orders, ReturnEvents events, ReturnQueries queries) {
+    ReturnChanges(Db db, ReturnRepository repository, OrderReturns orders, ReturnEvents events, ReturnQueries queries,
+            ReturnOutboxEvents outbox) {
         this.db = db;
         this.repository = repository;
         this.orders = orders;
         this.events = events;
         this.queries = queries;
+        this.outbox = outbox;
     }
 
     /** How a change ended: made for a return, or refused by a rule (nothing written). */
@@ -77,14 +80,17 @@ class ReturnChanges {
     }
 
     /**
-     * Runs the work in one transaction; a refusal rolls it back and answers with its user error, a change made tells
-     * the return's subscribers (through any instance) and answers with the return as it is now.
+     * Runs the work in one transaction; a refusal rolls it back and answers with its user error, a change made writes
+     * its {@code return.updated} event into the outbox in the same transaction and, once committed, tells the return's
+     * subscribers (through any instance) and answers with the return as it is now.
      */
     Uni<ReturnPayload> inTransaction(Function<Db.Tx, Uni<Outcome>> work) {
-        return db.inTransaction(tx -> work.apply(tx).invoke(outcome -> {
+        return db.inTransaction(tx -> work.apply(tx).call(outcome -> {
             if (outcome.refused() != null) {
                 tx.rollBack();
+                return Uni.createFrom().voidItem();
             }
+            return outbox.returnUpdated(tx, outcome.returnKey());
         })).chain(outcome -> outcome.refused() != null ? failed(outcome.refused())
                 : events.publish(outcome.returnKey()).onFailure().recoverWithNull()
                         .chain(() -> queries.byKey(outcome.returnKey()))

@@ -37,13 +37,16 @@ public class ReturnRefunds {
     private final ReturnQueries queries;
     private final OrderReturns orders;
     private final StoreCreditService storeCredit;
+    private final ReturnOutboxEvents outbox;
 
-    ReturnRefunds(ReturnRepository repository, ReturnChanges changes, ReturnQueries queries, OrderReturns orders, StoreCreditService storeCredit) {
+    ReturnRefunds(ReturnRepository repository, ReturnChanges changes, ReturnQueries queries, OrderReturns orders, StoreCreditService storeCredit,
+            ReturnOutboxEvents outbox) {
         this.repository = repository;
         this.changes = changes;
         this.queries = queries;
         this.orders = orders;
         this.storeCredit = storeCredit;
+        this.outbox = outbox;
     }
 
     // ---- refunds
@@ -128,6 +131,7 @@ public class ReturnRefunds {
                     })
                     .chain(() -> orders.recordEvent(tx, caller, order.key(), OrderEventKind.REFUND_ISSUED, "Refunded " + money.amount() + " "
                             + money.currencyCode() + " to " + input.destination() + " for return " + reference))
+                    .chain(() -> outbox.refundIssued(tx, ret, paid[0]))
                     .chain(() -> ret.refunded() + refundAmount >= ret.suggested()
                             ? changes.moved(tx, caller, ret, ReturnStatus.CLOSED, "refunded")
                             : Outcome.made(ret.id()));
