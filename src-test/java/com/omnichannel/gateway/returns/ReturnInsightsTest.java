@@ -78,7 +78,7 @@ class ReturnInsightsTest {
                 + "(SELECT id FROM return_request WHERE order_number IN (" + list + "))");
 
         JsonPath r = staff.ok(INSIGHTS, "from", from.toString(), "to", to.toString()).setRootPath("data.channelInsights");
-        assertThat(r.getList("channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF");
+        assertThat(r.getList("channels.channel")).containsExactly("WEB", "MOBILE", "KIOSK", "STAFF", "POS");
         assertThat(r.getInt("channels[0].orders")).isEqualTo(2);
         assertThat(r.getInt("channels[0].returns")).isEqualTo(2);
         assertThat(r.getDouble("channels[0].returnRate")).isEqualTo(1.0);

@@ -132,8 +132,9 @@ class ReturnTest {
         var product = data.product("Returnable linen shirt", null, 2000);
         var variant = product.variant(0);
         data.stock(variant, warehouse, 10);
-        String customerId = "customer-" + UUID.randomUUID();
-        GraphQL web = GraphQL.as(Tokens.customer(customerId)).channel("WEB");
+        var shopper = com.omnichannel.gateway.support.Accounts.register();
+        String customerId = shopper.id();
+        GraphQL web = shopper.client().channel("WEB");
         JsonPath order = placed(customerCart(web, line(variant, 2)), ship(), card("4242424242424242"));
         String orderId = order.getString("id");
         move(orderId, "CONFIRMED", "SHIPPED", "DELIVERED");
@@ -176,7 +177,7 @@ class ReturnTest {
         assertThat(data.count("SELECT count(*) FROM store_credit_entry WHERE customer_id = $1 AND kind = 'REFUND'", customerId)).isEqualTo(1);
 
         // The credit is the customer's on every channel: the app reads it and spends it on the next order.
-        GraphQL app = GraphQL.as(Tokens.customer(customerId)).channel("MOBILE");
+        GraphQL app = shopper.client().channel("MOBILE");
         String balance = "{ me { storeCredit { balance { amount } } } }";
         assertThat(app.ok(balance).getString("data.me.storeCredit.balance.amount")).isEqualTo(order.getString("total.amount"));
         Map<String, Object> spend = com.omnichannel.gateway.checkout.Checkouts.input(customerCart(app, line(variant, 1)),

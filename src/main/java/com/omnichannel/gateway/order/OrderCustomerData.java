@@ -16,10 +16,12 @@ public class OrderCustomerData implements CustomerDataContributor {
     public static final String ERASED_ACTOR = "erased-customer";
 
     private final OrderRepository repository;
+    private final OrderReadRepository reads;
     private final InventoryService inventory;
 
-    public OrderCustomerData(OrderRepository repository, InventoryService inventory) {
+    public OrderCustomerData(OrderRepository repository, OrderReadRepository reads, InventoryService inventory) {
         this.repository = repository;
+        this.reads = reads;
         this.inventory = inventory;
     }
 
@@ -31,7 +33,7 @@ public class OrderCustomerData implements CustomerDataContributor {
     /** A customer's orders with lines and timelines as a JSON array. */
     @Override
     public Uni<String> export(String customerId) {
-        return repository.exportCustomerOrders(customerId);
+        return reads.exportCustomerOrders(customerId);
     }
 
     /**

@@ -95,23 +95,6 @@ public class OrderRepository {
     }
 
     /**
-     * A customer's orders with their lines and timeline as one JSON array, every stored field included (payment
-     * references and idempotency data left out), oldest first.
-     */
-    public Uni<String> exportCustomerOrders(String customerId) {
-        return db.query("""
-                SELECT coalesce(json_agg(to_jsonb(o) - 'payment_reference' - 'idempotency_key' - 'request_hash'
-                         || jsonb_build_object(
-                              'lines', coalesce((SELECT jsonb_agg(to_jsonb(l) ORDER BY l.position) FROM order_line l
-                                                  WHERE l.order_id = o.id), '[]'),
-                              'timeline', coalesce((SELECT jsonb_agg(to_jsonb(e) ORDER BY e.id) FROM order_event e
-                                                     WHERE e.order_id = o.id), '[]'))
-                         ORDER BY o.placed_at, o.id), '[]')::text AS doc
-                  FROM customer_order o WHERE o.customer_id = $1""", Tuple.of(customerId))
-                .map(rows -> rows.iterator().next().getString("doc"));
-    }
-
-    /**
      * Erasure of a customer: their orders keep number, channels, status, lines and every amount, and lose who placed
      * them: customer id, email, the delivery address but its country (tax), the curbside note, the card's last
      * digits; their own entries in the timelines no longer name them. Returns the number of orders changed.
@@ -384,6 +367,26 @@ public class OrderRepository {
                         from.stream().map(s -> s == null ? null : s.name()).toArray(String[]::new),
                         to.stream().map(s -> s == null ? null : s.name()).toArray(String[]::new), actor, channel.name(), note)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Adds a line to an order that exists already (the new variant of an exchange), with its totals, in one
+     * statement; returns the new line's key.
+     */
+    public Uni<Long> insertLine(Db.Tx tx, long orderKey, long variantKey, String sku, String productName, String variantTitle, int quantity,
+            long unitPriceMinor, long taxMinor, long totalMinor, Channel channel) {
+        return tx.query("""
+                WITH line AS (
+                    INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity, unit_price_minor,
+                                            discount_minor, tax_minor, total_minor, channel)
+                    SELECT $1, COALESCE(max(position) + 1, 0), $2, $3, $4, $5, $6, $7, 0, $8, $9, $10 FROM order_line WHERE order_id = $1
+                    RETURNING id),
+                totals AS (
+                    UPDATE customer_order SET subtotal_minor = subtotal_minor + $6 * $7, tax_minor = tax_minor + $8,
+                           total_minor = total_minor + $9, updated_at = now() WHERE id = $1)
+                SELECT id FROM line""",
+                Tuple.from(Arrays.asList(orderKey, variantKey, sku, productName, variantTitle, quantity, unitPriceMinor, taxMinor, totalMinor,
+                        channel.name()))).map(rows -> rows.iterator().next().getLong("id"));
     }
 
     /** Locks orders (by id order) and returns them. */

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.inventory.StockReservations;
-import com.omnichannel.gateway.order.OrderReturnRepository.HandedOver;
+import com.omnichannel.gateway.order.OrderReadRepository.HandedOver;
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Caller;
@@ -24,14 +24,14 @@ import io.smallrye.mutiny.Uni;
 public class OrderReturns {
 
     private final OrderRepository repository;
-    private final OrderReturnRepository returnRows;
+    private final OrderReadRepository reads;
     private final PaymentSettlement payments;
     private final StockReservations stockReservations;
 
-    OrderReturns(OrderRepository repository, OrderReturnRepository returnRows, PaymentSettlement payments,
+    OrderReturns(OrderRepository repository, OrderReadRepository reads, PaymentSettlement payments,
             StockReservations stockReservations) {
         this.repository = repository;
-        this.returnRows = returnRows;
+        this.reads = reads;
         this.payments = payments;
         this.stockReservations = stockReservations;
     }
@@ -65,7 +65,7 @@ public class OrderReturns {
             }
             return stockReservations.reserve(tx, List.of(new StockReservations.OrderStock(item.variantKey(), item.locationKey(), item.quantity())),
                     caller.actor(), caller.channel(), order.number())
-                    .chain(() -> returnRows.insertLine(tx, order.key(), item.variantKey(), item.sku(), item.productName(), item.variantTitle(),
+                    .chain(() -> repository.insertLine(tx, order.key(), item.variantKey(), item.sku(), item.productName(), item.variantTitle(),
                             item.quantity(), item.unitPriceMinor(), item.taxMinor(), item.totalMinor(), caller.channel()))
                     .chain(lineKey -> repository.insertShipments(tx, List.of(item.locationKey()), item.fulfilment())
                             .chain(shipments -> repository.insertShipmentLines(tx, shipments, List.of(lineKey), List.of(item.quantity()))
@@ -105,7 +105,7 @@ public class OrderReturns {
                 return Uni.createFrom().nullItem();
             }
             OrderRow o = rows.get(0);
-            return returnRows.lines(tx, orderKey).chain(lines -> returnRows.handedOver(tx, orderKey).map(handed -> {
+            return reads.lines(tx, orderKey).chain(lines -> reads.handedOver(tx, orderKey).map(handed -> {
                 Map<Long, HandedOver> byLine = handed;
                 return new ReturnableOrder(o.id(), o.number(), o.customerId(), o.sourceChannel(), o.currency(), o.total(),
                         o.paymentMethod(), o.paymentReference(), o.paymentStatus(), o.shippingAddress() != null,

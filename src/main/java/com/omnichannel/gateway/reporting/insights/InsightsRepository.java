@@ -89,7 +89,7 @@ public class InsightsRepository {
                      WHERE f.created_at >= $1 AND f.created_at < $2
                      GROUP BY r.purchase_channel)
                 SELECT ch.channel, coalesce(r.returns, 0) AS returns, coalesce(o.orders, 0) AS orders, coalesce(f.refunded, 0) AS refunded
-                  FROM unnest(ARRAY['WEB', 'MOBILE', 'KIOSK', 'STAFF']) WITH ORDINALITY AS ch(channel, position)
+                  FROM unnest(ARRAY['WEB', 'MOBILE', 'KIOSK', 'STAFF', 'POS']) WITH ORDINALITY AS ch(channel, position)
                   LEFT JOIN r ON r.channel = ch.channel LEFT JOIN o ON o.channel = ch.channel LEFT JOIN f ON f.channel = ch.channel
                  ORDER BY ch.position""", Tuple.of(from, to))
                 .map(rows -> {

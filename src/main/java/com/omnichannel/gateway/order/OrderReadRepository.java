@@ -2,7 +2,6 @@ package com.omnichannel.gateway.order;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.omnichannel.gateway.order.OrderRows.LineRow;
 import com.omnichannel.gateway.platform.db.Db;
-import com.omnichannel.gateway.platform.security.Channel;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL of an order's lines as returns and exchanges read and add them, inside their transaction. */
+/**
+ * Reads of orders for jobs beside the order API: what returns need of an order's lines inside their transaction,
+ * and a customer's orders for the privacy export. Writes stay in {@link OrderRepository}, the tables' owner.
+ */
 @ApplicationScoped
-class OrderReturnRepository {
+class OrderReadRepository {
+
+    private final Db db;
+
+    OrderReadRepository(Db db) {
+        this.db = db;
+    }
 
     /**
      * Per line of the order: units in shipments that reached the customer (delivered or picked up) and when the last
@@ -39,26 +46,6 @@ class OrderReturnRepository {
     record HandedOver(int units, OffsetDateTime at) {
     }
 
-    /**
-     * Adds a line to an order that exists already (the new variant of an exchange), with its totals, in one
-     * statement; returns the new line's key.
-     */
-    Uni<Long> insertLine(Db.Tx tx, long orderKey, long variantKey, String sku, String productName, String variantTitle, int quantity,
-            long unitPriceMinor, long taxMinor, long totalMinor, Channel channel) {
-        return tx.query("""
-                WITH line AS (
-                    INSERT INTO order_line (order_id, position, variant_id, sku, product_name, variant_title, quantity, unit_price_minor,
-                                            discount_minor, tax_minor, total_minor, channel)
-                    SELECT $1, COALESCE(max(position) + 1, 0), $2, $3, $4, $5, $6, $7, 0, $8, $9, $10 FROM order_line WHERE order_id = $1
-                    RETURNING id),
-                totals AS (
-                    UPDATE customer_order SET subtotal_minor = subtotal_minor + $6 * $7, tax_minor = tax_minor + $8,
-                           total_minor = total_minor + $9, updated_at = now() WHERE id = $1)
-                SELECT id FROM line""",
-                Tuple.from(Arrays.asList(orderKey, variantKey, sku, productName, variantTitle, quantity, unitPriceMinor, taxMinor, totalMinor,
-                        channel.name()))).map(rows -> rows.iterator().next().getLong("id"));
-    }
-
     /** Lines of one order, inside a transaction. */
     Uni<List<LineRow>> lines(Db.Tx tx, long orderKey) {
         return tx.query("SELECT " + OrderRepository.LINE_COLUMNS + " FROM order_line l WHERE l.order_id = $1 ORDER BY l.position", Tuple.of(orderKey))
@@ -68,4 +55,22 @@ class OrderReturnRepository {
                     return result;
                 });
     }
+
+    /**
+     * A customer's orders with their lines and timeline as one JSON array, every stored field included (payment
+     * references and idempotency data left out), oldest first.
+     */
+    Uni<String> exportCustomerOrders(String customerId) {
+        return db.query("""
+                SELECT coalesce(json_agg(to_jsonb(o) - 'payment_reference' - 'idempotency_key' - 'request_hash'
+                         || jsonb_build_object(
+                              'lines', coalesce((SELECT jsonb_agg(to_jsonb(l) ORDER BY l.position) FROM order_line l
+                                                  WHERE l.order_id = o.id), '[]'),
+                              'timeline', coalesce((SELECT jsonb_agg(to_jsonb(e) ORDER BY e.id) FROM order_event e
+                                                     WHERE e.order_id = o.id), '[]'))
+                         ORDER BY o.placed_at, o.id), '[]')::text AS doc
+                  FROM customer_order o WHERE o.customer_id = $1""", Tuple.of(customerId))
+                .map(rows -> rows.iterator().next().getString("doc"));
+    }
+
 }
