@@ -121,8 +121,10 @@ public class GatewayGraphQLCustomizer implements EventingService {
         GraphQL built = builder.build();
         // Int, Float and ID read inputs as the specification says (StrictScalars): a spec conformance, not an engine
         // patch, so it applies whether or not the patches are on.
-        // Both transformations (deprecations before, strict inputs here) rebuild the object types: resolve by name.
-        builder.schema(TypeResolutionByName.apply(StrictScalars.apply(built.getGraphQLSchema())));
+        // DateTime answers are UTC with milliseconds whatever the source (DateTimeOutput), in every operation type.
+        // The transformations (deprecations before, strict inputs and date-times here) rebuild the object types:
+        // resolve by name.
+        builder.schema(TypeResolutionByName.apply(DateTimeOutput.apply(StrictScalars.apply(built.getGraphQLSchema()))));
         Instrumentation engine = built.getInstrumentation();
         List<Instrumentation> engineParts = engine instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
                 : List.of(engine);
