@@ -93,7 +93,7 @@ class DateTimeAnswersTest {
     static final String INSIGHTS = """
             query($from: DateTime!, $to: DateTime!) { channelInsights(from: $from, to: $to) { from to } }""";
     static final String STOCK = """
-            subscription($loc: ID, $variants: [String]) { stockChanged(locationId: $loc, variantIds: $variants) { updatedAt } }""";
+            subscription($loc: ID, $variants: [ID!]) { stockChanged(locationId: $loc, variantIds: $variants) { updatedAt } }""";
     static final String ADJUST = """
             mutation($input: StockAdjustInput!) { stockAdjust(input: $input) { stockLevel { updatedAt } movement { createdAt } userErrors { code } } }""";
 

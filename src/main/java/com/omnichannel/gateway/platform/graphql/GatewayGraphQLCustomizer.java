@@ -19,6 +19,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.BlockedFields;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -28,6 +29,12 @@ import io.smallrye.graphql.spi.EventingService;
  * Registered through {@code META-INF/services}; SmallRye GraphQL calls it once when it builds the engine.
  */
 public class GatewayGraphQLCustomizer implements EventingService {
+
+    /** Lists of ids reach resolvers as lists of strings ({@link IdListArguments}). */
+    @Override
+    public Operation createOperation(Operation operation) {
+        return IdListArguments.apply(operation);
+    }
 
     @Override
     public String getConfigKey() {
