@@ -54,7 +54,8 @@ public class GatewayGraphQLCustomizer implements EventingService {
         GraphQLSchema.Builder visible = defaultFieldVisibility(builder);
         // Deprecations are written in descriptions ("Deprecated: ..."); the built schema is rewritten with them and
         // handed back as a builder, which SmallRye builds (and serves as SDL) as before.
-        return GraphQLSchema.newSchema(DescribedDeprecations.apply(visible.build()));
+        // The custom scalars name their specifications (@specifiedBy) in the same pass.
+        return GraphQLSchema.newSchema(ScalarSpecifications.apply(DescribedDeprecations.apply(visible.build())));
     }
 
     /**
