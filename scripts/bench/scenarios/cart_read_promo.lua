@@ -5,7 +5,7 @@
 local gql = dofile(os.getenv("BENCH_LUA_DIR") .. "/lib/graphql.lua")
 gql.scenario{
   query = "query($id:ID!){ cart(id:$id){ id version itemCount subtotal{ amount currencyCode }"
-    .. " lines{ id quantity unitPrice{ amount } lineTotal{ amount } available warnings{ code } variant{ sku title } }"
+    .. " lines{ id quantity unitPrice{ amount } subtotal{ amount } available warnings{ code } variant{ sku title } }"
     .. " couponCode discounts{ total{ amount } subtotalAfterDiscounts{ amount } freeShipping"
     .. " applied{ code description amount{ amount } } lines{ cartLineId discount{ amount } } couponProblem{ code } }"
     .. " loyaltyPointsToEarn } }",

@@ -38,7 +38,7 @@ class CartCacheTest {
 
     static final String CART_FIELDS = """
             id version itemCount subtotal { amount }
-            lines { quantity unitPrice { amount } lineTotal { amount } available warnings { code } variant { id } }
+            lines { quantity unitPrice { amount } subtotal { amount } available warnings { code } variant { id } }
             warnings { code }""";
 
     static final String CREATE = """
@@ -168,7 +168,7 @@ class CartCacheTest {
         assertThat(second.statements()).as("statements of the second read").isZero();
         JsonPath read = second.answer();
         assertThat(read.getList("lines.unitPrice.amount")).containsExactly("19.99", "24.99", "29.99");
-        assertThat(read.getList("lines.lineTotal.amount")).containsExactly("39.98", "74.97", "29.99");
+        assertThat(read.getList("lines.subtotal.amount")).containsExactly("39.98", "74.97", "29.99");
         assertThat(read.getString("subtotal.amount")).isEqualTo("144.94");
         assertThat(read.getList("lines.available")).containsExactly(10, 2, 7);
         assertThat(read.getList("warnings.code")).containsExactly("NOT_ENOUGH_STOCK");
@@ -180,7 +180,7 @@ class CartCacheTest {
         JsonPath added = add.answer();
         assertThat(added.getList("userErrors")).isEmpty();
         assertThat(added.getList("cart.lines.quantity")).containsExactly(2, 3, 2);
-        assertThat(added.getList("cart.lines.lineTotal.amount")).containsExactly("39.98", "74.97", "59.98");
+        assertThat(added.getList("cart.lines.subtotal.amount")).containsExactly("39.98", "74.97", "59.98");
         assertThat(added.getString("cart.subtotal.amount")).isEqualTo("174.93");
         assertThat(added.getList("cart.lines.available")).containsExactly(10, 2, 7);
 
@@ -200,7 +200,7 @@ class CartCacheTest {
         assertThat(repriced.getList("data.productVariantUpdate.userErrors")).isEmpty();
         JsonPath read = cart.read();
         assertThat(read.getString("lines[0].unitPrice.amount")).isEqualTo("12.50");
-        assertThat(read.getString("lines[0].lineTotal.amount")).isEqualTo("25.00");
+        assertThat(read.getString("lines[0].subtotal.amount")).isEqualTo("25.00");
         assertThat(read.getString("subtotal.amount")).isEqualTo("30.00");
 
         JsonPath deactivated = staff().ok(VARIANT_UPDATE, "input", Map.of("id", product.variant(1).id(), "active", false));
@@ -272,7 +272,7 @@ class CartCacheTest {
         // What the other instance publishes once its catalog write committed.
         redis.pubsub(String.class).publish("catalog-changes", "1");
         JsonPath fresh = readUntil(cart, r -> "15.00".equals(r.getString("lines[0].unitPrice.amount")));
-        assertThat(fresh.getString("lines[0].lineTotal.amount")).isEqualTo("30.00");
+        assertThat(fresh.getString("lines[0].subtotal.amount")).isEqualTo("30.00");
         assertThat(fresh.getString("subtotal.amount")).isEqualTo("30.00");
     }
 

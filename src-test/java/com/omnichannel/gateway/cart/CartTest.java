@@ -40,7 +40,7 @@ class CartTest {
     static final String CART_FIELDS = """
             id version itemCount subtotal { amount currencyCode } channels lastChannel
             fulfilment { type store { id name } }
-            lines { id quantity addedFrom unitPrice { amount } lineTotal { amount } available warnings { code } variant { id sku } }
+            lines { id quantity addedFrom unitPrice { amount } subtotal { amount } available warnings { code } variant { id sku } }
             warnings { code message }""";
 
     static final String CREATE = "mutation($input: CartCreateInput) { cartCreate(input: $input) { cartToken cart { " + CART_FIELDS
@@ -82,7 +82,7 @@ class CartTest {
         JsonPath read = cart.client().ok(READ, "id", cart.id());
         assertThat(read.getInt("data.cart.itemCount")).isEqualTo(5);
         assertThat(read.getString("data.cart.subtotal.amount")).isEqualTo("279.95");
-        assertThat(read.getList("data.cart.lines.lineTotal.amount")).containsExactly("99.98", "179.97");
+        assertThat(read.getList("data.cart.lines.subtotal.amount")).containsExactly("99.98", "179.97");
         assertThat(read.getList("data.cart.lines.addedFrom")).containsOnly("WEB");
         assertThat(read.getList("data.cart.lines[1].warnings.code")).containsExactly("NOT_ENOUGH_STOCK");
         assertThat(read.getInt("data.cart.lines[1].available")).isEqualTo(1);

@@ -30,7 +30,7 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 class StockSubscriptionTest {
 
-    static final String STOCK = "subscription($loc: ID, $variants: [String]) { stockChanged(locationId: $loc, variantIds: $variants) {"
+    static final String STOCK = "subscription($loc: ID, $variants: [ID!]) { stockChanged(locationId: $loc, variantIds: $variants) {"
             + " available onHand reserved lowStock location { id } variant { id } } }";
     static final String ALERTS = "subscription($loc: ID!) { lowStockAlerts(locationId: $loc) { available lowStockThreshold variant { sku } } }";
     static final String ADJUST = """
@@ -105,6 +105,34 @@ class StockSubscriptionTest {
     }
 
     @Test
+    void variant_ids_are_the_opaque_ids_of_the_api_and_raw_keys_are_refused_by_name() throws Exception {
+        JsonPath argument = GraphQL.anonymous().ok("""
+                { __type(name: "Subscription") { fields { name args { name type { kind ofType { kind name } } } } } }""");
+        String variantIds = "data.__type.fields.find { it.name == 'stockChanged' }.args.find { it.name == 'variantIds' }.type";
+        assertThat(argument.getString(variantIds + ".kind")).isEqualTo("LIST");
+        assertThat(argument.getString(variantIds + ".ofType.kind")).isEqualTo("NON_NULL");
+
+        var store = data.store("Opaque ids store", 52.0, 13.0);
+        var product = data.product("Opaque ids boot", null, 7000);
+        data.stock(product.variant(0), store, 5);
+        try (GraphQLWebSocket staff = new GraphQLWebSocket(vertx, endpoint, Tokens.staff())) {
+            staff.subscribe("opaque", STOCK, Map.of("loc", store.id(), "variants", List.of(product.variant(0).id())));
+            Thread.sleep(500);
+            adjust(GraphQL.as(Tokens.staff()), product.variant(0), store, -1);
+            JsonObject update = staff.next();
+            assertThat(update.getString("type")).as(update.encode()).isEqualTo("next");
+            assertThat(update.getJsonObject("payload").getJsonObject("data").getJsonObject("stockChanged")
+                    .getJsonObject("variant").getString("id")).isEqualTo(product.variant(0).id());
+
+            // The bare database key, as some early clients sent, and an id of another type.
+            staff.subscribe("raw", STOCK, Map.of("loc", store.id(), "variants", List.of(String.valueOf(product.variant(0).key()))));
+            assertThat(untilComplete(staff, "raw")).contains("BAD_USER_INPUT").contains("ProductVariant.id");
+            staff.subscribe("other", STOCK, Map.of("loc", store.id(), "variants", List.of(store.id())));
+            assertThat(untilComplete(staff, "other")).contains("BAD_USER_INPUT").contains("ProductVariant.id");
+        }
+    }
+
+    @Test
     void a_socket_is_closed_when_its_token_expires() throws Exception {
         String shortLived = Jwt.issuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class))
                 .subject("staff-short").groups(Set.of("staff")).expiresIn(Duration.ofSeconds(3)).sign();
@@ -114,6 +142,21 @@ class StockSubscriptionTest {
             // 1008: policy violation, the WebSocket code Quarkus closes with when the authentication expires.
             assertThat(socket.closeCode(15)).isEqualTo(1008);
         }
+    }
+
+    /** The messages of one subscription up to its end, as one text. */
+    private static String untilComplete(GraphQLWebSocket socket, String id) throws InterruptedException {
+        StringBuilder seen = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            JsonObject message = socket.next();
+            if (id.equals(message.getString("id"))) {
+                seen.append(message.encode());
+                if (!"next".equals(message.getString("type"))) {
+                    break;
+                }
+            }
+        }
+        return seen.toString();
     }
 
     private static void adjust(GraphQL staff, TestData.VariantRef variant, TestData.Ref location, int delta) {

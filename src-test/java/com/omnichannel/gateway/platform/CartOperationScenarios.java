@@ -88,7 +88,9 @@ final class CartOperationScenarios {
             assertThat(r.getInt("data.cart.lines[0].available")).isEqualTo(2);
             assertThat(r.getString("data.cart.lines[0].channel")).isEqualTo("WEB");
             assertThat(r.getString("data.cart.lines[0].unitPrice.amount")).isEqualTo("99.99");
-            assertThat(r.getString("data.cart.lines[0].lineTotal.amount")).isEqualTo("299.97");
+            assertThat(r.getString("data.cart.lines[0].subtotal.amount")).isEqualTo("299.97");
+            assertThat(r.getString("data.cart.lines[0].discount.amount")).isEqualTo("0.00");
+            assertThat(r.getString("data.cart.lines[0].total.amount")).isEqualTo("299.97");
             assertThat(r.getString("data.cart.lines[0].variant.product.id")).isEqualTo(f.jacket().id());
             assertThat(r.getList("data.cart.lines[0].warnings.code")).containsExactly("NOT_ENOUGH_STOCK");
             assertThat(r.getInt("data.cart.loyaltyPointsToEarn")).isEqualTo(299);
@@ -101,7 +103,7 @@ final class CartOperationScenarios {
                     "lines", List.of(Map.of("lineId", lineId, "quantity", 4)));
             assertThat(r.getList("data.cartLinesUpdate.userErrors")).isEmpty();
             assertThat(r.getInt("data.cartLinesUpdate.cart.lines[0].quantity")).isEqualTo(4);
-            assertThat(r.getString("data.cartLinesUpdate.cart.lines[0].lineTotal.amount")).isEqualTo("79.96");
+            assertThat(r.getString("data.cartLinesUpdate.cart.lines[0].total.amount")).isEqualTo("79.96");
             JsonPath removed = run(cart.holder(), op, "cartId", cart.id(), "expectedVersion", null,
                     "lines", List.of(Map.of("lineId", lineId, "quantity", 0)));
             assertThat(removed.getList("data.cartLinesUpdate.cart.lines")).isEmpty();
@@ -156,7 +158,7 @@ final class CartOperationScenarios {
                     "lines", List.of(line(f.jacket().variant(0).id(), 1)));
             assertThat(r.getList("data.cartLinesAdd.userErrors")).isEmpty();
             assertThat(r.getInt("data.cartLinesAdd.cart.lines[0].quantity")).isEqualTo(2);
-            assertThat(r.getString("data.cartLinesAdd.cart.lines[0].lineTotal.amount")).isEqualTo("179.98");
+            assertThat(r.getString("data.cartLinesAdd.cart.lines[0].total.amount")).isEqualTo("179.98");
         });
 
         s.put("kiosk/UpdateCartLine.graphql", (client, op) -> {

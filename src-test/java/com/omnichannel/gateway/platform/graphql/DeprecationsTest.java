@@ -30,7 +30,7 @@ class DeprecationsTest {
     @Test
     void fields_kept_under_an_old_name_are_deprecated_with_a_reason_in_introspection() {
         Map<String, List<String>> oldFields = Map.of(
-                "CartLine", List.of("addedFrom"),
+                "CartLine", List.of("addedFrom", "lineTotal"),
                 "Order", List.of("cartChannels", "fulfilmentType", "pickupStore"),
                 "Location", List.of("openingHours"));
         oldFields.forEach((type, names) -> {
@@ -57,6 +57,7 @@ class DeprecationsTest {
     void the_committed_sdl_shows_each_deprecation_with_its_reason() throws IOException {
         String sdl = Files.readString(Path.of("graphql-schema/schema.graphql"), StandardCharsets.UTF_8);
         assertThat(sdl).contains("addedFrom: Channel! @deprecated(reason : \"use channel")
+                .contains("lineTotal: Money @deprecated(reason : \"use subtotal")
                 .contains("cartChannels: [Channel!]! @deprecated(reason : \"use channels")
                 .contains("fulfilmentType: FulfilmentType! @deprecated(reason : \"use fulfilment { type }")
                 .contains("pickupStore: Location @deprecated(reason : \"use fulfilment { store }")

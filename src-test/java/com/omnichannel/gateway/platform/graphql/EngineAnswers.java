@@ -142,7 +142,7 @@ abstract class EngineAnswers {
         data.stock(product.variant(0), warehouse, 9);
         try (GraphQLWebSocket staff = new GraphQLWebSocket(vertx, endpoint, Tokens.staff())) {
             staff.subscribe("stock", """
-                    subscription($loc: ID, $ids: [String]) { stockChanged(locationId: $loc, variantIds: $ids) { available variant { sku } } }""",
+                    subscription($loc: ID, $ids: [ID!]) { stockChanged(locationId: $loc, variantIds: $ids) { available variant { sku } } }""",
                     Map.of("loc", warehouse.id(), "ids", List.of(product.variant(0).id())));
             Thread.sleep(300);
             GraphQL.as(Tokens.staff()).ok("""

@@ -48,4 +48,18 @@ class UtcTimestampsTest {
             assertThatThrownBy(() -> UtcTimestamps.parse(text)).as(text).isInstanceOf(DateTimeParseException.class);
         }
     }
+
+    @Test
+    void answers_are_utc_with_exactly_milliseconds_truncated_as_the_formatter_writes_them() {
+        java.time.format.DateTimeFormatter reference = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC);
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(Math.floorMod(random.nextLong(), 250_000_000_000L), random.nextInt(1_000_000_000));
+            assertThat(UtcTimestamps.format(instant)).as(instant.toString()).isEqualTo(reference.format(instant));
+        }
+        assertThat(UtcTimestamps.format(OffsetDateTime.parse("2026-12-07T01:01:02.1299+02:00"))).isEqualTo("2026-12-06T23:01:02.129Z");
+        assertThat(UtcTimestamps.format(Instant.parse("2026-12-06T23:01:02Z"))).isEqualTo("2026-12-06T23:01:02.000Z");
+        assertThat(UtcTimestamps.format(Instant.parse("1969-12-31T23:59:59.999999Z"))).isEqualTo("1969-12-31T23:59:59.999Z");
+    }
 }

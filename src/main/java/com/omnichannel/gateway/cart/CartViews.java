@@ -72,14 +72,23 @@ class CartViews {
 
     /** The same view as read through another channel (what channel-limited promotions give depends on it). */
     static Cart readThrough(Cart cart, Channel channel) {
-        return new Cart(cart.id(), cart.lines(), cart.itemCount(), cart.subtotal(), cart.fulfilment(), cart.channels(),
+        CartLine.Owner owner = new CartLine.Owner();
+        List<CartLine> lines = cart.lines().stream().map(l -> new CartLine(l.id(), l.variant(), l.quantity(), l.addedFrom(),
+                l.channel(), l.addedAt(), l.unitPrice(), l.subtotal(), l.lineTotal(), l.available(), l.warnings(), owner)).toList();
+        return owned(owner, new Cart(cart.id(), lines, cart.itemCount(), cart.subtotal(), cart.fulfilment(), cart.channels(),
                 cart.lastChannel(), cart.version(), cart.createdAt(), cart.updatedAt(), cart.warnings(), cart.couponCode(),
-                cart.customerId(), channel);
+                cart.customerId(), channel));
+    }
+
+    private static Cart owned(CartLine.Owner owner, Cart cart) {
+        owner.set(cart);
+        return cart;
     }
 
     private Cart assemble(StoredCart stored, List<ProductVariant> variants, Map<Long, Integer> available, Location pickup,
             Channel channel) {
         List<CartLine> lines = new ArrayList<>();
+        CartLine.Owner owner = new CartLine.Owner();
         List<CartWarning> cartWarnings = new ArrayList<>();
         long subtotal = 0;
         int itemCount = 0;
@@ -88,14 +97,14 @@ class CartViews {
             ProductVariant variant = variants.get(i);
             List<CartWarning> warnings = new ArrayList<>();
             Money unitPrice = null;
-            Money lineTotal = null;
+            Money lineSubtotal = null;
             int availableNow = 0;
             if (variant == null || !variant.active()) {
                 warnings.add(new CartWarning("VARIANT_UNAVAILABLE", "This item is no longer sold"));
             } else {
                 unitPrice = variant.price();
                 long total = unitPrice.minorUnits() * line.quantity();
-                lineTotal = Money.ofMinor(total, unitPrice.currencyCode());
+                lineSubtotal = Money.ofMinor(total, unitPrice.currencyCode());
                 subtotal += total;
                 availableNow = available.getOrDefault(variant.key(), 0);
                 if (line.quantity() > availableNow) {
@@ -108,7 +117,7 @@ class CartViews {
             cartWarnings.addAll(warnings);
             Channel addedFrom = Channel.valueOf(line.channel());
             lines.add(new CartLine(line.id(), variant, line.quantity(), addedFrom, addedFrom,
-                    UtcTimestamps.parse(line.addedAt()), unitPrice, lineTotal, availableNow, warnings));
+                    UtcTimestamps.parse(line.addedAt()), unitPrice, lineSubtotal, lineSubtotal, availableNow, warnings, owner));
         }
         if (stored.pickupStoreId() != null && pickup == null) {
             cartWarnings.add(new CartWarning("PICKUP_STORE_UNAVAILABLE", "The chosen pickup store is no longer available"));
@@ -117,10 +126,10 @@ class CartViews {
         boolean collected = pickup != null && type != FulfilmentType.SHIP;
         CartFulfilment fulfilment = new CartFulfilment(type, pickup, collected ? stores.pickupReadyBy(pickup) : null,
                 collected ? pickupSlots.window(pickup, stored.pickupSlotId()) : null);
-        return new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
+        return owned(owner, new Cart(stored.id(), lines, itemCount, Money.ofMinor(subtotal, currency), fulfilment,
                 stored.channels().stream().map(Channel::valueOf).toList(),
                 stored.lastChannel() == null ? null : Channel.valueOf(stored.lastChannel()), stored.version(),
                 UtcTimestamps.parse(stored.createdAt()), UtcTimestamps.parse(stored.updatedAt()), cartWarnings,
-                stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId(), channel);
+                stored.couponCode(), stored.customerId().isEmpty() ? null : stored.customerId(), channel));
     }
 }

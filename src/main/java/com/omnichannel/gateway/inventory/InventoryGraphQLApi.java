@@ -18,6 +18,7 @@ import com.omnichannel.gateway.catalog.ProductVariant;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -100,7 +101,7 @@ public class InventoryGraphQLApi {
             + "Kiosks may leave out the location to follow their own store; variantIds narrows it to some variants.")
     public Multi<StockLevel> stockChanged(
             @Description("The store or warehouse; kiosks may leave it out for their own store.") @Id String locationId,
-            @Description("Only these variants (their ids).") List<String> variantIds) {
+            @Description("Only these variants (ProductVariant.id), at most 100; all of the location's when left out.") @Id @Nullable List<@NonNull String> variantIds) {
         return Multi.createFrom().deferred(() -> inventory.stockChanges(callers.current(), locationId, variantIds));
     }
 

@@ -339,7 +339,8 @@ public class InventoryService {
             for (String id : variantIds) {
                 Long key = GlobalId.tryDecode(ProductVariant.TYPE, id);
                 if (key == null) {
-                    return Multi.createFrom().failure(ApiException.badUserInput("Argument 'variantIds' holds an id that is not a variant id"));
+                    return Multi.createFrom().failure(ApiException.badUserInput("Argument 'variantIds' holds \""
+                            + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "\", which is not a variant's id (ProductVariant.id)"));
                 }
                 variants.add(key);
             }

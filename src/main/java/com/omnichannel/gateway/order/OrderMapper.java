@@ -65,7 +65,8 @@ public class OrderMapper {
 
     OrderLine line(LineRow l) {
         return new OrderLine(OrderLine.globalId(l.id()), l.sku(), l.productName(), l.variantTitle(), l.quantity(),
-                Money.ofMinor(l.unitPrice(), currency), Money.ofMinor(l.discount(), currency), Money.ofMinor(l.tax(), currency),
+                Money.ofMinor(l.unitPrice(), currency), Money.ofMinor(l.unitPrice() * l.quantity(), currency),
+                Money.ofMinor(l.discount(), currency), Money.ofMinor(l.tax(), currency),
                 Money.ofMinor(l.total(), currency), l.channel(), l.id(), l.orderId(), l.variantId());
     }
 

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.cart.Cart;
+import com.omnichannel.gateway.cart.CartLine;
 import com.omnichannel.gateway.cart.CartPayload;
+import com.omnichannel.gateway.platform.money.Money;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.order.Order;
 
@@ -61,6 +63,22 @@ public class PromotionGraphQLApi {
     public Uni<List<@NonNull CartDiscounts>> cartDiscounts(@Source List<Cart> carts) {
         // The reading channel travels with the cart: batch resolvers do not ask for the caller.
         return promotions.cartDiscounts(carts);
+    }
+
+    @Name("discount")
+    @Description("What the promotions and the coupon take off this line now, as checkout would (0 when none apply); the "
+            + "same amount as the line's entry in Cart.discounts.lines, and as OrderLine.discount before loyalty points.")
+    @NonNull
+    public Uni<List<@NonNull Money>> cartLineDiscount(@Source List<CartLine> lines) {
+        return promotions.cartLineDiscounts(lines);
+    }
+
+    @Name("total")
+    @Description("What the line costs after discounts: subtotal minus discount. With prices that include tax (the default) "
+            + "it is what checkout charges for the line (OrderLine.total) before loyalty points; null when the variant is "
+            + "no longer sold.")
+    public Uni<List<Money>> cartLineTotal(@Source List<CartLine> lines) {
+        return promotions.cartLineTotals(lines);
     }
 
     @Name("discounts")

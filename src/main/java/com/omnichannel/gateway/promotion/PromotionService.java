@@ -157,6 +157,43 @@ public class PromotionService {
         return all.map(done -> List.of(out));
     }
 
+    /**
+     * What the promotions take off each cart line, as in its cart's {@link CartDiscounts#lines()}: the carts of the
+     * lines are evaluated once each, however many lines are asked for.
+     */
+    public Uni<List<Money>> cartLineDiscounts(List<CartLine> lines) {
+        Map<Cart, Integer> cartIndex = new java.util.IdentityHashMap<>();
+        List<Cart> carts = new ArrayList<>();
+        for (CartLine line : lines) {
+            cartIndex.computeIfAbsent(line.cart(), cart -> {
+                carts.add(cart);
+                return carts.size() - 1;
+            });
+        }
+        return cartDiscounts(carts).map(discounts -> {
+            List<Map<String, Money>> byLine = discounts.stream().map(d -> {
+                Map<String, Money> m = new HashMap<>();
+                d.lines().forEach(l -> m.put(l.cartLineId(), l.discount()));
+                return m;
+            }).toList();
+            return lines.stream().map(line -> byLine.get(cartIndex.get(line.cart())).getOrDefault(line.id(), Money.ofMinor(0, currency)))
+                    .toList();
+        });
+    }
+
+    /** Each line's subtotal minus its discount; null for lines no longer sold (they have no subtotal). */
+    public Uni<List<Money>> cartLineTotals(List<CartLine> lines) {
+        return cartLineDiscounts(lines).map(discounts -> {
+            List<Money> totals = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                Money subtotal = lines.get(i).subtotal();
+                totals.add(subtotal == null ? null
+                        : Money.ofMinor(subtotal.minorUnits() - discounts.get(i).minorUnits(), subtotal.currencyCode()));
+            }
+            return totals;
+        });
+    }
+
     /** Subtotal after promotions of each cart (for the points its order would earn). */
     /**
      * Points each cart's order would earn: loyalty's earn rules applied to the subtotal after promotions (promotions

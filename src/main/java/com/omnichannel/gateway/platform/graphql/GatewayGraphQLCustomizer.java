@@ -19,6 +19,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.BlockedFields;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -28,6 +29,12 @@ import io.smallrye.graphql.spi.EventingService;
  * Registered through {@code META-INF/services}; SmallRye GraphQL calls it once when it builds the engine.
  */
 public class GatewayGraphQLCustomizer implements EventingService {
+
+    /** Lists of ids reach resolvers as lists of strings ({@link IdListArguments}). */
+    @Override
+    public Operation createOperation(Operation operation) {
+        return IdListArguments.apply(operation);
+    }
 
     @Override
     public String getConfigKey() {
@@ -47,7 +54,8 @@ public class GatewayGraphQLCustomizer implements EventingService {
         GraphQLSchema.Builder visible = defaultFieldVisibility(builder);
         // Deprecations are written in descriptions ("Deprecated: ..."); the built schema is rewritten with them and
         // handed back as a builder, which SmallRye builds (and serves as SDL) as before.
-        return GraphQLSchema.newSchema(DescribedDeprecations.apply(visible.build()));
+        // The custom scalars name their specifications (@specifiedBy) in the same pass.
+        return GraphQLSchema.newSchema(ScalarSpecifications.apply(DescribedDeprecations.apply(visible.build())));
     }
 
     /**
@@ -121,8 +129,10 @@ public class GatewayGraphQLCustomizer implements EventingService {
         GraphQL built = builder.build();
         // Int, Float and ID read inputs as the specification says (StrictScalars): a spec conformance, not an engine
         // patch, so it applies whether or not the patches are on.
-        // Both transformations (deprecations before, strict inputs here) rebuild the object types: resolve by name.
-        builder.schema(TypeResolutionByName.apply(StrictScalars.apply(built.getGraphQLSchema())));
+        // DateTime answers are UTC with milliseconds whatever the source (DateTimeOutput), in every operation type.
+        // The transformations (deprecations before, strict inputs and date-times here) rebuild the object types:
+        // resolve by name.
+        builder.schema(TypeResolutionByName.apply(DateTimeOutput.apply(StrictScalars.apply(built.getGraphQLSchema()))));
         Instrumentation engine = built.getInstrumentation();
         List<Instrumentation> engineParts = engine instanceof ChainedInstrumentation chained ? chained.getInstrumentations()
                 : List.of(engine);

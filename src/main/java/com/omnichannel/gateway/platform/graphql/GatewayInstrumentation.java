@@ -34,6 +34,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final PlainFieldFetching plainFields;
     private final boolean onlyUsedDataLoaders;
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
+    private final BatchesPerArguments batchesPerArguments = new BatchesPerArguments();
     private final OperationMetrics metrics = new OperationMetrics();
     private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
     private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
@@ -110,7 +111,8 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        return plainFields == null ? dataFetcher : plainFields.instrumentDataFetcher(dataFetcher, parameters, state);
+        DataFetcher<?> instrumented = plainFields == null ? dataFetcher : plainFields.instrumentDataFetcher(dataFetcher, parameters, state);
+        return batchesPerArguments.instrument(dataFetcher, instrumented, parameters.getEnvironment());
     }
 
     @Override
