@@ -155,7 +155,11 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = WebhookReceiver.start(SECRET).slowFirst(1, 2_500)) {
             String subscription = subscribe(receiver, List.of("ORDER_PLACED"));
             String order = placeShippedOrder("Webhook timeout");
-            awaitTrue(() -> "DELIVERED".equals(deliveryOf(subscription, order).get("status")), Duration.ofSeconds(20));
+            // The delivery exists once the outbox event is dispatched (after the coalescing window), so it may be absent at first.
+            awaitTrue(() -> {
+                Map<String, Object> d = deliveryOf(subscription, order);
+                return d != null && "DELIVERED".equals(d.get("status"));
+            }, Duration.ofSeconds(20));
             Map<String, Object> delivery = deliveryOf(subscription, order);
             assertThat((Integer) delivery.get("attempts")).isGreaterThanOrEqualTo(2);
             String eventId = (String) delivery.get("eventId");

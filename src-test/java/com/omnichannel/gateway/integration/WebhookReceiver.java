@@ -49,11 +49,13 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile int slowFirstAttempts;
     private volatile long slowMillis;
     private volatile boolean alwaysFail;
+    // A path of its own: a subscription another test left behind with this port in its URL gets 404, not our events.
+    private final String path = "/hooks/" + java.util.UUID.randomUUID();
 
     private WebhookReceiver(HttpServer server, String secret) {
         this.server = server;
         this.secret = secret;
-        server.createContext("/hooks", this::handle);
+        server.createContext(path, this::handle);
         server.setExecutor(executor);
         server.start();
     }
@@ -70,7 +72,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Answers 500 to the first {@code n} attempts of every event. */
