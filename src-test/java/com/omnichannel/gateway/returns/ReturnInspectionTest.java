@@ -162,6 +162,8 @@ class ReturnInspectionTest {
         JsonPath ret = heldAt(store, store, variant, 1);
         String returnId = ret.getString("id");
         String lineId = ret.getString("lines[0].id");
+        String events = "SELECT count(*) FROM outbox_event WHERE event_type = 'return.updated' AND payload->>'returnId' = $1";
+        long eventsBefore = data.count(events, returnId);
         List<Callable<JsonPath>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String disposition = i % 2 == 0 ? "RESTOCK" : "DAMAGED";
@@ -173,6 +175,7 @@ class ReturnInspectionTest {
                 .containsOnly("HELD_QUANTITY_EXCEEDED");
         assertThat(movements(variant, store, "RETURN") + movements(variant, store, "RETURN_DAMAGED")).isEqualTo(1);
         assertThat(data.count("SELECT count(*) FROM order_event WHERE note LIKE $1", "Return " + returnId + " inspected%")).isEqualTo(1);
+        assertThat(data.count(events, returnId)).isEqualTo(eventsBefore + 1);
         assertThat(data.count("SELECT held_quantity::bigint FROM return_line WHERE id = $1",
                 GlobalId.tryDecode(ReturnLine.TYPE, lineId))).isZero();
     }
