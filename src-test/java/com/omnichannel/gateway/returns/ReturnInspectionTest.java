@@ -93,6 +93,7 @@ class ReturnInspectionTest {
 
         // Refused: INSPECT again, more than held; nothing written.
         assertThat(resolve(returnId, decided(lineId, 1, "INSPECT")).getString("userErrors[0].code")).isEqualTo("INVALID_DISPOSITION");
+        assertThat(resolve(returnId, decided(lineId, 0, "RESTOCK")).getString("userErrors[0].code")).isEqualTo("INVALID_QUANTITY");
         JsonPath tooMany = resolve(returnId, decided(lineId, 2, "RESTOCK"), decided(lineId, 2, "DAMAGED"));
         assertThat(tooMany.getString("userErrors[0].code")).isEqualTo("HELD_QUANTITY_EXCEEDED");
         assertThat(tooMany.getList("userErrors[0].field")).containsExactly("input", "lines", "1", "quantity");
@@ -103,6 +104,7 @@ class ReturnInspectionTest {
         assertThat(restocked.getList("userErrors")).as(restocked.prettify()).isEmpty();
         assertThat(restocked.getInt("return.lines[0].heldQuantity")).isEqualTo(1);
         assertThat(restocked.getInt("return.lines[0].receivedQuantity")).isEqualTo(3);
+        assertThat(restocked.getString("return.lines[0].disposition")).isEqualTo("INSPECT");
         assertThat(data.stockRow(variant, receivedAt).getInteger("on_hand")).isEqualTo(2);
         assertThat(data.stockRow(variant, soldAt).getInteger("on_hand")).isEqualTo(2);
         assertThat(data.count("SELECT count(*) FROM stock_movement WHERE variant_id = $1 AND location_id = $2 AND kind = 'RETURN' AND quantity_delta = 2",
