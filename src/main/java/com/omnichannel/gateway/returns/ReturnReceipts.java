@@ -2,8 +2,10 @@ package com.omnichannel.gateway.returns;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -174,7 +176,7 @@ public class ReturnReceipts {
             return Outcome.refused(UserError.of("INVALID_QUANTITY", "Decide on at least one line", "input", "lines"));
         }
         Map<Long, Integer> taken = new HashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<OrderStock> restocked = new ArrayList<>();
         List<OrderStock> damaged = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
