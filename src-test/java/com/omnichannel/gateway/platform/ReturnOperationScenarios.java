@@ -167,6 +167,20 @@ final class ReturnOperationScenarios {
             assertThat(r.getBoolean("data.returnReceive.return.receivedFully")).isTrue();
         });
 
+        s.put("staff/ResolveReturnInspection.graphql", (staff, op) -> {
+            PickedUp p = pickedUp(false);
+            JsonPath ret = approvedReturn(p.order());
+            String lineId = ret.getString("lines[0].id");
+            JsonPath held = staff.ok(SideCalls.RECEIVE, "input", Map.of("returnId", ret.getString("id"), "locationId", p.store().id(),
+                    "lines", List.of(Map.of("returnLineId", lineId, "quantity", 1, "disposition", "INSPECT"))));
+            assertThat(held.getList("data.returnReceive.userErrors")).as(held.prettify()).isEmpty();
+            JsonPath r = staff.ok(op, "input", Map.of("returnId", ret.getString("id"),
+                    "lines", List.of(Map.of("returnLineId", lineId, "quantity", 1, "disposition", "RESTOCK"))));
+            assertThat(r.getList("data.returnInspectionResolve.userErrors")).as(r.prettify()).isEmpty();
+            assertThat(r.getInt("data.returnInspectionResolve.return.lines[0].heldQuantity")).isZero();
+            assertThat(r.getString("data.returnInspectionResolve.return.lines[0].disposition")).isEqualTo("INSPECT");
+        });
+
         s.put("staff/RefundReturn.graphql", (staff, op) -> {
             PickedUp p = pickedUp(false);
             JsonPath ret = received(p);

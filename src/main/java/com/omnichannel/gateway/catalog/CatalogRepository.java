@@ -27,7 +27,7 @@ public class CatalogRepository {
 
     static final String PRODUCT_COLUMNS = """
             p.id, p.slug, p.name, p.description, p.brand, p.status, p.image_urls, p.currency, p.min_price_minor,
-            p.max_price_minor, p.created_at, p.updated_at, p.category_id""";
+            p.max_price_minor, p.created_at, p.updated_at, p.category_id, p.returnable""";
 
     static final String VARIANT_COLUMNS = """
             v.id, v.product_id, v.sku, v.barcode, v.title, v.options, v.price_minor, v.compare_at_price_minor,
@@ -377,7 +377,7 @@ public class CatalogRepository {
         OffsetDateTime created = row.getOffsetDateTime("created_at");
         OffsetDateTime updated = row.getOffsetDateTime("updated_at");
         return new Product(Product.globalId(key), row.getString("slug"), name, row.getString("description"),
-                row.getString("brand"), ProductStatus.valueOf(row.getString("status")), images, range, created, updated,
+                row.getString("brand"), ProductStatus.valueOf(row.getString("status")), images, range, row.getBoolean("returnable"), created, updated,
                 key, row.getLong("category_id"), currency);
     }
 

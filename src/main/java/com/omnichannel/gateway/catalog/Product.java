@@ -21,6 +21,7 @@ public record Product(
         @Description("ACTIVE products are sold; DRAFT and ARCHIVED ones are visible to staff only.") @NonNull ProductStatus status,
         @Description("Images in display order; the first is the main image.") @NonNull List<@NonNull Image> images,
         @Description("Lowest and highest price of the active variants; null when it has none.") PriceRange priceRange,
+        @Description("Whether units of the product may be returned (returnRequest, returnExchange); staff set it with productUpdate.") boolean returnable,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         @Ignore long key,

@@ -109,6 +109,13 @@ public class ReturnGraphQLApi {
         return receipts.receive(callers.current(), input);
     }
 
+    @Mutation("returnInspectionResolve")
+    @Description("Staff: decide on units a receipt held for INSPECT: restock them at the location that received the return, or write them off as damaged.")
+    public Uni<@NonNull ReturnPayload> returnInspectionResolve(
+            @Description("The decisions; see the input type's fields.") @NonNull ReturnInputs.InspectionResolve input) {
+        return receipts.resolveInspection(callers.current(), input);
+    }
+
     @Mutation("returnRefund")
     @Description("Staff: pay back money for a received return, to the original payment, store credit or cash; never more than the order was paid.")
     public Uni<@NonNull RefundPayload> returnRefund(

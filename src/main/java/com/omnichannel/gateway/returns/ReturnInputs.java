@@ -58,6 +58,21 @@ public final class ReturnInputs {
             @Description("Each line received; lines left out count as not received.") @NonNull List<@NonNull ReceiveLine> lines) {
     }
 
+    @Description("A decision on units of one return line held for inspection.")
+    @Input("ReturnInspectionLineInput")
+    public record InspectionLine(
+            @Description("The return line (ReturnLine.id) whose held units are decided.") @NonNull @Id String returnLineId,
+            @Description("Units decided, 1 up to the line's heldQuantity.") int quantity,
+            @Description("RESTOCK (back into on-hand stock of the location that received the return) or DAMAGED (written off); INSPECT is refused.") @NonNull ReturnDisposition disposition) {
+    }
+
+    @Description("Staff: decide on units of a received return that were held for inspection.")
+    @Input("ReturnInspectionResolveInput")
+    public record InspectionResolve(
+            @Description("The return (Return.id).") @NonNull @Id String returnId,
+            @Description("The decisions, at most one entry per line and disposition.") @NonNull List<@NonNull InspectionLine> lines) {
+    }
+
     @Description("Staff: pay back money for a received return.")
     @Input("ReturnRefundInput")
     public record RefundRequest(

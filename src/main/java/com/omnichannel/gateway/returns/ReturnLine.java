@@ -15,6 +15,8 @@ public record ReturnLine(
         @Description("Why the customer returns them.") @NonNull String reason,
         @Description("Units received; null until the return is received.") Integer receivedQuantity,
         @Description("What the receiving location did with them; null until received.") ReturnDisposition disposition,
+        @Description("Units received for INSPECT that are still held, neither restocked nor written off yet (returnInspectionResolve); "
+                + "0 for other dispositions and once all are decided.") int heldQuantity,
         @Description("What these units were paid for (the units asked for until receipt, the units received after).") @NonNull Money refund) {
 
     public static final String TYPE = "ReturnLine";

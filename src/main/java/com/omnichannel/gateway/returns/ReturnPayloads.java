@@ -15,7 +15,7 @@ public final class ReturnPayloads {
     private ReturnPayloads() {
     }
 
-    @Description("The answer of returnRequest, returnStatusUpdate and returnReceive.")
+    @Description("The answer of returnRequest, returnExchange, returnStatusUpdate, returnReceive and returnInspectionResolve.")
     @Type("ReturnPayload")
     public record ReturnPayload(
             @Name("return") @Description("The return after the change; null with userErrors.") Return returnRequest,

@@ -149,7 +149,7 @@ public class ReturnQueries {
 
     private static ReturnLine line(LineRow l, String currency) {
         return new ReturnLine(GlobalId.encode(ReturnLine.TYPE, l.id()), OrderLine.globalId(l.orderLineId()), l.sku(), l.quantity(), l.reason(),
-                l.receivedQuantity(), l.disposition(), Money.ofMinor(l.refund(), currency));
+                l.receivedQuantity(), l.disposition(), l.heldQuantity(), Money.ofMinor(l.refund(), currency));
     }
 
     static Refund refund(RefundRow r) {

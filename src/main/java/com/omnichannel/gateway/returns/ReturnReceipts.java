@@ -2,8 +2,10 @@ package com.omnichannel.gateway.returns;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -147,6 +149,67 @@ public class ReturnReceipts {
                                 .chain(() -> orders.recordEvent(tx, caller, order.key(), OrderEventKind.RETURN_UPDATED, "Return "
                                         + Return.globalId(ret.id()) + " " + ReturnStatus.RECEIVED + " → " + ReturnStatus.CLOSED + ": nothing to refund"))
                         : Uni.createFrom().voidItem())
+                .chain(() -> Outcome.made(ret.id()));
+    }
+
+    // ---- decisions on units held for inspection
+
+    /**
+     * Staff decide on units a receipt held for INSPECT: restocked at the location that received the return, or written
+     * off as damaged. Allowed while the return is RECEIVED or CLOSED (closing does not wait for held units); never more
+     * than a line still holds, checked with the order locked, so concurrent decisions go one after the other.
+     */
+    public Uni<ReturnPayload> resolveInspection(Caller caller, ReturnInputs.InspectionResolve input) {
+        caller.requireStaff();
+        return changes.ofReturn(caller, input.returnId(), (tx, order, ret) -> {
+            if (ret.status() != ReturnStatus.RECEIVED && ret.status() != ReturnStatus.CLOSED) {
+                return Outcome.refused(UserError.of("ILLEGAL_TRANSITION", "A return that is " + ret.status() + " holds no units for inspection", "input", "returnId"));
+            }
+            return repository.linesByReturns(tx, List.of(ret.id()))
+                    .chain(byReturn -> inspected(tx, caller, order, ret, byReturn.getOrDefault(ret.id(), List.of()), input));
+        });
+    }
+
+    private Uni<Outcome> inspected(Db.Tx tx, Caller caller, ReturnableOrder order, ReturnRow ret, List<LineRow> lines,
+            ReturnInputs.InspectionResolve input) {
+        if (input.lines().isEmpty()) {
+            return Outcome.refused(UserError.of("INVALID_QUANTITY", "Decide on at least one line", "input", "lines"));
+        }
+        Map<Long, Integer> taken = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<OrderStock> restocked = new ArrayList<>();
+        List<OrderStock> damaged = new ArrayList<>();
+        for (int i = 0; i < input.lines().size(); i++) {
+            ReturnInputs.InspectionLine in = input.lines().get(i);
+            String index = Integer.toString(i);
+            Long key = GlobalId.tryDecode(ReturnLine.TYPE, in.returnLineId());
+            LineRow line = key == null ? null : lines.stream().filter(l -> l.id() == key).findFirst().orElse(null);
+            if (line == null || !seen.add(key + "/" + in.disposition())) {
+                return Outcome.refused(UserError.of("LINE_NOT_FOUND", "The return has no such line (or it is given twice with the same disposition)",
+                        "input", "lines", index, "returnLineId"));
+            }
+            if (in.disposition() != ReturnDisposition.RESTOCK && in.disposition() != ReturnDisposition.DAMAGED) {
+                return Outcome.refused(UserError.of("INVALID_DISPOSITION", "Held units are restocked or written off as damaged", "input", "lines", index, "disposition"));
+            }
+            if (in.quantity() < 1) {
+                return Outcome.refused(UserError.of("INVALID_QUANTITY", "At least 1 unit", "input", "lines", index, "quantity"));
+            }
+            int total = taken.merge(key, in.quantity(), Integer::sum);
+            if (total > line.heldQuantity()) {
+                return Outcome.refused(UserError.of("HELD_QUANTITY_EXCEEDED", "The line holds " + line.heldQuantity() + " unit(s) for inspection",
+                        "input", "lines", index, "quantity"));
+            }
+            OrderStock units = new OrderStock(line.variantId(), ret.receivedLocationId(), in.quantity());
+            (in.disposition() == ReturnDisposition.RESTOCK ? restocked : damaged).add(units);
+        }
+        int restockedUnits = restocked.stream().mapToInt(OrderStock::quantity).sum();
+        int damagedUnits = damaged.stream().mapToInt(OrderStock::quantity).sum();
+        String reference = order.number();
+        return repository.releaseHeld(tx, ret.id(), List.copyOf(taken.keySet()), taken.keySet().stream().map(taken::get).toList())
+                .chain(() -> stock.receiveReturn(tx, restocked, true, caller.actor(), caller.channel(), reference))
+                .chain(() -> stock.receiveReturn(tx, damaged, false, caller.actor(), caller.channel(), reference))
+                .chain(() -> orders.recordEvent(tx, caller, order.key(), OrderEventKind.RETURN_UPDATED, "Return " + Return.globalId(ret.id())
+                        + " inspected: " + restockedUnits + " unit(s) restocked, " + damagedUnits + " unit(s) written off as damaged"))
                 .chain(() -> Outcome.made(ret.id()));
     }
 }

@@ -30,7 +30,7 @@ public class ReturnRepository {
             r.created_at, r.updated_at,
             (SELECT bool_and(l.received_quantity = l.quantity) FROM return_line l WHERE l.return_id = r.id) AS received_fully""";
     private static final String LINE_COLUMNS = """
-            l.id, l.return_id, l.order_line_id, l.sku, l.variant_id, l.quantity, l.reason, l.received_quantity, l.disposition, l.refund_minor""";
+            l.id, l.return_id, l.order_line_id, l.sku, l.variant_id, l.quantity, l.reason, l.received_quantity, l.disposition, l.refund_minor, l.held_quantity""";
 
     private final Db db;
 
@@ -50,7 +50,7 @@ public class ReturnRepository {
     }
 
     record LineRow(long id, long returnId, long orderLineId, String sku, long variantId, int quantity, String reason,
-            Integer receivedQuantity, ReturnDisposition disposition, long refund) {
+            Integer receivedQuantity, ReturnDisposition disposition, long refund, int heldQuantity) {
     }
 
     record RefundRow(long id, long returnId, String idempotencyKey, String requestHash, RefundDestination destination,
@@ -204,7 +204,8 @@ public class ReturnRepository {
     Uni<Void> receive(Db.Tx tx, long id, Receipt receipt) {
         return tx.query("""
                 WITH lines AS (
-                    UPDATE return_line l SET received_quantity = x.quantity, disposition = x.disposition, refund_minor = x.refund
+                    UPDATE return_line l SET received_quantity = x.quantity, disposition = x.disposition, refund_minor = x.refund,
+                           held_quantity = CASE WHEN x.disposition = 'INSPECT' THEN x.quantity ELSE 0 END
                       FROM unnest($2::bigint[], $3::int[], $4::text[], $5::bigint[]) AS x(id, quantity, disposition, refund)
                      WHERE l.id = x.id AND l.return_id = $1
                     RETURNING l.id)
@@ -217,6 +218,24 @@ public class ReturnRepository {
                 .map(rows -> {
                     if (rows.rowCount() != 1) {
                         throw new IllegalStateException("Return lines changed during receipt");
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * Takes units off what lines hold for inspection; a line holding fewer than asked (a rule was bypassed) fails the
+     * whole change rather than go below zero.
+     */
+    Uni<Void> releaseHeld(Db.Tx tx, long returnId, List<Long> lineIds, List<Integer> quantities) {
+        return tx.query("""
+                UPDATE return_line l SET held_quantity = l.held_quantity - x.quantity
+                  FROM unnest($2::bigint[], $3::int[]) AS x(id, quantity)
+                 WHERE l.id = x.id AND l.return_id = $1 AND l.held_quantity >= x.quantity""",
+                Tuple.of(returnId, lineIds.toArray(Long[]::new), quantities.toArray(Integer[]::new)))
+                .map(rows -> {
+                    if (rows.rowCount() != lineIds.size()) {
+                        throw new IllegalStateException("Return lines changed during an inspection decision");
                     }
                     return null;
                 });
@@ -278,7 +297,8 @@ public class ReturnRepository {
         String disposition = r.getString("disposition");
         return new LineRow(r.getLong("id"), r.getLong("return_id"), r.getLong("order_line_id"), r.getString("sku"), r.getLong("variant_id"),
                 r.getInteger("quantity"), r.getString("reason"), r.getInteger("received_quantity"),
-                disposition == null ? null : ReturnDisposition.valueOf(disposition), r.getLong("refund_minor"));
+                disposition == null ? null : ReturnDisposition.valueOf(disposition), r.getLong("refund_minor"),
+                r.getInteger("held_quantity"));
     }
 
     private static RefundRow refundRow(Row r) {

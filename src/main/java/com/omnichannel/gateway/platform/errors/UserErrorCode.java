@@ -78,6 +78,8 @@ public enum UserErrorCode {
     HANDOFF_ATTEMPTS_EXCEEDED,
     @Description("The hand-off code is unknown, expired or used.")
     HANDOFF_CODE_INVALID,
+    @Description("An inspection decision takes more units of a return line than it still holds for inspection.")
+    HELD_QUANTITY_EXCEEDED,
     @Description("The idempotency key was used before for a different request (a checkout, a stock sync, a POS sale).")
     IDEMPOTENCY_KEY_REUSED,
     @Description("The order or shipment cannot move from its status to the one asked for.")
@@ -118,6 +120,8 @@ public enum UserErrorCode {
     INVALID_DATES,
     @Description("A product's description is too long.")
     INVALID_DESCRIPTION,
+    @Description("A disposition is not allowed here (an inspection decision is RESTOCK or DAMAGED, not INSPECT).")
+    INVALID_DISPOSITION,
     @Description("Not an email address like name@example.com.")
     INVALID_EMAIL,
     @Description("An external reference is not 1 to 100 printable characters without spaces at either end.")
