@@ -7,10 +7,14 @@ import static com.omnichannel.gateway.checkout.Checkouts.pickup;
 import static com.omnichannel.gateway.checkout.Checkouts.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +27,7 @@ import com.omnichannel.gateway.platform.ids.GlobalId;
 import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.BackgroundWrites;
 import com.omnichannel.gateway.support.GraphQL;
+import com.omnichannel.gateway.support.Race;
 import com.omnichannel.gateway.support.TestData;
 import com.omnichannel.gateway.support.Tokens;
 
@@ -47,6 +52,13 @@ class GiftCardSaleTest {
               order { id tenders { kind amount { amount } giftCardLast4 } } userErrors { code field message } } }""";
     static final String CANCEL = """
             mutation($input: OrderCancelInput!) { orderCancel(input: $input) { order { status } userErrors { code message } } }""";
+    static final String CREATE_VARIANT = """
+            mutation($input: ProductVariantCreateInput!) { productVariantCreate(input: $input) {
+              productVariant { id giftCard } userErrors { code field message } } }""";
+    static final String PROMOTION = """
+            mutation($input: PromotionCreateInput!) { promotionCreate(input: $input) { promotion { id } userErrors { code field message } } }""";
+    static final String APPLY_COUPON = """
+            mutation($input: CartCouponApplyInput!) { cartCouponApply(input: $input) { cart { id } userErrors { code field message } } }""";
     static final String HISTORY = """
             query($first: Int!) { myOrders(first: $first) { edges { node { number giftCards { code last4 balance { amount } } } } } }""";
 
@@ -194,6 +206,81 @@ class GiftCardSaleTest {
         JsonPath history = buyer.ok(HISTORY, "first", 6);
         assertThat(history.getList("data.myOrders.edges.node.giftCards.code").stream().map(List.class::cast).mapToInt(List::size).sum())
                 .isEqualTo(6);
+    }
+
+    @Test
+    void the_card_is_worth_the_price_even_on_a_discounted_line_a_retry_issues_no_more_and_a_free_variant_none() {
+        var store = data.store("Gift card discount store", 52.0, 13.0);
+        TestData.ProductRef product = data.product("Gift card 40", null, 4000);
+        TestData.VariantRef giftCard = product.variant(0);
+        staff.ok(MARK_GIFT_CARD, "input", Map.of("id", giftCard.id(), "giftCard", true));
+        data.stock(giftCard, store, 100);
+        // A variant created as a gift card, priced 0: nothing to issue.
+        JsonPath created = staff.ok(CREATE_VARIANT, "input", Map.of("productId", product.id(), "variant",
+                Map.of("sku", TestData.unique("GC-FREE"), "price", "0", "giftCard", true))).setRootPath("data.productVariantCreate");
+        assertThat(created.getList("userErrors")).as(created.prettify()).isEmpty();
+        assertThat(created.getBoolean("productVariant.giftCard")).isTrue();
+        TestData.VariantRef free = new TestData.VariantRef(GlobalId.tryDecode("ProductVariant", created.getString("productVariant.id")),
+                created.getString("productVariant.id"), null, null);
+        data.stock(free, store, 100);
+        String code = "GC" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        JsonPath promotion = staff.ok(PROMOTION, "input", Map.of("name", "Gift cards 10% off", "kind", "PERCENTAGE", "percentOff", "10",
+                "code", code, "productIds", List.of(product.id()))).setRootPath("data.promotionCreate");
+        assertThat(promotion.getList("userErrors")).as(promotion.prettify()).isEmpty();
+
+        GraphQL buyer = customer();
+        Checkouts.CartRef cart = customerCart(buyer, line(giftCard, 1), line(free, 1));
+        assertThat(buyer.ok(APPLY_COUPON, "input", Map.of("cartId", cart.id(), "code", code)).getList("data.cartCouponApply.userErrors")).isEmpty();
+        Map<String, Object> input = Checkouts.input(cart, UUID.randomUUID().toString(), pickup(store), payInStore());
+        JsonPath first = buyer.ok(Checkouts.CHECKOUT, "input", input).setRootPath("data.checkoutComplete");
+        assertThat(first.getList("userErrors")).as(first.prettify()).isEmpty();
+        assertThat(first.getString("order.total.amount")).isEqualTo("36.00");
+        String orderId = first.getString("order.id");
+        JsonPath retried = buyer.ok(Checkouts.CHECKOUT, "input", input).setRootPath("data.checkoutComplete");
+        assertThat(retried.getString("order.id")).isEqualTo(orderId);
+
+        JsonPath cards = buyer.ok(GIFT_CARDS, "id", orderId).setRootPath("data.order.giftCards");
+        assertThat(cards.getList("initialValue.amount")).containsExactly("40.00");
+        assertThat(data.count("SELECT count(*) FROM gift_card WHERE order_id = $1", orderKey(orderId))).isEqualTo(1);
+        // Valid for GIFT_CARD_VALIDITY (P5Y) from the order.
+        OffsetDateTime expiresAt = OffsetDateTime.parse(GraphQL.anonymous().ok(
+                "query($code: String!) { giftCardBalance(code: $code) { expiresAt } }", "code", cards.getString("[0].code"))
+                .getString("data.giftCardBalance.expiresAt"));
+        assertThat(expiresAt).isBetween(OffsetDateTime.now(ZoneOffset.UTC).plusYears(5).minusDays(1),
+                OffsetDateTime.now(ZoneOffset.UTC).plusYears(5).plusDays(1));
+    }
+
+    @Test
+    void a_cancellation_racing_a_redemption_either_voids_the_card_or_lets_it_pay_never_both() throws Exception {
+        redis.key().del("gift-card-balance-checks:{ip:127.0.0.1}", "gift-card-balance-checks:{ip:0:0:0:0:0:0:0:1}");
+        var store = data.store("Gift card race store", 52.0, 13.0);
+        TestData.VariantRef giftCard = giftCardVariant("Gift card 50", 5000, store);
+        var item = data.product("Gift card race item", null, 1000);
+        data.stock(item.variant(0), store, 100);
+        for (int round = 0; round < 4; round++) {
+            GraphQL buyer = customer();
+            String orderId = placed(customerCart(buyer, line(giftCard, 1)), pickup(store), payInStore()).getString("id");
+            String code = buyer.ok(GIFT_CARDS, "id", orderId).getString("data.order.giftCards[0].code");
+            Checkouts.CartRef spend = customerCart(buyer, line(item.variant(0), 1));
+            Map<String, Object> input = Checkouts.input(spend, UUID.randomUUID().toString(), pickup(store), payInStore());
+            input.put("giftCardCodes", List.of(code));
+            List<Callable<JsonPath>> calls = new ArrayList<>();
+            calls.add(() -> buyer.ok(CHECKOUT, "input", input));
+            calls.add(() -> staff.ok(CANCEL, "input", Map.of("orderId", orderId, "reason", "race")));
+            Race.run(calls);
+
+            long key = orderKey(orderId);
+            long voids = data.count("SELECT count(*) FROM gift_card_transaction t JOIN gift_card g ON g.id = t.gift_card_id"
+                    + " WHERE g.order_id = $1 AND t.kind = 'VOID'", key);
+            long redemptions = data.count("SELECT count(*) FROM gift_card_transaction t JOIN gift_card g ON g.id = t.gift_card_id"
+                    + " WHERE g.order_id = $1 AND t.kind = 'REDEEM'", key);
+            assertThat(voids + redemptions).as("round " + round).isEqualTo(1);
+            assertThat(data.count("SELECT balance_minor FROM gift_card WHERE order_id = $1", key)).isEqualTo(voids == 1 ? 0 : 4000);
+            assertThat(data.count("""
+                    SELECT count(*) FROM gift_card g WHERE g.order_id = $1
+                       AND g.balance_minor = (SELECT sum(amount_minor) FROM gift_card_transaction t WHERE t.gift_card_id = g.id)""",
+                    key)).isEqualTo(1);
+        }
     }
 
     private long statementsFor(GraphQL client, int first) {
