@@ -188,6 +188,12 @@ class GiftCardSaleTest {
         JsonPath other = customer().execute(GIFT_CARDS, "id", orderId);
         assertThat(other.prettify()).doesNotContain(code).doesNotContain(code.replace("-", ""));
         assertThat(other.getString("data.order.giftCards[0].code")).isNull();
+
+        // A guest's order has nobody to show the codes to but staff.
+        Checkouts.CartRef guest = Checkouts.guestCart(line(giftCard, 1));
+        String guestOrderId = placed(guest, pickup(store), payInStore()).getString("id");
+        assertThat(staff.ok(GIFT_CARDS, "id", guestOrderId).getString("data.order.giftCards[0].code")).isNotNull();
+        assertThat(guest.client().execute(GIFT_CARDS, "id", guestOrderId).getString("data.order.giftCards[0].code")).isNull();
     }
 
     @Test
