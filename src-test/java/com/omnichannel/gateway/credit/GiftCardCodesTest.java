@@ -2,9 +2,14 @@ package com.omnichannel.gateway.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +38,31 @@ class GiftCardCodesTest {
         assertThat(GiftCardCodes.normalized("7KQ2-MXH4-PD9R-T3V0")).isNull();
         assertThat(GiftCardCodes.normalized(null)).isNull();
         assertThat(GiftCardCodes.last4("7KQ2MXH4PD9RT3VN")).isEqualTo("T3VN");
+    }
+
+    @Test
+    void a_sold_cards_code_is_the_first_80_bits_of_the_hmac_of_line_and_unit_in_the_readable_alphabet() throws Exception {
+        byte[] secret = "a secret".getBytes(StandardCharsets.UTF_8);
+        Set<String> seen = new HashSet<>();
+        for (long line = 1; line <= 50; line++) {
+            for (int unit = 0; unit < 20; unit++) {
+                String code = GiftCardCodes.sold(secret, line, unit);
+                assertThat(code).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
+                assertThat(GiftCardCodes.normalized(code)).isNotNull();
+                assertThat(GiftCardCodes.sold(secret, line, unit)).isEqualTo(code);
+                assertThat(seen.add(code)).isTrue();
+            }
+        }
+        // The same bits read another way: the MAC's first 10 bytes as one number, 5 bits per character from the top.
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        byte[] first80 = java.util.Arrays.copyOf(mac.doFinal("gift-card-sale:42:3".getBytes(StandardCharsets.UTF_8)), 10);
+        BigInteger bits = new BigInteger(1, first80);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 15; i >= 0; i--) {
+            expected.append(GiftCardCodes.ALPHABET.charAt(bits.shiftRight(5 * i).intValue() & 0x1F));
+        }
+        assertThat(GiftCardCodes.normalized(GiftCardCodes.sold(secret, 42, 3))).isEqualTo(expected.toString());
+        assertThat(GiftCardCodes.sold("another secret".getBytes(StandardCharsets.UTF_8), 42, 3)).isNotEqualTo(GiftCardCodes.sold(secret, 42, 3));
     }
 }

@@ -275,7 +275,7 @@ class KubernetesManifestsTest {
             assertThat(read).contains(env.path("name").asText());
         }
         // the production database password has no default: the Secret must provide it
-        assertThat(keys(envSecret.path("stringData"))).contains("DB_PASSWORD", "DB_USER", "REDIS_URL");
+        assertThat(keys(envSecret.path("stringData"))).contains("DB_PASSWORD", "DB_USER", "REDIS_URL", "GIFT_CARD_CODE_SECRET");
     }
 
     @Test

@@ -970,6 +970,30 @@ class ClientOperationsTest {
             assertThat(r.getString("data.giftCardIssue.giftCard.initialValue.amount")).isEqualTo("25.00");
         });
 
+        s.put("staff/MarkVariantAsGiftCard.graphql", (client, op) -> {
+            ProductRef product = data.product("Gift card 30", null, 3000);
+            JsonPath r = run(client, op, vars("id", product.variant(0).id(), "giftCard", true));
+            assertThat(r.getList("data.productVariantUpdate.userErrors")).isEmpty();
+            assertThat(r.getBoolean("data.productVariantUpdate.productVariant.giftCard")).isTrue();
+            assertThat(data.count("SELECT count(*) FROM product_variant WHERE id = $1 AND gift_card", product.variant(0).key())).isEqualTo(1);
+        });
+
+        s.put("web/PurchasedGiftCards.graphql", (client, op) -> {
+            ProductRef product = data.product("Gift card 20", null, 2000);
+            run(GraphQL.as(Tokens.staff()), read(OPERATIONS.resolve("staff/MarkVariantAsGiftCard.graphql")),
+                    vars("id", product.variant(0).id(), "giftCard", true));
+            data.stock(product.variant(0), f.here, 10);
+            GraphQL customer = GraphQL.as(Tokens.customer(TestData.unique("customer"))).channel("WEB");
+            String cartId = customer.ok("mutation($input: CartCreateInput) { cartCreate(input: $input) { cart { id } } }", "input",
+                    Map.of("lines", List.of(Map.of("variantId", product.variant(0).id(), "quantity", 2)))).getString("data.cartCreate.cart.id");
+            JsonPath placed = run(customer, read(OPERATIONS.resolve("web/Checkout.graphql")), vars("input", Map.of("cartId", cartId,
+                    "idempotencyKey", java.util.UUID.randomUUID().toString(), "fulfilment", Map.of("type", "PICKUP", "storeId", f.here.id()),
+                    "payment", Map.of("method", "PAY_IN_STORE"))));
+            JsonPath r = run(customer, op, vars("id", placed.getString("data.checkoutComplete.order.id")));
+            assertThat(r.getList("data.order.giftCards.initialValue.amount")).containsExactly("20.00", "20.00");
+            assertThat(r.getString("data.order.giftCards[0].code")).endsWith(r.getString("data.order.giftCards[0].last4"));
+        });
+
         for (String balanceCheck : List.of("web/GiftCardBalance.graphql", "kiosk/GiftCardBalance.graphql")) {
             s.put(balanceCheck, (client, op) -> {
                 redis.key().del("gift-card-balance-checks:{ip:127.0.0.1}", "gift-card-balance-checks:{ip:0:0:0:0:0:0:0:1}");

@@ -31,7 +31,7 @@ public class CatalogRepository {
 
     static final String VARIANT_COLUMNS = """
             v.id, v.product_id, v.sku, v.barcode, v.title, v.options, v.price_minor, v.compare_at_price_minor,
-            v.active, v.external_ref, p.currency""";
+            v.active, v.external_ref, v.gift_card, p.currency""";
 
     private final Db db;
 
@@ -311,12 +311,12 @@ public class CatalogRepository {
     public Uni<Long> insertVariant(Db.Tx tx, long productKey, NewVariant v) {
         return tx.query("""
                 INSERT INTO product_variant (product_id, sku, barcode, title, options, price_minor,
-                                             compare_at_price_minor, active, position)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                                             compare_at_price_minor, active, gift_card, position)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
                         (SELECT COALESCE(max(position) + 1, 0) FROM product_variant WHERE product_id = $1))
                 RETURNING id""",
                 Tuple.from(Arrays.asList(productKey, v.sku(), v.barcode(), v.title(), options(v.options()),
-                        v.priceMinor(), v.compareAtPriceMinor(), v.active())))
+                        v.priceMinor(), v.compareAtPriceMinor(), v.active(), v.giftCard())))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
@@ -327,11 +327,12 @@ public class CatalogRepository {
                        price_minor = COALESCE($6, price_minor),
                        compare_at_price_minor = CASE WHEN $7 THEN NULL ELSE COALESCE($8, compare_at_price_minor) END,
                        active = COALESCE($9, active),
-                       external_ref = CASE WHEN $10 THEN NULL ELSE COALESCE($11, external_ref) END, updated_at = now()
+                       external_ref = CASE WHEN $10 THEN NULL ELSE COALESCE($11, external_ref) END,
+                       gift_card = COALESCE($12, gift_card), updated_at = now()
                  WHERE id = $1""",
                 Tuple.from(Arrays.asList(key, c.sku(), c.barcode(), c.title(),
                         c.options() == null ? null : options(c.options()), c.priceMinor(),
-                        c.clearCompareAtPrice(), c.compareAtPriceMinor(), c.active(), c.clearExternalRef(), c.externalRef())))
+                        c.clearCompareAtPrice(), c.compareAtPriceMinor(), c.active(), c.clearExternalRef(), c.externalRef(), c.giftCard())))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -398,7 +399,7 @@ public class CatalogRepository {
         return new ProductVariant(ProductVariant.globalId(key), row.getString("sku"), row.getString("barcode"),
                 row.getString("title"), options, Money.ofMinor(row.getLong("price_minor"), currency),
                 Money.ofMinorOrNull(row.getLong("compare_at_price_minor"), currency), row.getBoolean("active"),
-                row.getString("external_ref"), key, row.getLong("product_id"));
+                row.getString("external_ref"), Boolean.TRUE.equals(row.getBoolean("gift_card")), key, row.getLong("product_id"));
     }
 
     static Category category(Row row) {
@@ -429,12 +430,12 @@ public class CatalogRepository {
 
     /** A variant to insert. */
     public record NewVariant(String sku, String barcode, String title, List<SelectedOption> options, long priceMinor,
-            Long compareAtPriceMinor, boolean active) {
+            Long compareAtPriceMinor, boolean active, boolean giftCard) {
     }
 
     /** Fields of a variant to change; null leaves a field as it is. */
     public record VariantChanges(String sku, String barcode, String title, List<SelectedOption> options,
             Long priceMinor, Long compareAtPriceMinor, boolean clearCompareAtPrice, Boolean active, String externalRef,
-            boolean clearExternalRef) {
+            boolean clearExternalRef, Boolean giftCard) {
     }
 }

@@ -336,7 +336,7 @@ public class CatalogService {
             return Uni.createFrom().item(ProductVariantPayload.failed(v.errors()));
         }
         var changes = new CatalogRepository.VariantChanges(sku, barcode, title, options, price, compareAt,
-                clearCompareAt, input.active(), externalRef, clearExternalRef);
+                clearCompareAt, input.active(), externalRef, clearExternalRef, input.giftCard());
         return changeCatalog(tx -> repository.updateVariant(tx, key, changes))
                 .chain(updated -> !updated
                         ? Uni.createFrom().item(ProductVariantPayload.failed(List.of(notFound)))
@@ -360,7 +360,8 @@ public class CatalogService {
         }
         return new CatalogRepository.NewVariant(sku, barcode,
                 title != null ? title : CatalogValidation.titleFrom(options, sku),
-                options == null ? List.of() : options, price, compareAt, in.active() == null || in.active());
+                options == null ? List.of() : options, price, compareAt, in.active() == null || in.active(),
+                Boolean.TRUE.equals(in.giftCard()));
     }
 
     private static String[] append(String[] path, String last) {

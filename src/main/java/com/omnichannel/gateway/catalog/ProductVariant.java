@@ -22,6 +22,7 @@ public record ProductVariant(
         @Description("The price before a reduction, shown struck through.") Money compareAtPrice,
         @Description("Whether it is sold; inactive variants cannot be added to carts.") boolean active,
         @Description("The key systems around the shop (POS, WMS, ERP) know it by, unique; null when none is set.") String externalRef,
+        @Description("Whether this variant is a gift card: each unit bought issues a card worth the variant's price, whose code the buyer reads on the order (Order.giftCards).") boolean giftCard,
         @Ignore long key,
         @Ignore long productKey) implements Node {
 

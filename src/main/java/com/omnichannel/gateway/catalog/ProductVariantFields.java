@@ -15,5 +15,6 @@ public record ProductVariantFields(
         @Description("The options that make this variant, e.g. Size 42.") List<SelectedOptionInput> options,
         @NonNull @Description("Decimal price, e.g. \"19.99\"; at least 0.") String price,
         @Description("Former price shown struck through, decimal, e.g. 149.00.") String compareAtPrice,
-        @Description("Whether it is sold; true by default.") Boolean active) {
+        @Description("Whether it is sold; true by default.") Boolean active,
+        @Description("Whether each unit bought issues a gift card worth the price; false by default.") Boolean giftCard) {
 }

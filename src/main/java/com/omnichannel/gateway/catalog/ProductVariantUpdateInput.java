@@ -19,5 +19,6 @@ public record ProductVariantUpdateInput(
         @Description("Decimal amount; an empty string removes it.") String compareAtPrice,
         @Description("Whether it is sold; leave out to keep.") Boolean active,
         @Description("The key a POS, WMS or ERP knows the variant by (unique, at most 100 characters); leave out to keep, "
-                + "an empty string removes it.") String externalRef) {
+                + "an empty string removes it.") String externalRef,
+        @Description("Whether each unit bought issues a gift card worth the price; leave out to keep.") Boolean giftCard) {
 }

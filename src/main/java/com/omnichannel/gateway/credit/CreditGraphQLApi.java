@@ -22,9 +22,12 @@ public class CreditGraphQLApi {
     private final StoreCreditService storeCredit;
     private final GiftCardService giftCards;
     private final CreditCheckout tenders;
+    private final GiftCardSales sales;
     private final CallerResolver callers;
 
-    public CreditGraphQLApi(StoreCreditService storeCredit, GiftCardService giftCards, CreditCheckout tenders, CallerResolver callers) {
+    public CreditGraphQLApi(StoreCreditService storeCredit, GiftCardService giftCards, CreditCheckout tenders, GiftCardSales sales,
+            CallerResolver callers) {
+        this.sales = sales;
         this.storeCredit = storeCredit;
         this.giftCards = giftCards;
         this.tenders = tenders;
@@ -51,6 +54,13 @@ public class CreditGraphQLApi {
     @Description("What store credit and gift cards paid of this order at checkout (the payment method paid the rest); empty when none did.")
     public Uni<List<@NonNull List<@NonNull OrderTender>>> tenders(@Source List<Order> orders) {
         return tenders.tendersOf(orders);
+    }
+
+    @Name("giftCards")
+    @Description("The gift cards this order bought, one per unit of its gift card lines, in line order; codes only for the customer "
+            + "who placed it and staff. Empty when it bought none.")
+    public Uni<List<@NonNull List<@NonNull OrderGiftCard>>> giftCards(@Source List<Order> orders) {
+        return sales.cardsOf(callers.current(), orders);
     }
 
     @Query("giftCardBalance")

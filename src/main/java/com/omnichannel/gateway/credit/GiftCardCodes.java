@@ -1,7 +1,12 @@
 package com.omnichannel.gateway.credit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.omnichannel.gateway.platform.security.Secrets;
 
@@ -28,6 +33,34 @@ final class GiftCardCodes {
                 code.append('-');
             }
             code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /**
+     * The code of the {@code unitIndex}-th card an order line sold: the first 80 bits of HMAC-SHA256 over (line,
+     * unit) under the server secret, in the same alphabet and groups as a drawn code. The same line and unit always
+     * give the same code, so the buyer can read it again while only its digest is stored; without the secret the
+     * codes are as unguessable as drawn ones.
+     */
+    static String sold(byte[] secret, long orderLineKey, int unitIndex) {
+        byte[] mac;
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac = hmac.doFinal(("gift-card-sale:" + orderLineKey + ":" + unitIndex).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JVM has no HmacSHA256", e);
+        }
+        StringBuilder code = new StringBuilder(LENGTH + 3);
+        for (int i = 0; i < LENGTH; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            // 5 bits per character: bits [5i, 5i + 5) of the MAC, big-endian.
+            int bit = 5 * i;
+            int pair = ((mac[bit / 8] & 0xFF) << 8) | (mac[bit / 8 + 1] & 0xFF);
+            code.append(ALPHABET.charAt((pair >>> (11 - bit % 8)) & 0x1F));
         }
         return code.toString();
     }

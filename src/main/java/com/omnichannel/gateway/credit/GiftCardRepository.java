@@ -85,7 +85,71 @@ public class GiftCardRepository {
                 });
     }
 
+    /** A card an order line sold: which line and unit (its code is derived from them), its value and what is left. */
+    public record SoldCardRow(long orderKey, long orderLineKey, int unitIndex, String last4, String currency, long initialMinor,
+            long balanceMinor, boolean voided) {
+    }
+
+    /** The cards these orders sold, by order, in line and unit order. */
+    public Uni<Map<Long, List<SoldCardRow>>> soldByOrders(Set<Long> orderKeys) {
+        return db.query("""
+                SELECT order_id, order_line_id, unit_index, last4, currency, initial_minor, balance_minor, voided_at IS NOT NULL AS voided
+                  FROM gift_card WHERE order_id = ANY($1) AND order_line_id IS NOT NULL ORDER BY order_line_id, unit_index""",
+                Tuple.of(orderKeys.toArray(Long[]::new))).map(rows -> {
+                    Map<Long, List<SoldCardRow>> result = new HashMap<>();
+                    rows.forEach(r -> result.computeIfAbsent(r.getLong("order_id"), k -> new ArrayList<>()).add(new SoldCardRow(
+                            r.getLong("order_id"), r.getLong("order_line_id"), r.getInteger("unit_index"), r.getString("last4"),
+                            r.getString("currency"), r.getLong("initial_minor"), r.getLong("balance_minor"), r.getBoolean("voided"))));
+                    return result;
+                });
+    }
+
     // ---- inside an order transaction
+
+    /** A card to issue for one unit of an order line. */
+    public record SoldCard(long orderLineKey, int unitIndex, String codeDigest, String last4, long valueMinor) {
+    }
+
+    /** Issues the cards an order sold, each with its ISSUE transaction, in one statement. */
+    public Uni<Integer> issueSold(Db.Tx tx, long orderKey, String orderNumber, List<SoldCard> cards, String currency,
+            OffsetDateTime expiresAt, String actor, String channel) {
+        return tx.query("""
+                WITH sold AS (
+                    SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::bigint[])
+                        AS s(order_line_id, unit_index, code_hash, last4, value_minor)),
+                card AS (
+                    INSERT INTO gift_card (code_hash, last4, currency, initial_minor, balance_minor, expires_at, issued_by, channel,
+                                           order_id, order_line_id, unit_index)
+                    SELECT code_hash, last4, $6, value_minor, value_minor, $7, $8, $9, $10, order_line_id, unit_index FROM sold
+                    RETURNING id, initial_minor)
+                INSERT INTO gift_card_transaction (gift_card_id, kind, amount_minor, order_id, order_number, actor, channel)
+                SELECT id, 'ISSUE', initial_minor, $10, $11, $8, $9 FROM card RETURNING id""",
+                Tuple.from(Arrays.asList(cards.stream().map(SoldCard::orderLineKey).toArray(Long[]::new),
+                        cards.stream().map(SoldCard::unitIndex).toArray(Integer[]::new),
+                        cards.stream().map(SoldCard::codeDigest).toArray(String[]::new),
+                        cards.stream().map(SoldCard::last4).toArray(String[]::new),
+                        cards.stream().map(SoldCard::valueMinor).toArray(Long[]::new),
+                        currency, expiresAt, actor, channel, orderKey, orderNumber)))
+                .map(rows -> rows.size());
+    }
+
+    /**
+     * Voids the cards a cancelled order sold that were never spent: balance to zero and a VOID transaction, once. The
+     * balance must still be the whole value (checked again on the locked row, so a redemption committed meanwhile
+     * keeps its card) and no redemption may exist (one given back by a cancellation still counts). Returns how many.
+     */
+    public Uni<Integer> voidSold(Db.Tx tx, long orderKey, String orderNumber, String actor, String channel) {
+        return tx.query("""
+                WITH voided AS (
+                    UPDATE gift_card g SET balance_minor = 0, voided_at = now()
+                     WHERE g.order_id = $1 AND g.order_line_id IS NOT NULL AND g.voided_at IS NULL
+                       AND g.balance_minor = g.initial_minor
+                       AND NOT EXISTS (SELECT 1 FROM gift_card_transaction t WHERE t.gift_card_id = g.id AND t.kind = 'REDEEM')
+                    RETURNING g.id, g.initial_minor)
+                INSERT INTO gift_card_transaction (gift_card_id, kind, amount_minor, order_id, order_number, actor, channel)
+                SELECT id, 'VOID', -initial_minor, $1, $2, $3, $4 FROM voided RETURNING id""",
+                Tuple.of(orderKey, orderNumber, actor, channel)).map(rows -> rows.size());
+    }
 
     /**
      * Takes the amount off an unexpired card for an order, only while its balance still holds it: concurrent
