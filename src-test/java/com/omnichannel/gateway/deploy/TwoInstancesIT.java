@@ -8,8 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.omnichannel.gateway.support.GraphQLWebSocket;
+import com.omnichannel.gateway.support.ItDatabases;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -51,7 +50,7 @@ class TwoInstancesIT {
         Path jar = root.resolve("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("the packaged service").exists();
         signingKey = KeyUtils.decodePrivateKey(Files.readString(root.resolve(".dev-keys/private-key.pem")));
-        createDatabase();
+        ItDatabases.recreate(DB_NAME);
         int portA = Integer.getInteger("it.port.a", 18091);
         int portB = Integer.getInteger("it.port.b", 18092);
         // One after the other: the first migrates the database and loads the demo catalog.
@@ -249,17 +248,6 @@ class TwoInstancesIT {
         return response;
     }
 
-    private static void createDatabase() throws Exception {
-        String host = System.getenv().getOrDefault("DB_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("DB_PORT", "5432");
-        String user = System.getenv().getOrDefault("DB_USER", "postgres");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user,
-                System.getenv().getOrDefault("DB_PASSWORD", ""))) {
-            // A database of its own, new for every run: the instances migrate it and load the demo catalog.
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + DB_NAME + " WITH (FORCE)");
-            c.createStatement().execute("CREATE DATABASE " + DB_NAME);
-        }
-    }
 
     private static void start(Path root, Path jar, int port, String name) throws Exception {
         File log = root.resolve("target/two-instances-" + name + ".log").toFile();
@@ -267,6 +255,8 @@ class TwoInstancesIT {
                 "-Dquarkus.profile=bench", "-Dquarkus.http.port=" + port,
                 // Every sign-in of the test suite came from this machine's address: no per-address limit here.
                 "-Dapp.customer.sign-in.max-attempts-per-address=100000",
+                // Nor per-address checkout limit: the unit tests' checkouts from this address count in the same Redis.
+                "-Dapp.rate-limit.checkout-attempts-per-address.max-attempts=1000000",
                 // The benchmark profile logs warnings only; this category shows a request-time log line in the JSON log.
                 "-Dquarkus.log.category.\"com.omnichannel.gateway.customer\".level=INFO", "-jar", jar.toString())
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log);
