@@ -361,6 +361,40 @@ class ReturnTest {
     }
 
     @Test
+    void a_customers_returns_are_in_their_data_export_and_erasure_keeps_the_figures_but_not_who_or_why() {
+        var store = data.store("Returns privacy store", 47.9, 11.1);
+        var product = data.product("Returns privacy gloves", null, 1800);
+        data.stock(product.variant(0), store, 5);
+        var erin = com.omnichannel.gateway.support.Accounts.register();
+        JsonPath order = pickedUp(erin.client(), store, line(product.variant(0), 2));
+        Map<String, Object> input = request(order.getString("id"), "DROP_OFF",
+                Map.of("orderLineId", order.getString("lines[0].id"), "quantity", 1, "reason", "Erin's hands are smaller"));
+        input.put("dropOffStoreId", store.id());
+        String returnId = requestOk(erin.client(), input).getString("id");
+
+        JsonPath export = erin.client().ok("query { customerDataExport { sections document } }").setRootPath("data.customerDataExport");
+        assertThat(export.getList("sections")).contains("returns");
+        io.vertx.core.json.JsonArray returns = new io.vertx.core.json.JsonObject(export.getString("document")).getJsonArray("returns");
+        assertThat(returns).hasSize(1);
+        assertThat(returns.getJsonObject(0).getString("order_number")).isEqualTo(order.getString("number"));
+        assertThat(returns.getJsonObject(0).getJsonArray("lines").getJsonObject(0).getString("reason")).isEqualTo("Erin's hands are smaller");
+
+        JsonPath deleted = erin.client().ok("""
+                mutation($input: CustomerDeleteInput!) { customerDelete(input: $input) { deletedCustomerId userErrors { code } } }""",
+                "input", Map.of("password", erin.password()));
+        assertThat(deleted.getList("data.customerDelete.userErrors")).as(deleted.prettify()).isEmpty();
+        assertThat(data.count("SELECT count(*) FROM return_request WHERE customer_id = $1", erin.id())).isZero();
+        assertThat(data.count("SELECT count(*) FROM return_request WHERE actor = $1", erin.id())).isZero();
+        assertThat(data.count("SELECT count(*) FROM return_line WHERE reason LIKE '%Erin%'")).isZero();
+        // The return itself stays, for the order's accounting and the stock ledger.
+        JsonPath kept = staff.ok("query($id: ID!) { returnRequest(id: $id) { status lines { quantity reason } } }", "id", returnId)
+                .setRootPath("data.returnRequest");
+        assertThat(kept.getString("status")).isEqualTo("REQUESTED");
+        assertThat(kept.getInt("lines[0].quantity")).isEqualTo(1);
+        assertThat(kept.getString("lines[0].reason")).isEqualTo("(erased)");
+    }
+
+    @Test
     void a_guest_returns_with_the_order_number_and_email_and_follows_the_states() {
         var store = data.store("Returns guest store", 47.5, 10.5);
         var product = data.product("Returns guest cap", null, 1500);

@@ -306,4 +306,36 @@ public class ReturnRepository {
                 RefundDestination.valueOf(r.getString("destination")), r.getLong("amount_minor"), r.getString("currency"),
                 r.getString("actor"), Channel.valueOf(r.getString("channel")), r.getOffsetDateTime("created_at"));
     }
+
+    // ---- privacy
+
+    /** A customer's returns with their lines and refunds as one JSON array, oldest first. */
+    Uni<String> exportCustomer(String customerId) {
+        return db.query("""
+                SELECT coalesce(json_agg(to_jsonb(r)
+                         || jsonb_build_object(
+                              'lines', coalesce((SELECT jsonb_agg(to_jsonb(l) ORDER BY l.id) FROM return_line l
+                                                  WHERE l.return_id = r.id), '[]'),
+                              'refunds', coalesce((SELECT jsonb_agg(to_jsonb(f) - 'idempotency_key' - 'request_hash' ORDER BY f.id)
+                                                    FROM return_refund f WHERE f.return_id = r.id), '[]'))
+                         ORDER BY r.created_at, r.id), '[]')::text AS doc
+                  FROM return_request r WHERE r.customer_id = $1""", Tuple.of(customerId))
+                .map(rows -> rows.iterator().next().getString("doc"));
+    }
+
+    /**
+     * Erasure: the customer's returns keep their units, amounts and states (accounting, stock) and lose who asked for
+     * them: the customer id, the customer as actor, and the reasons they wrote.
+     */
+    Uni<Void> anonymizeCustomer(Db.Tx tx, String customerId, String replacementActor) {
+        return tx.query("""
+                WITH changed AS (
+                    UPDATE return_request SET customer_id = NULL,
+                           actor = CASE WHEN actor = $1 THEN $2 ELSE actor END, updated_at = now()
+                     WHERE customer_id = $1
+                 RETURNING id),
+                reasons AS (
+                    UPDATE return_line SET reason = '(erased)' WHERE return_id IN (SELECT id FROM changed))
+                SELECT count(*) FROM changed""", Tuple.of(customerId, replacementActor)).replaceWithVoid();
+    }
 }
