@@ -101,7 +101,6 @@ class KioskToPickupJourneyTest {
 
     @Test
     void kiosk_scan_to_phone_checkout_to_pickup_with_the_code_to_points_on_the_phone_counted_as_kiosk_to_mobile() {
-        OffsetDateTime from = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
         var store = data.store("Journey store", 52.52, 13.40);
         var product = data.product("Journey rain jacket", null, 8900);
         var variant = product.variant(0);
@@ -201,8 +200,12 @@ class KioskToPickupJourneyTest {
         assertThat(points.getString("ledger.edges[0].node.channel")).isEqualTo("MOBILE");
         assertThat(points.getString("ledger.edges[0].node.actorChannel")).isEqualTo("STAFF");
 
-        // 8. Counted as one order that went from the kiosk to the phone.
-        OffsetDateTime to = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1);
+        // 8. Counted as one order that went from the kiosk to the phone. The order is moved to a day of its own, far
+        // ahead, so orders other tests placed just before this one are not in the window.
+        OffsetDateTime from = OffsetDateTime.of(2050, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusDays((long) (Math.random() * 20_000));
+        OffsetDateTime to = from.plusDays(1);
+        data.execute("UPDATE customer_order SET placed_at = '" + from.plusHours(1) + "' WHERE number = '"
+                + placed.getString("order.number") + "'");
         JsonPath insights = clerk.ok(INSIGHTS, "from", from.toString(), "to", to.toString()).setRootPath("data.channelInsights");
         assertThat(insights.getInt("orders")).isEqualTo(1);
         assertThat(insights.getInt("crossChannelOrders")).isEqualTo(1);
