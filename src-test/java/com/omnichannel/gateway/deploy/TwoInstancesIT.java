@@ -253,8 +253,9 @@ class TwoInstancesIT {
         File log = root.resolve("target/two-instances-" + name + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.profile=bench", "-Dquarkus.http.port=" + port,
-                // Every sign-in of the test suite came from this machine's address: no per-address limit here.
+                // Every sign-in and registration of the suite came from this address: no per-address limits here.
                 "-Dapp.customer.sign-in.max-attempts-per-address=100000",
+                "-Dapp.rate-limit.registrations-per-address.max-attempts=1000000",
                 // Nor per-address checkout limit: the unit tests' checkouts from this address count in the same Redis.
                 "-Dapp.rate-limit.checkout-attempts-per-address.max-attempts=1000000",
                 // The benchmark profile logs warnings only; this category shows a request-time log line in the JSON log.
