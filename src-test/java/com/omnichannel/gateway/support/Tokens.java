@@ -42,6 +42,18 @@ public final class Tokens {
                 .expiresIn(Duration.ofMinutes(30)).sign();
     }
 
+    /** The token of one kiosk device among several of a store, as the service issues it (with the kiosk channel). */
+    public static String kiosk(String storeId, String device) {
+        return Jwt.issuer(issuer()).subject("kiosk-device:" + device).groups(Set.of("kiosk")).claim("store_id", storeId)
+                .claim("channel", "KIOSK").expiresIn(Duration.ofMinutes(30)).sign();
+    }
+
+    /** A customer's kiosk session: a customer token bound to the kiosk's channel and store. */
+    public static String kioskSession(String customerId, String storeId) {
+        return Jwt.issuer(issuer()).subject(customerId).groups(Set.of("customer")).claim("channel", "KIOSK")
+                .claim("store_id", storeId).expiresIn(Duration.ofMinutes(30)).sign();
+    }
+
     public static String expired() {
         return Jwt.issuer(issuer()).subject("staff-x").groups(Set.of("staff")).issuedAt(1_000_000L).expiresAt(1_000_060L).sign();
     }

@@ -12,8 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The request side of the {@link ResponseCache}: a cacheable request it has an answer for is answered here,
  * before the engine runs (or, over GET with a matching {@code If-None-Match}, with 304); one it has none for is marked
- * ({@value ResponseCache#HEADER}: miss) so that the engine's answer is kept. Either way the answer is public
- * ({@link AnswerHeaders}).
+ * ({@value ResponseCache#HEADER}: miss) so that the engine's answer is kept. Either way an anonymous answer is public
+ * ({@link AnswerHeaders}); a kiosk's stays private to it ({@link CacheScope#shared()}).
  */
 @ApplicationScoped
 public class CachedAnswers {
@@ -24,18 +24,25 @@ public class CachedAnswers {
         this.responseCache = responseCache;
     }
 
-    /** Whether the request was answered from the cache. */
-    boolean answered(RoutingContext ctx, GraphQLHttpRequest request, String text, Document document) {
+    /**
+     * Whether the request was answered from the cache.
+     *
+     * @param scope who may share the answer, or null when it is not to be cached
+     */
+    boolean answered(RoutingContext ctx, CacheScope scope, GraphQLHttpRequest request, String text, Document document) {
         boolean graphqlResponse = GraphQLHttpAnswers.acceptsGraphQLResponse(ctx);
-        String key = responseCache.keyFor(ctx, text, document, request.operationName(), request.variables(), graphqlResponse);
-        if (key == null) {
+        String key = responseCache.keyFor(scope, text, document, request.operationName(), request.variables(), graphqlResponse);
+        if (key == null || (!responseCache.enabled() && !scope.shared())) {
+            // With the cache off, only a public answer has something to gain: its HTTP tag.
             return false;
         }
         ResponseCache.Entry cached = responseCache.enabled() ? responseCache.lookup(key) : null;
         if (cached != null) {
-            AnswerHeaders.publicAnswer(ctx, cached.etag());
             ctx.response().putHeader(ResponseCache.HEADER, "hit");
-            if (AnswerHeaders.notModified(ctx, cached.etag())) {
+            if (scope.shared()) {
+                AnswerHeaders.publicAnswer(ctx, cached.etag());
+            }
+            if (scope.shared() && AnswerHeaders.notModified(ctx, cached.etag())) {
                 ctx.response().setStatusCode(304).end();
             } else {
                 ctx.response().putHeader("Content-Type", GraphQLHttpAnswers.contentType(ctx)).end(cached.body());
@@ -45,7 +52,7 @@ public class CachedAnswers {
         if (responseCache.enabled()) {
             ctx.response().putHeader(ResponseCache.HEADER, "miss");
         }
-        responseCache.expect(key, ctx);
+        responseCache.expect(key, scope.shared(), ctx);
         return false;
     }
 }

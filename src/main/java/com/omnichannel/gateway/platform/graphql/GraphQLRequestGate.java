@@ -37,7 +37,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>the channel, by the rule the resolvers use ({@link ChannelResolution});</li>
  * <li>the document: by hash, persisted or trusted, and whether the channel may run it ({@link OperationDocuments});</li>
  * <li>its parse ({@link ParsedDocuments}) and, over GET, that it is a query;</li>
- * <li>anonymous catalog queries answered before by the response cache ({@link CachedAnswers}).</li>
+ * <li>catalog queries of anonymous callers and kiosk devices answered before by the response cache
+ * ({@link CachedAnswers}, {@link CacheScope}).</li>
  * </ol>
  * A GET request is read here and rerouted as the equivalent POST ({@link GraphQLOverHttp#rerouteGetAsPost}), so it
  * meets the same steps, as a GET: only queries, and public answers cacheable by HTTP caches ({@link AnswerHeaders}).
@@ -97,7 +98,9 @@ public class GraphQLRequestGate {
     }
 
     private void process(RoutingContext ctx, GraphQLHttpRequest request, boolean get) {
-        ChannelResolution resolution = channelOf(ctx);
+        SecurityIdentity identity = identityOf(ctx);
+        ChannelResolution resolution = channelOf(ctx, identity);
+        CacheScope scope = CacheScope.of(ctx, identity, resolution);
         Channel channel = resolution.countedAs();
         OperationMetrics.rememberChannel(channel);
         if (resolution instanceof ChannelResolution.Resolved) {
@@ -106,7 +109,7 @@ public class GraphQLRequestGate {
         }
         Context context = Vertx.currentContext();
         operations.choose(request, channel).subscribe().with(
-                chosen -> onRequestContext(context, () -> proceed(ctx, request, chosen, get)),
+                chosen -> onRequestContext(context, () -> proceed(ctx, request, chosen, get, scope)),
                 failure -> onRequestContext(context, () -> {
                     if (failure instanceof HttpRefusal refusal) {
                         GraphQLHttpAnswers.refuse(ctx, refusal);
@@ -126,7 +129,8 @@ public class GraphQLRequestGate {
     }
 
     /** Parses (or recalls) the document, fills it into the request when it came by hash, and hands over to the engine. */
-    private void proceed(RoutingContext ctx, GraphQLHttpRequest request, OperationDocuments.Chosen chosen, boolean get) {
+    private void proceed(RoutingContext ctx, GraphQLHttpRequest request, OperationDocuments.Chosen chosen, boolean get,
+            CacheScope scope) {
         String text = chosen.text();
         Document document;
         try {
@@ -142,7 +146,7 @@ public class GraphQLRequestGate {
             String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
             operations.register(request.persistedHash(), text, address);
         }
-        if (cachedAnswers.answered(ctx, request, text, document)) {
+        if (cachedAnswers.answered(ctx, scope, request, text, document)) {
             return;
         }
         if (chosen.byHash()) {
@@ -151,21 +155,24 @@ public class GraphQLRequestGate {
         ctx.next();
     }
 
+    /** The identity the security layer verified from the request's token, or null for an anonymous caller. */
+    private static SecurityIdentity identityOf(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            return identity == null || identity.isAnonymous() ? null : identity;
+        }
+        return null;
+    }
+
     /**
      * The channel of the request by {@link ChannelResolution}, from the token the security layer verified and the
      * {@code X-Channel} header. One it refuses is not answered here: it is counted and checked under the channel it
      * asked for, and refused before it runs ({@link TrustedOperationGuard}) or by the resolvers, with its error.
      */
-    private static ChannelResolution channelOf(RoutingContext ctx) {
-        Set<String> roles = Set.of();
-        Object channelClaim = null;
-        if (ctx.user() instanceof QuarkusHttpUser user) {
-            SecurityIdentity identity = user.getSecurityIdentity();
-            if (identity != null && !identity.isAnonymous()) {
-                roles = identity.getRoles();
-                channelClaim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(TokenIssuer.CHANNEL_CLAIM) : null;
-            }
-        }
+    private static ChannelResolution channelOf(RoutingContext ctx, SecurityIdentity identity) {
+        Set<String> roles = identity == null ? Set.of() : identity.getRoles();
+        Object channelClaim = identity != null && identity.getPrincipal() instanceof JsonWebToken token
+                ? token.getClaim(TokenIssuer.CHANNEL_CLAIM) : null;
         return ChannelResolution.of(roles, channelClaim, ctx.request().getHeader(CallerResolver.CHANNEL_HEADER));
     }
 

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import com.omnichannel.gateway.platform.cache.CacheInvalidation;
 import com.omnichannel.gateway.platform.http.AnswerHeaders;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
-import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.platform.security.Secrets;
 
 import graphql.ExecutionResult;
@@ -37,14 +36,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers repeated anonymous catalog reads from memory, the way a GraphQL server's full-response cache does: the
- * same query, variables and channel from any shopper who is not signed in and holds no cart get the same answer, so
- * the first answer is kept for a short time ({@code app.graphql.response-cache.ttl}, 2 s by default) and served
- * without running the engine or the database.
+ * Answers repeated catalog reads from memory, the way a GraphQL server's full-response cache does: the same query,
+ * variables and channel from any shopper who is not signed in and holds no cart get the same answer, and so do those
+ * from the kiosk devices of one store; the first answer is kept for a short time
+ * ({@code app.graphql.response-cache.ttl}, 2 s by default) and served without running the engine or the database.
  * <p>
- * What is cached: queries whose root fields are all public reads (the domains mark them {@link PublicRead}), sent
- * without an {@code Authorization} or {@code X-Cart-Token} header, answered without errors. Nothing else: no
- * mutation, subscription, signed-in, kiosk or cart request ever reads or fills it.
+ * What is cached: queries whose root fields are all public reads (the domains mark them {@link PublicRead}),
+ * answered without errors, from callers in a {@link CacheScope}: anonymous ones (no {@code Authorization} header),
+ * one scope per {@code X-Channel}; and kiosk devices (a token with the kiosk role, no customer, staff, admin or
+ * integration role, and a store), one scope per store, as the public reads depend on a kiosk only through its channel
+ * and store ({@code availabilityHere}, {@code storeAvailability} nearest to it). All scopes share one memory budget
+ * ({@code max-bytes}) and are emptied together. Nothing else: no mutation, subscription, request with an
+ * {@code X-Cart-Token}, or request of a customer (also in a kiosk session), staff member or integration ever reads or
+ * fills it. Only anonymous answers are public for HTTP caches too ({@link AnswerHeaders}); a kiosk's stay private.
  * <p>
  * Expiry: after the TTL one request recomputes an answer while, for at most one more TTL, others still get the
  * previous one (so an expiry does not send every concurrent reader to the engine at once).
@@ -80,9 +84,9 @@ public class ResponseCache {
 
     /**
      * A request whose answer is to be kept once it is known: its key, the generation when it started, and the
-     * request, whose answer gets the tag of what is kept.
+     * request, whose answer gets the tag of what is kept when it is public (anonymous).
      */
-    record Pending(String key, long generation, RoutingContext request) {
+    record Pending(String key, long generation, boolean shared, RoutingContext request) {
     }
 
     private final boolean enabled;
@@ -108,7 +112,7 @@ public class ResponseCache {
         this.maxBytes = maxBytes;
         this.invalidation = new CacheInvalidation(relay, INVALIDATION_CHANNEL, this::invalidate);
         this.hits = Counter.builder("gateway_response_cache_requests").tag("result", "hit")
-                .description("Anonymous catalog queries answered from the response cache").register(meters);
+                .description("Catalog queries answered from the response cache").register(meters);
         this.misses = Counter.builder("gateway_response_cache_requests").tag("result", "miss")
                 .description("Cacheable queries the engine had to answer").register(meters);
     }
@@ -125,7 +129,7 @@ public class ResponseCache {
         return enabled;
     }
 
-    /** The root query fields whose anonymous answers may be cached. */
+    /** The root query fields whose answers may be cached. */
     Set<String> publicQueryFields() {
         return publicQueryFields;
     }
@@ -141,21 +145,16 @@ public class ResponseCache {
     // ---- the request side (CachedAnswers, in the request gate)
 
     /**
-     * The key under which this request's answer is cached, or null when it is not public: not anonymous, not a
-     * query, or a root field that is not a public catalog read. Public answers to GET requests may also be kept by
-     * HTTP caches, even where this cache is off.
+     * The key under which this request's answer is cached, or null when it is not cacheable: no scope (see
+     * {@link CacheScope}), not a query, or a root field that is not a public catalog read. Public answers to GET
+     * requests may also be kept by HTTP caches, even where this cache is off.
      */
-    String keyFor(RoutingContext ctx, String document, Document parsed, String operationName, Object variables,
+    String keyFor(CacheScope scope, String document, Document parsed, String operationName, Object variables,
             boolean graphqlResponseType) {
-        if (document.length() > MAX_DOCUMENT_LENGTH
-                || ctx.request().getHeader("Authorization") != null
-                || ctx.request().getHeader(CallerResolver.CART_TOKEN_HEADER) != null
-                || !publicQuery(parsed, operationName, publicQueryFields)) {
+        if (scope == null || document.length() > MAX_DOCUMENT_LENGTH || !publicQuery(parsed, operationName, publicQueryFields)) {
             return null;
         }
-        String channel = ctx.request().getHeader(CallerResolver.CHANNEL_HEADER);
-        return Secrets.sha256Hex(String.join("\n", graphqlResponseType ? "gr" : "j",
-                channel == null ? "" : channel.trim().toUpperCase(java.util.Locale.ROOT),
+        return Secrets.sha256Hex(String.join("\n", graphqlResponseType ? "gr" : "j", scope.channel(), scope.name(),
                 operationName == null ? "" : operationName, Json.encode(variables), document));
     }
 
@@ -173,11 +172,15 @@ public class ResponseCache {
         return null;
     }
 
-    /** Remembers, on the request's own context, that its answer is to be kept under this key. */
-    void expect(String key, RoutingContext request) {
+    /**
+     * Remembers, on the request's own context, that its answer is to be kept under this key.
+     *
+     * @param shared whether the answer is public for HTTP caches too ({@link CacheScope#shared()})
+     */
+    void expect(String key, boolean shared, RoutingContext request) {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
-            context.putLocal(PENDING, new Pending(key, generation.get(), request));
+            context.putLocal(PENDING, new Pending(key, generation.get(), shared, request));
         }
     }
 
@@ -204,7 +207,7 @@ public class ResponseCache {
             answer.put("data", result.getData());
             Buffer body = Buffer.buffer(new JsonObject(answer).encode());
             String etag = AnswerHeaders.etagOf(Secrets.sha256Hex(body.toString()));
-            if (pending.request() != null) {
+            if (pending.shared() && pending.request() != null) {
                 AnswerHeaders.publicAnswer(pending.request(), etag);
             }
             if (enabled) {

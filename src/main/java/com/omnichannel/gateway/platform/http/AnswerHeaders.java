@@ -11,7 +11,8 @@ import io.vertx.ext.web.RoutingContext;
  * response cache would keep: anonymous, no cart token, only public reads, no errors) may be stored by browsers and
  * CDNs: {@code Cache-Control: public, max-age=N, stale-while-revalidate=M} ({@code app.graphql.http-cache.*}) with a
  * strong {@code ETag} over the answer's JSON, so a matching {@code If-None-Match} gets 304. Everything else (tokens,
- * cart tokens, customer data, mutations, POST, errors) is {@code no-store}. Answers under {@value #COMPRESSION_MIN_BYTES}
+ * also a kiosk's answers the response cache keeps, cart tokens, customer data, mutations, POST, errors) is
+ * {@code no-store}. Answers under {@value #COMPRESSION_MIN_BYTES}
  * bytes are sent uncompressed: gzip would save next to nothing on them.
  */
 @ApplicationScoped

@@ -90,11 +90,12 @@ public class CallerResolver {
         Channel channel = ChannelResolution.of(roles, channelClaim, header).orThrow();
 
         // Kiosk devices, and customers who identified at a kiosk (a kiosk session), are bound to the kiosk's store.
-        Long storeId = null;
-        if (channel == Channel.KIOSK) {
-            Object claim = token.getClaim(STORE_CLAIM);
-            storeId = claim == null ? null : GlobalId.tryDecode("Location", claim.toString());
-        }
-        return new Caller(subject, roles, channel, storeId);
+        return new Caller(subject, roles, channel, channel == Channel.KIOSK ? storeOf(token) : null);
+    }
+
+    /** The store a kiosk token is bound to (its {@value #STORE_CLAIM} claim, a Location id), or null. */
+    public static Long storeOf(JsonWebToken token) {
+        Object claim = token.getClaim(STORE_CLAIM);
+        return claim == null ? null : GlobalId.tryDecode("Location", claim.toString());
     }
 }
