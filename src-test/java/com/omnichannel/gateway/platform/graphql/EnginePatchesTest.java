@@ -51,4 +51,18 @@ class EnginePatchesTest extends EngineAnswers {
         // ...and is given the one made before.
         assertThat(EnginePatches.dataFetchersMade() - made).isZero();
     }
+
+    @Test
+    void smallrye_reads_a_known_document_without_parsing_it_again() {
+        TestData.Ref category = category(TestData.unique("Parsed once lamps"));
+        // The first request parses and validates the document; the engine keeps it.
+        GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
+        long parsedAgain = EnginePatches.documentsParsedAgain();
+
+        GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
+        GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
+
+        // Before each execution SmallRye reads the document for its operation types: from the kept one.
+        assertThat(EnginePatches.documentsParsedAgain() - parsedAgain).isZero();
+    }
 }

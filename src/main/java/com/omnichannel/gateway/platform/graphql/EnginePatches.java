@@ -45,7 +45,9 @@ public class EnginePatches {
         /** Plain record fields read through their accessor instead of the engine's property fetcher. */
         PLAIN_FIELD_READS,
         /** The engine's fetchers are given no selection set to copy. */
-        NO_SELECTION_SET_COPY
+        NO_SELECTION_SET_COPY,
+        /** SmallRye reads a request's document from the validated documents instead of parsing it again. */
+        NO_SECOND_PARSE
     }
 
     /** What became of a patch. */
@@ -63,6 +65,7 @@ public class EnginePatches {
 
     private static final Map<Patch, State> STATES = new EnumMap<>(Patch.class);
     private static final LongAdder VALIDATIONS = new LongAdder();
+    private static final LongAdder SECOND_PARSES = new LongAdder();
     private static final LongAdder FETCHERS_MADE = new LongAdder();
     private static final LongAdder FETCHERS_ASKED = new LongAdder();
 
@@ -118,6 +121,15 @@ public class EnginePatches {
         if (made) {
             FETCHERS_MADE.increment();
         }
+    }
+
+    /** SmallRye parsed a request's document once more: the validated documents did not have it. */
+    static void documentParsedAgain() {
+        SECOND_PARSES.increment();
+    }
+
+    public static long documentsParsedAgain() {
+        return SECOND_PARSES.sum();
     }
 
     public static long documentValidations() {

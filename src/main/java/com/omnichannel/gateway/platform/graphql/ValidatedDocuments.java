@@ -39,6 +39,11 @@ final class ValidatedDocuments implements PreparsedDocumentProvider {
         return CompletableFuture.completedFuture(entry);
     }
 
+    /** The validated document of this text, or null when it is not (or no longer) kept. */
+    PreparsedDocumentEntry known(String text) {
+        return documents.get(text);
+    }
+
     long bytes() {
         return documents.bytes();
     }
