@@ -2,6 +2,7 @@ package com.omnichannel.gateway.platform.graphql;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
@@ -30,9 +31,9 @@ final class BatchesPerArguments {
     private final Map<DataFetcher<?>, Boolean> batched = new ConcurrentHashMap<>();
 
     /** The fetcher as it is for fields without arguments or without batches; else one that asks per arguments. */
-    DataFetcher<?> instrument(DataFetcher<?> original, DataFetcher<?> instrumented, DataFetchingEnvironment environment) {
+    DataFetcher<?> instrument(DataFetcher<?> original, DataFetcher<?> instrumented, Supplier<DataFetchingEnvironment> environment) {
         boolean perArguments = batched.computeIfAbsent(original,
-                fetcher -> fetcher instanceof BatchDataFetcher && !environment.getFieldDefinition().getArguments().isEmpty());
+                fetcher -> fetcher instanceof BatchDataFetcher && !environment.get().getFieldDefinition().getArguments().isEmpty());
         return perArguments ? env -> instrumented.get(new LoaderPerArguments(env)) : instrumented;
     }
 

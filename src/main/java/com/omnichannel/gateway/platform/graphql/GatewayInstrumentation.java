@@ -112,7 +112,8 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
         DataFetcher<?> instrumented = plainFields == null ? dataFetcher : plainFields.instrumentDataFetcher(dataFetcher, parameters, state);
-        return batchesPerArguments.instrument(dataFetcher, instrumented, parameters.getEnvironment());
+        // The field's execution context is built only where it is asked for: plain reads need none.
+        return batchesPerArguments.instrument(dataFetcher, instrumented, parameters::getEnvironment);
     }
 
     @Override

@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.DelegatingDataFetchingEnvironment;
 import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnmodifiedType;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.SelectedField;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -56,8 +59,7 @@ public class PlainFieldFetching extends SimplePerformantInstrumentation {
             if (original instanceof FieldDataFetcher) {
                 GraphQLOutputType type = parameters.getEnvironment().getFieldDefinition().getType();
                 if (isPlain(GraphQLTypeUtil.unwrapAll(type))) {
-                    String name = parameters.getEnvironment().getFieldDefinition().getName();
-                    return environment -> read(environment, name, original);
+                    return new PlainRead(parameters.getEnvironment().getFieldDefinition().getName(), original);
                 }
             }
             return environment -> original.get(new WithoutSelectionSet(environment));
@@ -141,25 +143,55 @@ public class PlainFieldFetching extends SimplePerformantInstrumentation {
                 || (type instanceof GraphQLScalarType scalar && PLAIN_SCALARS.contains(scalar.getName()));
     }
 
-    private Object read(DataFetchingEnvironment environment, String name, DataFetcher<?> original) throws Exception {
-        Object source = environment.getSource();
-        if (source == null) {
-            return null;
+    /**
+     * A plain record component's value, read through its accessor. A light fetcher: the engine calls it with the
+     * source object alone, without building the field's execution context (only a component that is not found asks
+     * for it, to fall back to SmallRye's fetcher).
+     */
+    private final class PlainRead implements LightDataFetcher<Object> {
+
+        private final String name;
+        private final DataFetcher<?> original;
+        /** The accessor for the last source type seen: a field is nearly always read from one record type. */
+        private volatile Accessor last;
+
+        PlainRead(String name, DataFetcher<?> original) {
+            this.name = name;
+            this.original = original;
         }
-        MethodHandle accessor = accessors.computeIfAbsent(source.getClass(), c -> new ConcurrentHashMap<>())
-                .computeIfAbsent(name, n -> find(source.getClass(), n));
-        if (accessor == NOT_FOUND) {
-            return original.get(environment);
+
+        @Override
+        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> environment) throws Exception {
+            if (source == null) {
+                return null;
+            }
+            Accessor accessor = last;
+            if (accessor == null || accessor.type() != source.getClass()) {
+                accessor = new Accessor(source.getClass(), accessors.computeIfAbsent(source.getClass(), c -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(name, n -> find(source.getClass(), n)));
+                last = accessor;
+            }
+            if (accessor.handle() == NOT_FOUND) {
+                return original.get(environment.get());
+            }
+            if (!plainReadSeen) {
+                plainReadSeen = true;
+                EnginePatches.applied(EnginePatches.Patch.PLAIN_FIELD_READS);
+            }
+            try {
+                return accessor.handle().invoke(source);
+            } catch (Throwable t) {
+                throw t instanceof Exception e ? e : new IllegalStateException(t);
+            }
         }
-        if (!plainReadSeen) {
-            plainReadSeen = true;
-            EnginePatches.applied(EnginePatches.Patch.PLAIN_FIELD_READS);
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
         }
-        try {
-            return accessor.invoke(source);
-        } catch (Throwable t) {
-            throw t instanceof Exception e ? e : new IllegalStateException(t);
-        }
+    }
+
+    private record Accessor(Class<?> type, MethodHandle handle) {
     }
 
     private static final MethodHandle NOT_FOUND = MethodHandles.constant(Object.class, null);
