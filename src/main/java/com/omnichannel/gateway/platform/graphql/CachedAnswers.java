@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.omnichannel.gateway.platform.http.AnswerHeaders;
 import com.omnichannel.gateway.platform.http.GraphQLHttpAnswers;
 import com.omnichannel.gateway.platform.http.GraphQLHttpRequest;
+import com.omnichannel.gateway.platform.http.GraphQLOverHttp;
 
 import graphql.language.Document;
 import io.vertx.ext.web.RoutingContext;
@@ -30,10 +31,14 @@ public class CachedAnswers {
      * @param scope who may share the answer, or null when it is not to be cached
      */
     boolean answered(RoutingContext ctx, CacheScope scope, GraphQLHttpRequest request, String text, Document document) {
+        if (scope == null || (!responseCache.enabled() && !(scope.shared() && GraphQLOverHttp.cameAsGet(ctx)))) {
+            // With the cache off, only a public answer over GET has something to gain: its HTTP tag. Any other
+            // would have its answer encoded and hashed once more for nothing.
+            return false;
+        }
         boolean graphqlResponse = GraphQLHttpAnswers.acceptsGraphQLResponse(ctx);
         String key = responseCache.keyFor(scope, text, document, request.operationName(), request.variables(), graphqlResponse);
-        if (key == null || (!responseCache.enabled() && !scope.shared())) {
-            // With the cache off, only a public answer has something to gain: its HTTP tag.
+        if (key == null) {
             return false;
         }
         ResponseCache.Entry cached = responseCache.enabled() ? responseCache.lookup(key) : null;
