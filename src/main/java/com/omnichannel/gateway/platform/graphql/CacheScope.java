@@ -9,6 +9,7 @@ import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.ChannelResolution;
 import com.omnichannel.gateway.platform.security.Role;
+import com.omnichannel.gateway.platform.security.TokenClaims;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
@@ -44,7 +45,7 @@ record CacheScope(String name, String channel, boolean shared) {
             String channel = ctx.request().getHeader(CallerResolver.CHANNEL_HEADER);
             return new CacheScope("", channel == null ? "" : channel.trim().toUpperCase(Locale.ROOT), true);
         }
-        Long store = identity.getPrincipal() instanceof JsonWebToken token ? CallerResolver.storeOf(token) : null;
+        Long store = identity.getPrincipal() instanceof JsonWebToken token ? TokenClaims.store(token) : null;
         // A refused channel header is answered with an error, which a cached answer must not replace.
         if (store == null || !kioskDevice(identity.getRoles()) || !(resolution instanceof ChannelResolution.Resolved resolved)
                 || resolved.channel() != Channel.KIOSK) {

@@ -17,7 +17,7 @@ import com.omnichannel.gateway.platform.http.RejectedCredentials;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.platform.security.Channel;
 import com.omnichannel.gateway.platform.security.ChannelResolution;
-import com.omnichannel.gateway.platform.security.TokenIssuer;
+import com.omnichannel.gateway.platform.security.TokenClaims;
 
 import graphql.language.Document;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -172,7 +172,7 @@ public class GraphQLRequestGate {
     private static ChannelResolution channelOf(RoutingContext ctx, SecurityIdentity identity) {
         Set<String> roles = identity == null ? Set.of() : identity.getRoles();
         Object channelClaim = identity != null && identity.getPrincipal() instanceof JsonWebToken token
-                ? token.getClaim(TokenIssuer.CHANNEL_CLAIM) : null;
+                ? TokenClaims.channel(token) : null;
         return ChannelResolution.of(roles, channelClaim, ctx.request().getHeader(CallerResolver.CHANNEL_HEADER));
     }
 

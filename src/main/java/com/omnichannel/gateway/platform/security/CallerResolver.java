@@ -8,8 +8,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.omnichannel.gateway.platform.ids.GlobalId;
-
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -84,18 +82,12 @@ public class CallerResolver {
     private Caller resolve() {
         String subject = token == null ? null : token.getSubject();
         Set<String> roles = subject == null || token.getGroups() == null ? Set.of() : Set.copyOf(new HashSet<>(token.getGroups()));
-        Object channelClaim = subject == null ? null : token.getClaim(TokenIssuer.CHANNEL_CLAIM);
+        Object channelClaim = subject == null ? null : TokenClaims.channel(token);
         RoutingContext context = request.getCurrent();
         String header = context == null ? null : context.request().getHeader(CHANNEL_HEADER);
         Channel channel = ChannelResolution.of(roles, channelClaim, header).orThrow();
 
         // Kiosk devices, and customers who identified at a kiosk (a kiosk session), are bound to the kiosk's store.
-        return new Caller(subject, roles, channel, channel == Channel.KIOSK ? storeOf(token) : null);
-    }
-
-    /** The store a kiosk token is bound to (its {@value #STORE_CLAIM} claim, a Location id), or null. */
-    public static Long storeOf(JsonWebToken token) {
-        Object claim = token.getClaim(STORE_CLAIM);
-        return claim == null ? null : GlobalId.tryDecode("Location", claim.toString());
+        return new Caller(subject, roles, channel, channel == Channel.KIOSK ? TokenClaims.store(token) : null);
     }
 }
