@@ -179,7 +179,8 @@ class OrderStatementCountTest {
         assertThat(statementsOf(customer, "{ myOrders(first: 5) { edges { node { number total { amount } } } } }")).isEqualTo(1);
 
         // one order by id loads its lines and shipments in batches, with the values the page gives
-        String node = "number status total { amount } lines { sku productName quantity unitPrice { amount } } shipments { status fulfilmentType location { name } }";
+        String node = "number status total { amount } lines { id sku productName variantTitle quantity unitPrice { amount } total { amount } channel }"
+                + " shipments { id status nextStatuses fulfilmentType carrier trackingNumber location { name } createdAt updatedAt }";
         var byId = customer.ok("query($id: ID!) { order(id: $id) { " + node + " } }", "id", delivered);
         var inPage = customer.ok("{ myOrders(first: 1) { edges { node { " + node + " } } } }");
         assertThat(byId.getMap("data.order")).isEqualTo(inPage.getMap("data.myOrders.edges[0].node"));
