@@ -1,9 +1,7 @@
 package com.omnichannel.gateway.customer;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -95,8 +93,7 @@ public class CustomerRepository {
     /**
      * A customer with, when asked for, their address book and consents aggregated into the same row: one statement
      * where the profile and its batches took three. Ordered and mapped as {@link #addressesOf} and {@link #consentsOf}
-     * read them (timestamps as epoch microseconds, which map to the values the row decoder gives), so answers are the
-     * same either way.
+     * read them, so answers are the same either way.
      */
     public Uni<Customer> byIdWithContents(UUID id, boolean addresses, boolean consents) {
         StringBuilder sql = new StringBuilder("SELECT ").append(CUSTOMER_COLUMNS);
@@ -108,8 +105,7 @@ public class CustomerRepository {
         }
         if (consents) {
             sql.append("""
-                    , coalesce((SELECT json_agg(json_build_array(k.purpose, k.granted, k.channel,
-                                  (extract(epoch FROM k.changed_at) * 1000000)::bigint))
+                    , coalesce((SELECT json_agg(json_build_array(k.purpose, k.granted, k.channel, k.changed_at))
                                   FROM customer_consent k WHERE k.customer_id = c.id), '[]') AS contents_consents""");
         }
         sql.append(" FROM customer c WHERE c.id = $1");
@@ -140,9 +136,10 @@ public class CustomerRepository {
         List<Consent> result = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             JsonArray k = rows.getJsonArray(i);
-            Long changed = k.getLong(3);
+            String changed = k.getString(3);
+            // ISO 8601 with the session's offset; the row decoder gives the same instant in UTC
             result.add(new Consent(ConsentPurpose.valueOf(k.getString(0)), k.getBoolean(1), Channel.valueOf(k.getString(2)),
-                    changed == null ? null : OffsetDateTime.ofInstant(Instant.EPOCH.plus(changed, ChronoUnit.MICROS), ZoneOffset.UTC)));
+                    changed == null ? null : OffsetDateTime.parse(changed).withOffsetSameInstant(ZoneOffset.UTC)));
         }
         return result;
     }
