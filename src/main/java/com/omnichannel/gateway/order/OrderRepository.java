@@ -511,7 +511,7 @@ public class OrderRepository {
                 Channel.valueOf(row.getString("channel")));
     }
 
-    static ShipmentRow shipment(Row row) {
+    private static ShipmentRow shipment(Row row) {
         return new ShipmentRow(row.getLong("id"), row.getLong("location_id"), FulfilmentType.valueOf(row.getString("fulfilment_type")),
                 ShipmentStatus.valueOf(row.getString("status")), row.getString("carrier"), row.getString("tracking_number"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
