@@ -420,9 +420,45 @@ class CustomerProfileTest {
         long smallCost = statements(() -> small.client().ok(page));
         long fullCost = statements(() -> full.client().ok(page));
         assertThat(full.client().ok(page).getList("data.me.addresses")).hasSize(12);
-        // me, addresses, consents, events (the store comes from the in-memory store directory)
-        assertThat(smallCost).isEqualTo(4);
+        // me with its addresses and consents, events (the store comes from the in-memory store directory)
+        assertThat(smallCost).isEqualTo(2);
         assertThat(fullCost).isEqualTo(smallCost);
+    }
+
+    /** The account page as the storefront sends it (and the load benchmark measures it). */
+    static final String ACCOUNT_PAGE = "{ me { id email firstName lastName phone language"
+            + " addresses{ id firstName lastName line1 city postalCode countryCode defaultShipping }"
+            + " consents{ purpose granted changedAt }"
+            + " recommendations(first: 5){ id slug name priceRange{ minVariantPrice{ amount currencyCode } } } } }";
+
+    @Test
+    void the_account_page_reads_profile_addresses_and_consents_in_one_statement_as_the_batches_answer_them() {
+        Account account = Accounts.register();
+        createAddress(account, address("Erstweg 1"));
+        Map<String, Object> second = address("Zweitweg 2");
+        second.put("defaultShipping", true);
+        second.put("company", "Muster GmbH");
+        createAddress(account, second);
+        account.client().ok(CONSENT_SET, "input", Map.of("purpose", "PERSONALISATION", "granted", true));
+        account.client().ok(CONSENT_SET, "input", Map.of("purpose", "EMAIL_MARKETING", "granted", false));
+        Accounts.await(() -> data.count("SELECT count(*) FROM customer_event WHERE customer_id::text = $1", account.id()) == 1);
+
+        // warm: recommendations are then cached in Redis, the store directory and products' prices in memory
+        account.client().ok(ACCOUNT_PAGE);
+        // the profile with addresses and consents; the recommended products (none, when nothing is recommended)
+        assertThat(statements(() -> account.client().ok(ACCOUNT_PAGE))).isLessThanOrEqualTo(2);
+        String withoutRecommendations = ACCOUNT_PAGE.substring(0, ACCOUNT_PAGE.indexOf(" recommendations")) + " } }";
+        assertThat(statements(() -> account.client().ok(withoutRecommendations))).isEqualTo(1);
+
+        JsonPath mine = account.client().ok(ME);
+        assertThat(mine.getList("data.me.addresses.line1")).containsExactly("Erstweg 1", "Zweitweg 2");
+        assertThat(mine.getList("data.me.addresses.defaultShipping")).containsExactly(false, true);
+        assertThat(mine.getList("data.me.consents.purpose")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(mine.getList("data.me.consents.findAll { it.purpose == 'PERSONALISATION' }.granted")).containsExactly(true);
+        assertThat(mine.getString("data.me.consents.find { it.purpose == 'PERSONALISATION' }.changedAt")).isNotNull();
+        // Staff reading the same customer get addresses and consents through the batch loaders: the same answer, to the byte.
+        JsonPath staff = GraphQL.as(Tokens.staff()).ok(ME.replace("me {", "customer(id: \"" + mine.getString("data.me.id") + "\") {"));
+        assertThat(staff.prettify().replaceFirst("\"customer\"", "\"me\"")).isEqualTo(mine.prettify());
     }
 
     private static long statements(Runnable request) {

@@ -1,6 +1,7 @@
 package com.omnichannel.gateway.customer;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -19,9 +20,18 @@ public record Customer(
         @Description("Phone number in international format (+49 30 ...); null when not given.") String phone,
         @NonNull @Description("Preferred language, e.g. 'de' or 'en-GB'.") String language,
         @Description("Preferred channel and store.") @NonNull CustomerPreferences preferences,
-        @NonNull OffsetDateTime createdAt) implements Node {
+        @NonNull OffsetDateTime createdAt,
+        @Ignore Contents contents) implements Node {
 
     public static final String TYPE = "Customer";
+
+    /**
+     * The address book and the consents given, as read in the same statement as the profile (the signed-in
+     * customer's own page, when those fields are selected); a null list is not known and is loaded in a batch.
+     * {@code contents} is null for customers read alone.
+     */
+    public record Contents(List<CustomerAddress> addresses, List<Consent> consents) {
+    }
 
     /** The opaque id clients see for a customer's key (the UUID that is also the subject of their tokens). */
     public static String globalId(String key) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import com.omnichannel.gateway.platform.graphql.SelectedFields;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.store.Location;
@@ -23,9 +24,11 @@ public class CustomerGraphQLApi {
     private final CustomerAuthService auth;
     private final CustomerPrivacyService privacy;
     private final CallerResolver callers;
+    private final SelectedFields selected;
 
     public CustomerGraphQLApi(CustomerService customers, CustomerAuthService auth, CustomerPrivacyService privacy,
-            CallerResolver callers) {
+            CallerResolver callers, SelectedFields selected) {
+        this.selected = selected;
         this.customers = customers;
         this.auth = auth;
         this.privacy = privacy;
@@ -80,7 +83,7 @@ public class CustomerGraphQLApi {
     @Query("me")
     @Description("The signed-in customer's own profile, addresses, preferences, consents and activity.")
     public Uni<@NonNull Customer> me() {
-        return customers.me(callers.current());
+        return customers.me(callers.current(), selected.contain("addresses"), selected.contain("consents"));
     }
 
     @Mutation("customerUpdate")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -45,9 +46,15 @@ public class CustomerService {
 
     // ---- reads
 
-    public Uni<Customer> me(Caller caller) {
+    /**
+     * The caller's own profile. When its address book or consents are selected too, they are read in the same
+     * statement and answer those fields without a batch of their own.
+     */
+    public Uni<Customer> me(Caller caller, boolean withAddresses, boolean withConsents) {
         UUID id = customerId(caller);
-        return repository.byId(id).map(customer -> {
+        Uni<Customer> read = withAddresses || withConsents ? repository.byIdWithContents(id, withAddresses, withConsents)
+                : repository.byId(id);
+        return read.map(customer -> {
             if (customer == null) {
                 throw ApiException.notFound("No customer profile for this sign-in");
             }
@@ -146,22 +153,38 @@ public class CustomerService {
     }
 
     public Uni<List<List<CustomerAddress>>> addressesOf(List<Customer> customers) {
-        List<String> ids = customers.stream().map(Customer::key).distinct().toList();
-        return repository.addressesOf(ids).map(byId -> customers.stream().map(c -> byId.getOrDefault(c.key(), List.of())).toList());
+        return knownOrLoaded(customers, Customer.Contents::addresses, repository::addressesOf);
     }
 
     /** Every purpose, in a fixed order; one never decided is not granted. */
     public Uni<List<List<Consent>>> consentsOf(List<Customer> customers) {
-        List<String> ids = customers.stream().map(Customer::key).distinct().toList();
-        return repository.consentsOf(ids).map(byId -> customers.stream().map(c -> {
-            Map<ConsentPurpose, Consent> given = new EnumMap<>(ConsentPurpose.class);
-            byId.getOrDefault(c.key(), List.of()).forEach(consent -> given.put(consent.purpose(), consent));
+        return knownOrLoaded(customers, Customer.Contents::consents, repository::consentsOf).map(given -> given.stream().map(list -> {
+            Map<ConsentPurpose, Consent> byPurpose = new EnumMap<>(ConsentPurpose.class);
+            list.forEach(consent -> byPurpose.put(consent.purpose(), consent));
             List<Consent> all = new ArrayList<>();
             for (ConsentPurpose purpose : ConsentPurpose.values()) {
-                all.add(given.getOrDefault(purpose, new Consent(purpose, false, null, null)));
+                all.add(byPurpose.getOrDefault(purpose, new Consent(purpose, false, null, null)));
             }
             return all;
         }).toList());
+    }
+
+    /**
+     * Children of each customer in their order: as read with the profile when they were (see {@link Customer.Contents}),
+     * the others' in one batch.
+     */
+    private static <C> Uni<List<List<C>>> knownOrLoaded(List<Customer> customers, Function<Customer.Contents, List<C>> known,
+            Function<List<String>, Uni<Map<String, List<C>>>> load) {
+        List<String> unknown = customers.stream().filter(c -> knownOf(c, known) == null).map(Customer::key).distinct().toList();
+        Uni<Map<String, List<C>>> loaded = unknown.isEmpty() ? Uni.createFrom().item(Map.of()) : load.apply(unknown);
+        return loaded.map(byId -> customers.stream().map(c -> {
+            List<C> children = knownOf(c, known);
+            return children != null ? children : byId.getOrDefault(c.key(), List.<C>of());
+        }).toList());
+    }
+
+    private static <C> List<C> knownOf(Customer customer, Function<Customer.Contents, List<C>> known) {
+        return customer.contents() == null ? null : known.apply(customer.contents());
     }
 
     public Uni<List<Location>> preferredStoresOf(List<CustomerPreferences> preferences) {

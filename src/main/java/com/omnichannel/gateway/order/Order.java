@@ -47,17 +47,19 @@ public record Order(
         @Ignore String customerId,
         @Ignore String paymentReference,
         @Ignore long paymentDueMinor,
-        @Ignore Written written,
+        @Ignore Contents contents,
         @Ignore Caller viewer) implements Node {
 
     public static final String TYPE = "Order";
 
     /**
-     * The lines and shipments of an order as the request that placed it wrote them, so its answer needs no read of
-     * what it has just written; null for orders read from the database. {@code viewer}: who the order was read for
-     * when that is not the current request's caller (a subscriber, when its event goes out); null otherwise.
+     * The lines and shipments of an order known before its fields are resolved: as the request that placed it wrote
+     * them, or as read in the same statement as the order (a page of orders whose lines or shipments were selected).
+     * A null list is not known and is loaded with the other orders' in one batch; {@code contents} is null for orders
+     * read alone. {@code viewer}: who the order was read for when that is not the current request's caller (a
+     * subscriber, when its event goes out); null otherwise.
      */
-    public record Written(List<OrderLine> lines, List<Shipment> shipments) {
+    public record Contents(List<OrderLine> lines, List<Shipment> shipments) {
     }
 
     public static String globalId(long key) {
@@ -68,7 +70,7 @@ public record Order(
     Order seenBy(Caller caller) {
         return new Order(id, number, status, nextStatuses, email, sourceChannel, cartChannels, channels, fulfilmentType, pickupStore,
                 fulfilment, shippingAddress, curbsideNote, subtotal, discountTotal, shippingTotal, taxTotal, total, pricesIncludeTax, paymentMethod,
-                paymentStatus, cardLast4, placedAt, updatedAt, key, customerId, paymentReference, paymentDueMinor, written, caller);
+                paymentStatus, cardLast4, placedAt, updatedAt, key, customerId, paymentReference, paymentDueMinor, contents, caller);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.catalog.ProductVariant;
+import com.omnichannel.gateway.platform.graphql.SelectedFields;
 import com.omnichannel.gateway.platform.security.CallerResolver;
 import com.omnichannel.gateway.order.OrderPayloads.OrderPayload;
 import com.omnichannel.gateway.order.OrderPayloads.ShipmentPayload;
@@ -29,8 +30,11 @@ public class OrderGraphQLApi {
     private final OrderLifecycle lifecycle;
     private final Shipments shipments;
     private final CallerResolver callers;
+    private final SelectedFields selected;
 
-    public OrderGraphQLApi(OrderQueries orders, OrderLifecycle lifecycle, Shipments shipments, CallerResolver callers) {
+    public OrderGraphQLApi(OrderQueries orders, OrderLifecycle lifecycle, Shipments shipments, CallerResolver callers,
+            SelectedFields selected) {
+        this.selected = selected;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.shipments = shipments;
@@ -60,7 +64,8 @@ public class OrderGraphQLApi {
     public Uni<@NonNull OrderConnection> myOrders(
             @Description("How many items to return, at most 100 (default 20).") Integer first,
             @Description("The endCursor of the previous page; leave out for the first page.") String after) {
-        return orders.myOrders(callers.current(), first, after);
+        return orders.myOrders(callers.current(), first, after, selected.contain("edges", "node", "lines"),
+                selected.contain("edges", "node", "shipments"));
     }
 
     @Query("orders")

@@ -40,8 +40,8 @@ public class OrderMapper {
         return orders(rows, row -> null);
     }
 
-    /** @param written what a request has just written of an order, or null */
-    Uni<List<Order>> orders(List<OrderRow> rows, Function<OrderRow, Order.Written> written) {
+    /** @param contents the lines and shipments known of an order already (see {@link Order.Contents}), or null */
+    Uni<List<Order>> orders(List<OrderRow> rows, Function<OrderRow, Order.Contents> contents) {
         Set<Long> locationKeys = new LinkedHashSet<>();
         rows.forEach(r -> {
             if (r.pickupLocationKey() != null) {
@@ -50,17 +50,36 @@ public class OrderMapper {
         });
         Uni<Map<Long, Location>> locations = locationKeys.isEmpty() ? Uni.createFrom().item(Map.of()) : stores.locationsByKeys(locationKeys);
         return locations.map(byKey -> rows.stream()
-                .map(r -> order(r, r.pickupLocationKey() == null ? null : byKey.get(r.pickupLocationKey()), written.apply(r))).toList());
+                .map(r -> order(r, r.pickupLocationKey() == null ? null : byKey.get(r.pickupLocationKey()), contents.apply(r))).toList());
     }
 
-    private static Order order(OrderRow r, Location pickup, Order.Written written) {
+    /** Orders read with their lines and shipments (see {@link OrderRows.OrderWithContents}); locations from the stores. */
+    Uni<List<Order>> ordersWithContents(List<OrderRows.OrderWithContents> page) {
+        boolean shipmentsRead = !page.isEmpty() && page.get(0).shipments() != null;
+        Map<Long, List<ShipmentRow>> shipmentRows = new HashMap<>();
+        Map<Long, OrderRows.OrderWithContents> byKey = new HashMap<>();
+        page.forEach(o -> {
+            byKey.put(o.order().id(), o);
+            if (o.shipments() != null) {
+                shipmentRows.put(o.order().id(), o.shipments());
+            }
+        });
+        Uni<Map<Long, List<Shipment>>> shipments = shipmentsRead ? shipments(shipmentRows) : Uni.createFrom().item(Map.of());
+        return shipments.chain(shipmentsByOrder -> orders(page.stream().map(OrderRows.OrderWithContents::order).toList(), row -> {
+            OrderRows.OrderWithContents read = byKey.get(row.id());
+            return new Order.Contents(read.lines() == null ? null : read.lines().stream().map(this::line).toList(),
+                    shipmentsRead ? shipmentsByOrder.getOrDefault(row.id(), List.of()) : null);
+        }));
+    }
+
+    private static Order order(OrderRow r, Location pickup, Order.Contents contents) {
         String c = r.currency();
         return new Order(Order.globalId(r.id()), r.number(), r.status(), r.status().next(r.fulfilmentType()), r.email(),
                 r.sourceChannel(), r.cartChannels(), r.cartChannels(), r.fulfilmentType(), pickup, new CartFulfilment(r.fulfilmentType(), pickup, null, null),
                 OrderAddress.fromJson(r.shippingAddress()),
                 r.curbsideNote(), Money.ofMinor(r.subtotal(), c), Money.ofMinor(r.discount(), c), Money.ofMinor(r.shipping(), c),
                 Money.ofMinor(r.tax(), c), Money.ofMinor(r.total(), c), r.pricesIncludeTax(), r.paymentMethod(), r.paymentStatus(),
-                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.paymentDue(), written, null);
+                r.cardLast4(), r.placedAt(), r.updatedAt(), r.id(), r.customerId(), r.paymentReference(), r.paymentDue(), contents, null);
     }
 
     OrderLine line(LineRow l) {

@@ -173,6 +173,6 @@ public class OrderPlacement {
                         o.placedAt(), o.placedAt()))
                 .sorted(Comparator.comparingLong(ShipmentRow::id)).toList();
         return mapper.shipments(Map.of(o.id(), shipments)).chain(byOrder -> mapper.orders(List.of(o),
-                row -> new Order.Written(lines, byOrder.getOrDefault(o.id(), List.of())))).map(orders -> orders.get(0));
+                row -> new Order.Contents(lines, byOrder.getOrDefault(o.id(), List.of())))).map(orders -> orders.get(0));
     }
 }

@@ -51,17 +51,19 @@ public class OrderQueries {
     private final RateLimiter.Limit lookupsPerAddress;
     private final RateLimiter.Limit lookupsPerOrder;
     private final OrderRepository repository;
+    private final OrderReadRepository reads;
     private final OrderMapper mapper;
     private final OrderEvents events;
     private final CatalogService catalog;
     private final PickupSlots pickupSlots;
 
-    public OrderQueries(OrderRepository repository, OrderMapper mapper, OrderEvents events, CatalogService catalog,
+    public OrderQueries(OrderRepository repository, OrderReadRepository reads, OrderMapper mapper, OrderEvents events, CatalogService catalog,
             RateLimiter limiter, PickupSlots pickupSlots) {
         this.limiter = limiter;
         this.lookupsPerAddress = limiter.limit(LOOKUPS_PER_ADDRESS, 30, Duration.ofMinutes(15));
         this.lookupsPerOrder = limiter.limit(LOOKUPS_PER_ORDER, 10, Duration.ofHours(1));
         this.repository = repository;
+        this.reads = reads;
         this.mapper = mapper;
         this.events = events;
         this.catalog = catalog;
@@ -105,14 +107,21 @@ public class OrderQueries {
                 || !r.email().equalsIgnoreCase(email.strip()) ? Uni.createFrom().nullItem() : mapper.single(r));
     }
 
-    public Uni<OrderConnection> myOrders(Caller caller, Integer first, String after) {
+    /**
+     * The caller's orders, newest first. When the page's lines or shipments are selected too, they are read in the
+     * same statement as the orders and answer those fields without a batch of their own.
+     */
+    public Uni<OrderConnection> myOrders(Caller caller, Integer first, String after, boolean withLines, boolean withShipments) {
         String customerId = caller.customerId();
         if (customerId == null) {
             throw caller.isAuthenticated() ? ApiException.forbidden() : ApiException.unauthenticated();
         }
         PageRequest page = PageRequest.of(first, after, "myOrders");
-        return repository.customerOrders(customerId, page.fetchSize(), page.offset()).chain(mapper::orders)
-                .map(orders -> Page.connection(orders, page, OrderConnection.Edge::new, OrderConnection::new));
+        Uni<List<Order>> orders = withLines || withShipments
+                ? reads.customerOrdersWithContents(customerId, page.fetchSize(), page.offset(), withLines, withShipments)
+                        .chain(mapper::ordersWithContents)
+                : repository.customerOrders(customerId, page.fetchSize(), page.offset()).chain(mapper::orders);
+        return orders.map(list -> Page.connection(list, page, OrderConnection.Edge::new, OrderConnection::new));
     }
 
     public Uni<OrderConnection> orders(Caller caller, OrderInputs.Filter filter, Integer first, String after) {
@@ -174,7 +183,7 @@ public class OrderQueries {
     // ---- batch resolvers
 
     public Uni<List<List<OrderLine>>> linesOf(List<Order> orders) {
-        return childrenOf(orders, Order.Written::lines, keys -> repository.linesByOrder(keys).map(byOrder -> {
+        return childrenOf(orders, Order.Contents::lines, keys -> repository.linesByOrder(keys).map(byOrder -> {
             Map<Long, List<OrderLine>> result = new HashMap<>();
             byOrder.forEach((k, rows) -> result.put(k, rows.stream().map(mapper::line).toList()));
             return result;
@@ -182,24 +191,35 @@ public class OrderQueries {
     }
 
     public Uni<List<List<Shipment>>> shipmentsOf(List<Order> orders) {
-        return childrenOf(orders, Order.Written::shipments, keys -> repository.shipmentsByOrder(keys).chain(mapper::shipments));
+        return childrenOf(orders, Order.Contents::shipments, keys -> repository.shipmentsByOrder(keys).chain(mapper::shipments));
     }
 
-    /** Children of the orders in their order: as written for orders placed by this request, the others loaded in one batch. */
-    private static <C> Uni<List<List<C>>> childrenOf(List<Order> orders, Function<Order.Written, List<C>> written,
+    /**
+     * Children of the orders in their order: as known already (written by this request, or read with the page), the
+     * others loaded in one batch.
+     */
+    private static <C> Uni<List<List<C>>> childrenOf(List<Order> orders, Function<Order.Contents, List<C>> known,
             Function<Set<Long>, Uni<Map<Long, List<C>>>> load) {
-        List<Order> stored = orders.stream().filter(o -> o.written() == null).toList();
-        if (stored.size() == orders.size()) {
+        List<Order> unknown = orders.stream().filter(o -> knownOf(o, known) == null).toList();
+        if (unknown.size() == orders.size()) {
             return Batch.many(orders, Order::key, load, List.of());
         }
-        return Batch.many(stored, Order::key, load, List.<C>of()).map(loaded -> {
+        if (unknown.isEmpty()) {
+            return Uni.createFrom().item(orders.stream().map(o -> knownOf(o, known)).toList());
+        }
+        return Batch.many(unknown, Order::key, load, List.<C>of()).map(loaded -> {
             List<List<C>> result = new ArrayList<>(orders.size());
             int next = 0;
             for (Order o : orders) {
-                result.add(o.written() != null ? written.apply(o.written()) : loaded.get(next++));
+                List<C> children = knownOf(o, known);
+                result.add(children != null ? children : loaded.get(next++));
             }
             return result;
         });
+    }
+
+    private static <C> List<C> knownOf(Order order, Function<Order.Contents, List<C>> known) {
+        return order.contents() == null ? null : known.apply(order.contents());
     }
 
     public Uni<List<List<ShipmentLine>>> shipmentLinesOf(List<Shipment> shipments) {

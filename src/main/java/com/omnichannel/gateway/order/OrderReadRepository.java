@@ -8,15 +8,22 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.omnichannel.gateway.cart.FulfilmentType;
 import com.omnichannel.gateway.order.OrderRows.LineRow;
+import com.omnichannel.gateway.order.OrderRows.OrderRow;
+import com.omnichannel.gateway.order.OrderRows.OrderWithContents;
+import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
 import com.omnichannel.gateway.platform.db.Db;
+import com.omnichannel.gateway.platform.security.Channel;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Reads of orders for jobs beside the order API: what returns need of an order's lines inside their transaction,
- * and a customer's orders for the privacy export. Writes stay in {@link OrderRepository}, the tables' owner.
+ * Reads of orders beside the batch reads of {@link OrderRepository}: a customer's order history with its lines and
+ * shipments in one statement, what returns need of an order's lines inside their transaction, and a customer's
+ * orders for the privacy export. Writes stay in {@link OrderRepository}, the tables' owner.
  */
 @ApplicationScoped
 class OrderReadRepository {
@@ -44,6 +51,78 @@ class OrderReadRepository {
     }
 
     record HandedOver(int units, OffsetDateTime at) {
+    }
+
+    /** Columns of the line and shipment rows of {@link #customerOrdersWithContents}, typed where the union takes its types. */
+    private static final String CONTENT_COLUMNS = """
+            NULL::bigint AS line_id, NULL::int AS line_position, NULL::bigint AS line_variant_id, NULL::text AS line_sku,
+            NULL::text AS line_product_name, NULL::text AS line_variant_title, NULL::int AS line_quantity,
+            NULL::bigint AS line_unit_price_minor, NULL::bigint AS line_discount_minor, NULL::bigint AS line_tax_minor,
+            NULL::bigint AS line_total_minor, NULL::text AS line_channel, NULL::bigint AS shipment_id,
+            NULL::bigint AS shipment_location_id, NULL::text AS shipment_fulfilment_type, NULL::text AS shipment_status,
+            NULL::text AS shipment_carrier, NULL::text AS shipment_tracking_number, NULL::timestamptz AS shipment_created_at,
+            NULL::timestamptz AS shipment_updated_at""";
+    private static final int ORDER_COLUMN_COUNT = OrderRepository.ORDER_COLUMNS.split(",").length;
+    private static final int LINE_COLUMN_COUNT = 12;
+    private static final int SHIPMENT_COLUMN_COUNT = 8;
+
+    /**
+     * A page of a customer's orders (newest first) with, when asked for, each order's lines and shipments: one
+     * statement where the order page and its batches took three. The orders, their lines and their shipments come as
+     * rows of one union ({@code part} 0, 1, 2), each row in its own columns, the others null, so every value is decoded
+     * as the batch reads decode it and answers are the same either way. (Aggregating the children into JSON per order
+     * was the other way to one statement; building and parsing it cost PostgreSQL more than the rows.)
+     */
+    Uni<List<OrderWithContents>> customerOrdersWithContents(String customerId, int limit, int offset, boolean lines,
+            boolean shipments) {
+        String orderNulls = ", NULL".repeat(ORDER_COLUMN_COUNT);
+        StringBuilder sql = new StringBuilder("WITH page AS (SELECT ").append(OrderRepository.ORDER_COLUMNS).append("""
+
+                  FROM customer_order o WHERE o.customer_id = $1 ORDER BY o.placed_at DESC, o.id DESC LIMIT $2 OFFSET $3)
+                SELECT 0 AS part, o.id AS owner, o.*,\s""").append(CONTENT_COLUMNS).append(" FROM page o");
+        if (lines) {
+            sql.append("\nUNION ALL SELECT 1, l.order_id").append(orderNulls).append("""
+                    , l.id, l.position, l.variant_id, l.sku, l.product_name, l.variant_title, l.quantity, l.unit_price_minor,
+                      l.discount_minor, l.tax_minor, l.total_minor, l.channel""").append(", NULL".repeat(SHIPMENT_COLUMN_COUNT))
+                    .append(" FROM order_line l WHERE l.order_id IN (SELECT id FROM page)");
+        }
+        if (shipments) {
+            sql.append("\nUNION ALL SELECT 2, x.order_id").append(orderNulls).append(", NULL".repeat(LINE_COLUMN_COUNT)).append("""
+                    , s.id, s.location_id, s.fulfilment_type, s.status, s.carrier, s.tracking_number, s.created_at, s.updated_at
+                      FROM (SELECT DISTINCT l.order_id, sl.shipment_id FROM order_line l JOIN shipment_line sl ON sl.order_line_id = l.id
+                             WHERE l.order_id IN (SELECT id FROM page)) x JOIN shipment s ON s.id = x.shipment_id""");
+        }
+        // Orders newest first, then each order's lines by position and shipments by id, as the batch reads give them.
+        sql.append("\nORDER BY part, placed_at DESC, id DESC, owner, line_position, shipment_id");
+        return db.query(sql.toString(), Tuple.of(customerId, limit, offset)).map(rows -> {
+            List<OrderRow> orders = new ArrayList<>();
+            Map<Long, List<LineRow>> linesByOrder = new HashMap<>();
+            Map<Long, List<ShipmentRow>> shipmentsByOrder = new HashMap<>();
+            for (Row row : rows) {
+                long owner = row.getLong("owner");
+                switch (row.getInteger("part")) {
+                    case 0 -> orders.add(OrderRepository.order(row));
+                    case 1 -> linesByOrder.computeIfAbsent(owner, k -> new ArrayList<>()).add(line(owner, row));
+                    default -> shipmentsByOrder.computeIfAbsent(owner, k -> new ArrayList<>()).add(shipment(row));
+                }
+            }
+            return orders.stream().map(o -> new OrderWithContents(o, lines ? linesByOrder.getOrDefault(o.id(), List.of()) : null,
+                    shipments ? shipmentsByOrder.getOrDefault(o.id(), List.of()) : null)).toList();
+        });
+    }
+
+    private static LineRow line(long orderId, Row row) {
+        return new LineRow(row.getLong("line_id"), orderId, row.getInteger("line_position"), row.getLong("line_variant_id"),
+                row.getString("line_sku"), row.getString("line_product_name"), row.getString("line_variant_title"),
+                row.getInteger("line_quantity"), row.getLong("line_unit_price_minor"), row.getLong("line_discount_minor"),
+                row.getLong("line_tax_minor"), row.getLong("line_total_minor"), Channel.valueOf(row.getString("line_channel")));
+    }
+
+    private static ShipmentRow shipment(Row row) {
+        return new ShipmentRow(row.getLong("shipment_id"), row.getLong("shipment_location_id"),
+                FulfilmentType.valueOf(row.getString("shipment_fulfilment_type")), ShipmentStatus.valueOf(row.getString("shipment_status")),
+                row.getString("shipment_carrier"), row.getString("shipment_tracking_number"),
+                row.getOffsetDateTime("shipment_created_at"), row.getOffsetDateTime("shipment_updated_at"));
     }
 
     /** Lines of one order, inside a transaction. */

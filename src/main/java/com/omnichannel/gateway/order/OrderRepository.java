@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OrderRepository {
 
-    private static final String ORDER_COLUMNS = """
+    static final String ORDER_COLUMNS = """
             o.id, o.number, o.customer_id, o.email, o.source_channel, o.cart_channels, o.cart_id, o.cart_version, o.status,
             o.fulfilment_type, o.pickup_location_id, o.shipping_address, o.curbside_note, o.currency, o.prices_include_tax,
             o.subtotal_minor, o.discount_minor, o.shipping_minor, o.tax_minor, o.total_minor, o.tendered_minor, o.payment_method,
@@ -487,7 +487,7 @@ public class OrderRepository {
         return result;
     }
 
-    private static OrderRow order(Row row) {
+    static OrderRow order(Row row) {
         List<Channel> channels = new ArrayList<>();
         for (String c : row.getArrayOfStrings("cart_channels")) {
             channels.add(Channel.valueOf(c));

@@ -40,6 +40,13 @@ public final class OrderRows {
     public record ShipmentLineRow(long shipmentId, int quantity, LineRow line, String orderNumber) {
     }
 
+    /**
+     * An order of a page read with its lines and shipments (each ordered as the batch reads order them); a list that
+     * was not asked for is null.
+     */
+    public record OrderWithContents(OrderRow order, List<LineRow> lines, List<ShipmentRow> shipments) {
+    }
+
     public record EventRow(long orderId, OrderEventKind kind, OrderStatus from, OrderStatus to, String actor,
             Channel channel, String note, OffsetDateTime at) {
     }
