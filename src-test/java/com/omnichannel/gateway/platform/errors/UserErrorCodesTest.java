@@ -45,7 +45,8 @@ class UserErrorCodesTest {
             "DEGRADED", "SUBSCRIBED", "SUBSCRIBING", // health check data
             "ABCDEFGHJKMNPQRSTUVWXYZ23456789", "ACDEFGHJKMNPQRTUVWXY34679", // the letters of hand-off and collection codes
             "EUR", "POST", "ID", "SKU", "UNKNOWN", "EARNED", "OC409", "XS", "S", "M", "L", "XL",
-            "WHEN_ALL_RETURNED"); // a configuration value (app.returns.shipping-refund)
+            "WHEN_ALL_RETURNED", // a configuration value (app.returns.shipping-refund)
+            "JWT"); // the token type of a verified bearer token
 
     @Test
     void every_code_the_code_base_names_is_in_the_schema_enums() throws IOException {
