@@ -1,6 +1,7 @@
 package com.omnichannel.gateway.customer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import com.omnichannel.gateway.platform.db.Batch;
 import com.omnichannel.gateway.platform.errors.ApiException;
 import com.omnichannel.gateway.platform.errors.UserError;
 import com.omnichannel.gateway.platform.ids.GlobalId;
@@ -173,18 +175,11 @@ public class CustomerService {
      * Children of each customer in their order: as read with the profile when they were (see {@link Customer.Contents}),
      * the others' in one batch.
      */
+    /** The customers' children of one kind: those read with the profile as they are, the others in one batch. */
     private static <C> Uni<List<List<C>>> knownOrLoaded(List<Customer> customers, Function<Customer.Contents, List<C>> known,
-            Function<List<String>, Uni<Map<String, List<C>>>> load) {
-        List<String> unknown = customers.stream().filter(c -> knownOf(c, known) == null).map(Customer::key).distinct().toList();
-        Uni<Map<String, List<C>>> loaded = unknown.isEmpty() ? Uni.createFrom().item(Map.of()) : load.apply(unknown);
-        return loaded.map(byId -> customers.stream().map(c -> {
-            List<C> children = knownOf(c, known);
-            return children != null ? children : byId.getOrDefault(c.key(), List.<C>of());
-        }).toList());
-    }
-
-    private static <C> List<C> knownOf(Customer customer, Function<Customer.Contents, List<C>> known) {
-        return customer.contents() == null ? null : known.apply(customer.contents());
+            Function<Collection<String>, Uni<Map<String, List<C>>>> load) {
+        return Batch.manyUnlessKnown(customers, c -> c.contents() == null ? null : known.apply(c.contents()), Customer::key,
+                load::apply);
     }
 
     public Uni<List<Location>> preferredStoresOf(List<CustomerPreferences> preferences) {

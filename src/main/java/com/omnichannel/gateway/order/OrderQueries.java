@@ -200,26 +200,7 @@ public class OrderQueries {
      */
     private static <C> Uni<List<List<C>>> childrenOf(List<Order> orders, Function<Order.Contents, List<C>> known,
             Function<Set<Long>, Uni<Map<Long, List<C>>>> load) {
-        List<Order> unknown = orders.stream().filter(o -> knownOf(o, known) == null).toList();
-        if (unknown.size() == orders.size()) {
-            return Batch.many(orders, Order::key, load, List.of());
-        }
-        if (unknown.isEmpty()) {
-            return Uni.createFrom().item(orders.stream().map(o -> knownOf(o, known)).toList());
-        }
-        return Batch.many(unknown, Order::key, load, List.<C>of()).map(loaded -> {
-            List<List<C>> result = new ArrayList<>(orders.size());
-            int next = 0;
-            for (Order o : orders) {
-                List<C> children = knownOf(o, known);
-                result.add(children != null ? children : loaded.get(next++));
-            }
-            return result;
-        });
-    }
-
-    private static <C> List<C> knownOf(Order order, Function<Order.Contents, List<C>> known) {
-        return order.contents() == null ? null : known.apply(order.contents());
+        return Batch.manyUnlessKnown(orders, o -> o.contents() == null ? null : known.apply(o.contents()), Order::key, load);
     }
 
     public Uni<List<List<ShipmentLine>>> shipmentLinesOf(List<Shipment> shipments) {

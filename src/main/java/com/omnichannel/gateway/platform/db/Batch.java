@@ -29,6 +29,26 @@ public final class Batch {
         return load.apply(keys).map(byKey -> parents.stream().map(p -> byKey.getOrDefault(key.apply(p), none)).toList());
     }
 
+    /**
+     * Like {@link #many}, for parents that may carry their children already (read with them in the parent's statement,
+     * or written by this request): {@code known} gives those (null when the parent does not carry them), and only the
+     * other parents' children are loaded, in one call, or none when every parent carries its own.
+     */
+    public static <P, K, C> Uni<List<List<C>>> manyUnlessKnown(List<P> parents, Function<P, List<C>> known,
+            Function<P, K> key, Function<Set<K>, Uni<Map<K, List<C>>>> load) {
+        Set<K> keys = new LinkedHashSet<>();
+        parents.forEach(p -> {
+            if (known.apply(p) == null) {
+                keys.add(key.apply(p));
+            }
+        });
+        Uni<Map<K, List<C>>> loaded = keys.isEmpty() ? Uni.createFrom().item(Map.of()) : load.apply(keys);
+        return loaded.map(byKey -> parents.stream().map(p -> {
+            List<C> children = known.apply(p);
+            return children != null ? children : byKey.getOrDefault(key.apply(p), List.<C>of());
+        }).toList());
+    }
+
     /** Loads one related object for each parent with one call (null where the parent has none), in order. */
     public static <P, C> Uni<List<C>> one(List<P> parents, Function<P, Long> key, Function<Set<Long>, Uni<Map<Long, C>>> load) {
         Set<Long> keys = new LinkedHashSet<>();
