@@ -54,14 +54,20 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
         }
         List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
         boolean inputRejected = false;
+        // Failures after the client hung up are the hang-up's consequence (HungUpClients), and no one reads them.
+        boolean hungUp = HungUpClients.hungUp(parameters.getExecutionInput().getGraphQLContext());
+        if (hungUp) {
+            LOG.debugf("The client hung up before the answer of operation %s; %d fields failed or were not resolved",
+                    parameters.getOperation(), result.getErrors().size());
+        }
         for (GraphQLError error : result.getErrors()) {
-            GraphQLError shaped = normalize(error, parameters);
+            GraphQLError shaped = normalize(error, parameters, hungUp);
             Object code = shaped.getExtensions().get("code");
             inputRejected |= ErrorCode.BAD_USER_INPUT.name().equals(code)
                     || ErrorCode.GRAPHQL_VALIDATION_FAILED.name().equals(code);
             normalized.add(shaped);
         }
-        if (!inputRejected) {
+        if (!inputRejected && !hungUp) {
             for (GraphQLError error : result.getErrors()) {
                 if (error.getErrorType() == ErrorType.NullValueInNonNullableField) {
                     LOG.errorf("Non-null field resolved to null in operation %s: %s", parameters.getOperation(),
@@ -85,7 +91,7 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
 
-    private GraphQLError normalize(GraphQLError error, InstrumentationExecutionParameters parameters) {
+    private GraphQLError normalize(GraphQLError error, InstrumentationExecutionParameters parameters, boolean hungUp) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             Throwable cause = unwrap(fetching.getException());
             if (cause instanceof ApiException api) {
@@ -102,7 +108,9 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
                 return build(error, ErrorCode.BAD_USER_INPUT, "Invalid argument value for field '"
                         + lastPathSegment(error) + "': " + clean(cause.getMessage()));
             }
-            LOG.errorf(cause, "Unexpected failure in operation %s at %s", parameters.getOperation(), error.getPath());
+            if (!hungUp) {
+                LOG.errorf(cause, "Unexpected failure in operation %s at %s", parameters.getOperation(), error.getPath());
+            }
             return build(error, ErrorCode.INTERNAL, "Internal server error");
         }
         if (error instanceof IntrospectionDisabledError) {

@@ -80,6 +80,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             // The engine then answers __schema and __type with an error; __typename keeps working.
             executionInput.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
         }
+        HungUpClients.remember(executionInput.getGraphQLContext());
         if (!onlyUsedDataLoaders || executionInput.getDataLoaderRegistry().getKeys().isEmpty()) {
             return executionInput;
         }

@@ -33,7 +33,8 @@ import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
  * pages with hundreds of fields that was most of the request's CPU time. Only fields whose values go out as they
  * are (strings, numbers, booleans, ids, enums and objects) take this path; fields that may need formatting (dates)
  * keep the engine's fetcher, and so does anything whose accessor cannot be found. The engine's fetchers (resolver
- * calls, batch loads, formatted fields) are given no selection set (see {@link WithoutSelectionSet}).
+ * calls, batch loads, formatted fields) are given no selection set (see {@link WithoutSelectionSet}), and are not
+ * called once the client has hung up ({@link HungUpClients}).
  * <p>
  * Both rely on SmallRye's fetcher classes; each reports to {@link EnginePatches} the first time it is at work, so
  * that a version of SmallRye whose fetchers it no longer recognises shows as a patch that never applied.
@@ -62,7 +63,12 @@ public class PlainFieldFetching extends SimplePerformantInstrumentation {
                     return new PlainRead(parameters.getEnvironment().getFieldDefinition().getName(), original);
                 }
             }
-            return environment -> original.get(new WithoutSelectionSet(environment));
+            return environment -> {
+                if (HungUpClients.hungUp(environment.getGraphQlContext())) {
+                    throw new HungUpClients.HungUp();
+                }
+                return original.get(new WithoutSelectionSet(environment));
+            };
         });
     }
 

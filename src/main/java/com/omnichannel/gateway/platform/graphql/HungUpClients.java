@@ -1,0 +1,48 @@
+package com.omnichannel.gateway.platform.graphql;
+
+import graphql.GraphQLContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Executions whose client hung up before the answer. The engine's HTTP handler ends the request's CDI context when
+ * the connection closes, while the execution still runs: resolvers that ran after that found a request context
+ * without the request (no caller, no token) and failed, and each failure was logged as an unexpected one. Here
+ * an execution remembers the connection it answers on; resolvers are not called once it has closed
+ * ({@link PlainFieldFetching}), and what failed after it closed is logged as the consequence of the hang-up it is
+ * ({@link ErrorNormalizingInstrumentation}).
+ */
+final class HungUpClients {
+
+    private static final String RESPONSE_KEY = "gateway.http-response";
+
+    private static final LazyBean<CurrentVertxRequest> REQUESTS = new LazyBean<>(CurrentVertxRequest.class);
+
+    private HungUpClients() {
+    }
+
+    /** Called as the execution starts, on the request, while its context is active. */
+    static void remember(GraphQLContext context) {
+        CurrentVertxRequest requests = REQUESTS.get();
+        RoutingContext request = requests == null ? null : requests.getCurrent();
+        // Subscriptions over WebSocket run on after the upgrade's response: only plain HTTP answers are watched.
+        if (request != null && request.request().getHeader("Upgrade") == null) {
+            context.put(RESPONSE_KEY, request.response());
+        }
+    }
+
+    /** Whether the client closed the connection before the execution's answer was sent. */
+    static boolean hungUp(GraphQLContext context) {
+        return context != null && context.get(RESPONSE_KEY) instanceof HttpServerResponse response
+                && response.closed() && !response.ended();
+    }
+
+    /** Stands for a resolver that was not called: no one is waiting for its answer. */
+    static final class HungUp extends RuntimeException {
+
+        HungUp() {
+            super("The client closed the connection before the answer", null, false, false);
+        }
+    }
+}
