@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.omnichannel.gateway.platform.db.Columns;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.money.Money;
 
@@ -58,8 +59,9 @@ public class CatalogRepository {
                 Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Product> result = new HashMap<>();
+                    Columns columns = Columns.of(rows);
                     for (Row row : rows) {
-                        Product product = product(row);
+                        Product product = product(row, columns);
                         result.put(product.key(), product);
                     }
                     return result;
@@ -111,8 +113,9 @@ public class CatalogRepository {
         sql.append(" LIMIT ").append(param(params, limit)).append(" OFFSET ").append(param(params, offset));
         return db.query(sql.toString(), Tuple.from(params)).map(rows -> {
             List<Product> result = new ArrayList<>();
+            Columns columns = Columns.of(rows);
             for (Row row : rows) {
-                result.add(product(row));
+                result.add(product(row, columns));
             }
             return result;
         });
@@ -128,8 +131,9 @@ public class CatalogRepository {
                 Tuple.of(productKeys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, List<ProductVariant>> result = new HashMap<>();
+                    Columns columns = Columns.of(rows);
                     for (Row row : rows) {
-                        ProductVariant variant = variant(row);
+                        ProductVariant variant = variant(row, columns);
                         result.computeIfAbsent(variant.productKey(), k -> new ArrayList<>()).add(variant);
                     }
                     return result;
@@ -144,8 +148,9 @@ public class CatalogRepository {
                 Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, CatalogService.OrderableVariant> result = new LinkedHashMap<>();
+                    Columns columns = Columns.of(rows);
                     for (Row row : rows) {
-                        ProductVariant variant = variant(row);
+                        ProductVariant variant = variant(row, columns);
                         result.put(variant.key(), new CatalogService.OrderableVariant(variant, row.getString("product_name"),
                                 row.getLong("category_id")));
                     }
@@ -159,8 +164,9 @@ public class CatalogRepository {
                 Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, ProductVariant> result = new LinkedHashMap<>();
+                    Columns columns = Columns.of(rows);
                     for (Row row : rows) {
-                        ProductVariant variant = variant(row);
+                        ProductVariant variant = variant(row, columns);
                         result.put(variant.key(), variant);
                     }
                     return result;
@@ -361,31 +367,39 @@ public class CatalogRepository {
     }
 
     static Product product(Row row) {
-        long key = row.getLong("id");
-        String currency = row.getString("currency");
-        String name = row.getString("name");
-        String[] urls = row.getArrayOfStrings("image_urls");
+        return product(row, Columns.of(row));
+    }
+
+    static Product product(Row row, Columns c) {
+        long key = row.getLong(c.at("id"));
+        String currency = row.getString(c.at("currency"));
+        String name = row.getString(c.at("name"));
+        String[] urls = row.getArrayOfStrings(c.at("image_urls"));
         List<Image> images = new ArrayList<>(urls == null ? 0 : urls.length);
         if (urls != null) {
             for (String url : urls) {
                 images.add(new Image(url, name));
             }
         }
-        Long min = row.getLong("min_price_minor");
-        Long max = row.getLong("max_price_minor");
+        Long min = row.getLong(c.at("min_price_minor"));
+        Long max = row.getLong(c.at("max_price_minor"));
         PriceRange range = min == null || max == null ? null
                 : new PriceRange(Money.ofMinor(min, currency), Money.ofMinor(max, currency));
-        OffsetDateTime created = row.getOffsetDateTime("created_at");
-        OffsetDateTime updated = row.getOffsetDateTime("updated_at");
-        return new Product(Product.globalId(key), row.getString("slug"), name, row.getString("description"),
-                row.getString("brand"), ProductStatus.valueOf(row.getString("status")), images, range, row.getBoolean("returnable"), created, updated,
-                key, row.getLong("category_id"), currency);
+        OffsetDateTime created = row.getOffsetDateTime(c.at("created_at"));
+        OffsetDateTime updated = row.getOffsetDateTime(c.at("updated_at"));
+        return new Product(Product.globalId(key), row.getString(c.at("slug")), name, row.getString(c.at("description")),
+                row.getString(c.at("brand")), ProductStatus.valueOf(row.getString(c.at("status"))), images, range, row.getBoolean(c.at("returnable")), created, updated,
+                key, row.getLong(c.at("category_id")), currency);
     }
 
     static ProductVariant variant(Row row) {
-        long key = row.getLong("id");
-        String currency = row.getString("currency");
-        Object rawOptions = row.getValue("options");
+        return variant(row, Columns.of(row));
+    }
+
+    static ProductVariant variant(Row row, Columns c) {
+        long key = row.getLong(c.at("id"));
+        String currency = row.getString(c.at("currency"));
+        Object rawOptions = row.getValue(c.at("options"));
         List<SelectedOption> options = new ArrayList<>();
         if (rawOptions != null && !(rawOptions instanceof JsonArray)) {
             throw new IllegalStateException("Unexpected options column type " + rawOptions.getClass());
@@ -396,10 +410,10 @@ public class CatalogRepository {
                 options.add(new SelectedOption(o.getString("name"), o.getString("value")));
             }
         }
-        return new ProductVariant(ProductVariant.globalId(key), row.getString("sku"), row.getString("barcode"),
-                row.getString("title"), options, Money.ofMinor(row.getLong("price_minor"), currency),
-                Money.ofMinorOrNull(row.getLong("compare_at_price_minor"), currency), row.getBoolean("active"),
-                row.getString("external_ref"), Boolean.TRUE.equals(row.getBoolean("gift_card")), key, row.getLong("product_id"));
+        return new ProductVariant(ProductVariant.globalId(key), row.getString(c.at("sku")), row.getString(c.at("barcode")),
+                row.getString(c.at("title")), options, Money.ofMinor(row.getLong(c.at("price_minor")), currency),
+                Money.ofMinorOrNull(row.getLong(c.at("compare_at_price_minor")), currency), row.getBoolean(c.at("active")),
+                row.getString(c.at("external_ref")), Boolean.TRUE.equals(row.getBoolean(c.at("gift_card"))), key, row.getLong(c.at("product_id")));
     }
 
     static Category category(Row row) {

@@ -13,6 +13,7 @@ import com.omnichannel.gateway.order.OrderRows.LineRow;
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.order.OrderRows.OrderWithContents;
 import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
+import com.omnichannel.gateway.platform.db.Columns;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Channel;
 
@@ -95,15 +96,21 @@ class OrderReadRepository {
         // Orders newest first, then each order's lines by position and shipments by id, as the batch reads give them.
         sql.append("\nORDER BY part, placed_at DESC, id DESC, owner, line_position, shipment_id");
         return db.query(sql.toString(), Tuple.of(customerId, limit, offset)).map(rows -> {
+            if (rows.size() == 0) {
+                return List.<OrderWithContents>of();
+            }
             List<OrderRow> orders = new ArrayList<>();
             Map<Long, List<LineRow>> linesByOrder = new HashMap<>();
             Map<Long, List<ShipmentRow>> shipmentsByOrder = new HashMap<>();
+            Columns columns = Columns.of(rows);
+            int ownerColumn = columns.at("owner");
+            int partColumn = columns.at("part");
             for (Row row : rows) {
-                long owner = row.getLong("owner");
-                switch (row.getInteger("part")) {
-                    case 0 -> orders.add(OrderRepository.order(row));
-                    case 1 -> linesByOrder.computeIfAbsent(owner, k -> new ArrayList<>()).add(line(owner, row));
-                    default -> shipmentsByOrder.computeIfAbsent(owner, k -> new ArrayList<>()).add(shipment(row));
+                long owner = row.getLong(ownerColumn);
+                switch (row.getInteger(partColumn)) {
+                    case 0 -> orders.add(OrderRepository.order(row, columns));
+                    case 1 -> linesByOrder.computeIfAbsent(owner, k -> new ArrayList<>()).add(line(owner, row, columns));
+                    default -> shipmentsByOrder.computeIfAbsent(owner, k -> new ArrayList<>()).add(shipment(row, columns));
                 }
             }
             return orders.stream().map(o -> new OrderWithContents(o, lines ? linesByOrder.getOrDefault(o.id(), List.of()) : null,
@@ -111,18 +118,18 @@ class OrderReadRepository {
         });
     }
 
-    private static LineRow line(long orderId, Row row) {
-        return new LineRow(row.getLong("line_id"), orderId, row.getInteger("line_position"), row.getLong("line_variant_id"),
-                row.getString("line_sku"), row.getString("line_product_name"), row.getString("line_variant_title"),
-                row.getInteger("line_quantity"), row.getLong("line_unit_price_minor"), row.getLong("line_discount_minor"),
-                row.getLong("line_tax_minor"), row.getLong("line_total_minor"), Channel.valueOf(row.getString("line_channel")));
+    private static LineRow line(long orderId, Row row, Columns c) {
+        return new LineRow(row.getLong(c.at("line_id")), orderId, row.getInteger(c.at("line_position")), row.getLong(c.at("line_variant_id")),
+                row.getString(c.at("line_sku")), row.getString(c.at("line_product_name")), row.getString(c.at("line_variant_title")),
+                row.getInteger(c.at("line_quantity")), row.getLong(c.at("line_unit_price_minor")), row.getLong(c.at("line_discount_minor")),
+                row.getLong(c.at("line_tax_minor")), row.getLong(c.at("line_total_minor")), Channel.valueOf(row.getString(c.at("line_channel"))));
     }
 
-    private static ShipmentRow shipment(Row row) {
-        return new ShipmentRow(row.getLong("shipment_id"), row.getLong("shipment_location_id"),
-                FulfilmentType.valueOf(row.getString("shipment_fulfilment_type")), ShipmentStatus.valueOf(row.getString("shipment_status")),
-                row.getString("shipment_carrier"), row.getString("shipment_tracking_number"),
-                row.getOffsetDateTime("shipment_created_at"), row.getOffsetDateTime("shipment_updated_at"));
+    private static ShipmentRow shipment(Row row, Columns c) {
+        return new ShipmentRow(row.getLong(c.at("shipment_id")), row.getLong(c.at("shipment_location_id")),
+                FulfilmentType.valueOf(row.getString(c.at("shipment_fulfilment_type"))), ShipmentStatus.valueOf(row.getString(c.at("shipment_status"))),
+                row.getString(c.at("shipment_carrier")), row.getString(c.at("shipment_tracking_number")),
+                row.getOffsetDateTime(c.at("shipment_created_at")), row.getOffsetDateTime(c.at("shipment_updated_at")));
     }
 
     /** Lines of one order, inside a transaction. */

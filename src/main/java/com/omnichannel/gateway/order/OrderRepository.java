@@ -16,6 +16,7 @@ import com.omnichannel.gateway.order.OrderRows.LineRow;
 import com.omnichannel.gateway.order.OrderRows.OrderRow;
 import com.omnichannel.gateway.order.OrderRows.ShipmentLineRow;
 import com.omnichannel.gateway.order.OrderRows.ShipmentRow;
+import com.omnichannel.gateway.platform.db.Columns;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.platform.security.Channel;
 
@@ -488,20 +489,24 @@ public class OrderRepository {
     }
 
     static OrderRow order(Row row) {
+        return order(row, Columns.of(row));
+    }
+
+    static OrderRow order(Row row, Columns c) {
         List<Channel> channels = new ArrayList<>();
-        for (String c : row.getArrayOfStrings("cart_channels")) {
-            channels.add(Channel.valueOf(c));
+        for (String channel : row.getArrayOfStrings(c.at("cart_channels"))) {
+            channels.add(Channel.valueOf(channel));
         }
-        Object address = row.getValue("shipping_address");
-        return new OrderRow(row.getLong("id"), row.getString("number"), row.getString("customer_id"), row.getString("email"),
-                Channel.valueOf(row.getString("source_channel")), channels, row.getString("cart_id"), row.getLong("cart_version"),
-                OrderStatus.valueOf(row.getString("status")), FulfilmentType.valueOf(row.getString("fulfilment_type")),
-                row.getLong("pickup_location_id"), address instanceof JsonObject json ? json : null, row.getString("curbside_note"),
-                row.getString("currency"), row.getBoolean("prices_include_tax"), row.getLong("subtotal_minor"),
-                row.getLong("discount_minor"), row.getLong("shipping_minor"), row.getLong("tax_minor"), row.getLong("total_minor"),
-                row.getLong("tendered_minor"), PaymentMethod.valueOf(row.getString("payment_method")), PaymentStatus.valueOf(row.getString("payment_status")),
-                row.getString("payment_reference"), row.getString("card_last4"), row.getString("idempotency_key"),
-                row.getString("request_hash"), row.getOffsetDateTime("placed_at"), row.getOffsetDateTime("updated_at"));
+        Object address = row.getValue(c.at("shipping_address"));
+        return new OrderRow(row.getLong(c.at("id")), row.getString(c.at("number")), row.getString(c.at("customer_id")), row.getString(c.at("email")),
+                Channel.valueOf(row.getString(c.at("source_channel"))), channels, row.getString(c.at("cart_id")), row.getLong(c.at("cart_version")),
+                OrderStatus.valueOf(row.getString(c.at("status"))), FulfilmentType.valueOf(row.getString(c.at("fulfilment_type"))),
+                row.getLong(c.at("pickup_location_id")), address instanceof JsonObject json ? json : null, row.getString(c.at("curbside_note")),
+                row.getString(c.at("currency")), row.getBoolean(c.at("prices_include_tax")), row.getLong(c.at("subtotal_minor")),
+                row.getLong(c.at("discount_minor")), row.getLong(c.at("shipping_minor")), row.getLong(c.at("tax_minor")), row.getLong(c.at("total_minor")),
+                row.getLong(c.at("tendered_minor")), PaymentMethod.valueOf(row.getString(c.at("payment_method"))), PaymentStatus.valueOf(row.getString(c.at("payment_status"))),
+                row.getString(c.at("payment_reference")), row.getString(c.at("card_last4")), row.getString(c.at("idempotency_key")),
+                row.getString(c.at("request_hash")), row.getOffsetDateTime(c.at("placed_at")), row.getOffsetDateTime(c.at("updated_at")));
     }
 
     static LineRow line(Row row) {
