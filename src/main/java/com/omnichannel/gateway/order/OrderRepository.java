@@ -90,7 +90,11 @@ public class OrderRepository {
                  ORDER BY x.customer_id, x.position""", Tuple.of(customerIds.toArray(String[]::new), offset, limit))
                 .map(rows -> {
                     Map<String, List<OrderRow>> result = new HashMap<>();
-                    rows.forEach(r -> result.computeIfAbsent(r.getString("customer_id"), k -> new ArrayList<>()).add(order(r)));
+                    Columns columns = Columns.of(rows);
+                    for (Row r : rows) {
+                        OrderRow order = order(r, columns);
+                        result.computeIfAbsent(order.customerId(), k -> new ArrayList<>()).add(order);
+                    }
                     return result;
                 });
     }
@@ -484,7 +488,8 @@ public class OrderRepository {
 
     private static List<OrderRow> orders(RowSet<Row> rows) {
         List<OrderRow> result = new ArrayList<>();
-        rows.forEach(r -> result.add(order(r)));
+        Columns columns = Columns.of(rows);
+        rows.forEach(r -> result.add(order(r, columns)));
         return result;
     }
 
