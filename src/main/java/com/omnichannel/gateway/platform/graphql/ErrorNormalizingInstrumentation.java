@@ -55,7 +55,7 @@ public class ErrorNormalizingInstrumentation extends SimplePerformantInstrumenta
         List<GraphQLError> normalized = new ArrayList<>(result.getErrors().size());
         boolean inputRejected = false;
         // Failures after the client hung up are the hang-up's consequence (HungUpClients), and no one reads them.
-        boolean hungUp = HungUpClients.hungUp(parameters.getExecutionInput().getGraphQLContext());
+        boolean hungUp = parameters != null && HungUpClients.hungUp(parameters.getExecutionInput().getGraphQLContext());
         if (hungUp) {
             LOG.debugf("The client hung up before the answer of operation %s; %d fields failed or were not resolved",
                     parameters.getOperation(), result.getErrors().size());
