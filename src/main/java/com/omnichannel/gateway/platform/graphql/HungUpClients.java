@@ -1,6 +1,7 @@
 package com.omnichannel.gateway.platform.graphql;
 
 import graphql.GraphQLContext;
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +26,8 @@ final class HungUpClients {
     /** Called as the execution starts, on the request, while its context is active. */
     static void remember(GraphQLContext context) {
         CurrentVertxRequest requests = REQUESTS.get();
-        RoutingContext request = requests == null ? null : requests.getCurrent();
+        RoutingContext request = requests == null || !Arc.container().requestContext().isActive() ? null
+                : requests.getCurrent();
         // Subscriptions over WebSocket run on after the upgrade's response: only plain HTTP answers are watched.
         if (request != null && request.request().getHeader("Upgrade") == null) {
             context.put(RESPONSE_KEY, request.response());
