@@ -47,9 +47,7 @@ public class EnginePatches {
         /** The engine's fetchers are given no selection set to copy. */
         NO_SELECTION_SET_COPY,
         /** SmallRye reads a request's document from the validated documents instead of parsing it again. */
-        NO_SECOND_PARSE,
-        /** Batched fields without arguments ask their data loader directly ({@link LightBatchLoads}). */
-        LIGHT_BATCH_LOADS
+        NO_SECOND_PARSE
     }
 
     /** What became of a patch. */

@@ -52,7 +52,6 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             EnginePatches.off(EnginePatches.Patch.PLAIN_FIELD_READS);
             EnginePatches.off(EnginePatches.Patch.NO_SELECTION_SET_COPY);
             EnginePatches.off(EnginePatches.Patch.USED_DATA_LOADERS);
-            EnginePatches.off(EnginePatches.Patch.LIGHT_BATCH_LOADS);
         }
     }
 

@@ -63,10 +63,6 @@ public class PlainFieldFetching extends SimplePerformantInstrumentation {
                     return new PlainRead(parameters.getEnvironment().getFieldDefinition().getName(), original);
                 }
             }
-            DataFetcher<?> lightBatchLoad = LightBatchLoads.of(original);
-            if (lightBatchLoad != null) {
-                return lightBatchLoad;
-            }
             return environment -> {
                 if (HungUpClients.hungUp(environment.getGraphQlContext())) {
                     throw new HungUpClients.HungUp();
