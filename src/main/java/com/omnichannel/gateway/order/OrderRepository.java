@@ -91,10 +91,7 @@ public class OrderRepository {
                 .map(rows -> {
                     Map<String, List<OrderRow>> result = new HashMap<>();
                     Columns columns = Columns.of(rows);
-                    for (Row r : rows) {
-                        OrderRow order = order(r, columns);
-                        result.computeIfAbsent(order.customerId(), k -> new ArrayList<>()).add(order);
-                    }
+                    rows.forEach(r -> result.computeIfAbsent(r.getString("customer_id"), k -> new ArrayList<>()).add(order(r, columns)));
                     return result;
                 });
     }
@@ -281,7 +278,7 @@ public class OrderRepository {
                     Map<Long, Long> shipments = new HashMap<>();
                     for (Row row : rows) {
                         if (order == null) {
-                            order = order(row);
+                            order = order(row, Columns.of(rows));
                         }
                         Long location = row.getLong("part_location_id");
                         if (location == null) {
@@ -483,7 +480,7 @@ public class OrderRepository {
 
     private static OrderRow firstOrder(RowSet<Row> rows) {
         var it = rows.iterator();
-        return it.hasNext() ? order(it.next()) : null;
+        return it.hasNext() ? order(it.next(), Columns.of(rows)) : null;
     }
 
     private static List<OrderRow> orders(RowSet<Row> rows) {
@@ -493,15 +490,8 @@ public class OrderRepository {
         return result;
     }
 
-    static OrderRow order(Row row) {
-        return order(row, Columns.of(row));
-    }
-
     static OrderRow order(Row row, Columns c) {
-        List<Channel> channels = new ArrayList<>();
-        for (String channel : row.getArrayOfStrings(c.at("cart_channels"))) {
-            channels.add(Channel.valueOf(channel));
-        }
+        List<Channel> channels = new ArrayList<>(Arrays.stream(row.getArrayOfStrings(c.at("cart_channels"))).map(Channel::valueOf).toList());
         Object address = row.getValue(c.at("shipping_address"));
         return new OrderRow(row.getLong(c.at("id")), row.getString(c.at("number")), row.getString(c.at("customer_id")), row.getString(c.at("email")),
                 Channel.valueOf(row.getString(c.at("source_channel"))), channels, row.getString(c.at("cart_id")), row.getLong(c.at("cart_version")),
