@@ -2,6 +2,7 @@ package com.omnichannel.gateway.platform.graphql;
 
 import graphql.GraphQLContext;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 final class HungUpClients {
 
     private static final String RESPONSE_KEY = "gateway.http-response";
+    /** Where the engine's HTTP handler keeps the request's CDI context for its fetchers. */
+    private static final String ENGINE_CONTEXT_STATE_KEY = "state";
 
     private static final LazyBean<CurrentVertxRequest> REQUESTS = new LazyBean<>(CurrentVertxRequest.class);
 
@@ -34,10 +37,15 @@ final class HungUpClients {
         }
     }
 
-    /** Whether the client closed the connection before the execution's answer was sent. */
+    /**
+     * Whether the client closed the connection before the execution's answer was sent: the connection reads as
+     * closed, or the request's context has already been ended (a reset connection ends it before it reads as closed).
+     */
     static boolean hungUp(GraphQLContext context) {
-        return context != null && context.get(RESPONSE_KEY) instanceof HttpServerResponse response
-                && response.closed() && !response.ended();
+        if (context == null || !(context.get(RESPONSE_KEY) instanceof HttpServerResponse response) || response.ended()) {
+            return false;
+        }
+        return response.closed() || context.get(ENGINE_CONTEXT_STATE_KEY) instanceof ContextState state && !state.isValid();
     }
 
     /** Stands for a resolver that was not called: no one is waiting for its answer. */
