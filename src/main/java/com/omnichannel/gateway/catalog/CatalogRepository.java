@@ -45,13 +45,13 @@ public class CatalogRepository {
     public Uni<Product> productByKey(long key, boolean includeHidden) {
         return db.query("SELECT " + PRODUCT_COLUMNS + " FROM product p WHERE p.id = $1"
                 + (includeHidden ? "" : " AND p.status = 'ACTIVE'"), Tuple.of(key))
-                .map(rows -> first(rows, CatalogRepository::product));
+                .map(rows -> first(rows, row -> product(row, Columns.of(rows))));
     }
 
     public Uni<Product> productBySlug(String slug, boolean includeHidden) {
         return db.query("SELECT " + PRODUCT_COLUMNS + " FROM product p WHERE p.slug = $1"
                 + (includeHidden ? "" : " AND p.status = 'ACTIVE'"), Tuple.of(slug))
-                .map(rows -> first(rows, CatalogRepository::product));
+                .map(rows -> first(rows, row -> product(row, Columns.of(rows))));
     }
 
     public Uni<Map<Long, Product>> productsByKeys(Collection<Long> keys) {
@@ -180,7 +180,7 @@ public class CatalogRepository {
         }
         return db.query("SELECT " + VARIANT_COLUMNS + " FROM product_variant v JOIN product p ON p.id = v.product_id"
                 + " WHERE v." + column + " = $1 AND v.active AND p.status = 'ACTIVE'", Tuple.of(value))
-                .map(rows -> first(rows, CatalogRepository::variant));
+                .map(rows -> first(rows, row -> variant(row, Columns.of(rows))));
     }
 
     /**
@@ -366,10 +366,6 @@ public class CatalogRepository {
         return array;
     }
 
-    static Product product(Row row) {
-        return product(row, Columns.of(row));
-    }
-
     static Product product(Row row, Columns c) {
         long key = row.getLong(c.at("id"));
         String currency = row.getString(c.at("currency"));
@@ -390,10 +386,6 @@ public class CatalogRepository {
         return new Product(Product.globalId(key), row.getString(c.at("slug")), name, row.getString(c.at("description")),
                 row.getString(c.at("brand")), ProductStatus.valueOf(row.getString(c.at("status"))), images, range, row.getBoolean(c.at("returnable")), created, updated,
                 key, row.getLong(c.at("category_id")), currency);
-    }
-
-    static ProductVariant variant(Row row) {
-        return variant(row, Columns.of(row));
     }
 
     static ProductVariant variant(Row row, Columns c) {

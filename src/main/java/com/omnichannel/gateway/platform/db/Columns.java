@@ -32,15 +32,6 @@ public final class Columns {
         return new Columns(positions);
     }
 
-    /** For a single row read on its own; a result's rows share {@link #of(RowSet)}. */
-    public static Columns of(Row row) {
-        Map<String, Integer> positions = new HashMap<>(row.size() * 2);
-        for (int i = row.size() - 1; i >= 0; i--) {
-            positions.put(row.getColumnName(i), i);
-        }
-        return new Columns(positions);
-    }
-
     /** The position of a column, as {@link Row#getValue(int)} and the typed getters take it. */
     public int at(String name) {
         Integer position = positions.get(name);
