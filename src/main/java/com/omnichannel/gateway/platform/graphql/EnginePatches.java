@@ -47,7 +47,9 @@ public class EnginePatches {
         /** The engine's fetchers are given no selection set to copy. */
         NO_SELECTION_SET_COPY,
         /** SmallRye reads a request's document from the validated documents instead of parsing it again. */
-        NO_SECOND_PARSE
+        NO_SECOND_PARSE,
+        /** An answer's data is written as JSON text once ({@link EncodedAnswers}), not copied into a JSON tree first. */
+        DATA_ENCODED_ONCE
     }
 
     /** What became of a patch. */

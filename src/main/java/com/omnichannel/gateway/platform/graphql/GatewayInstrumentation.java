@@ -33,6 +33,8 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     /** Null when the engine patches are off ({@link EnginePatches}). */
     private final PlainFieldFetching plainFields;
     private final boolean onlyUsedDataLoaders;
+    /** Whether answers over HTTP go to SmallRye's writer as written JSON ({@link EncodedAnswers}). */
+    private final boolean encodedAnswers;
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
     private final BatchesPerArguments batchesPerArguments = new BatchesPerArguments();
     private final OperationMetrics metrics = new OperationMetrics();
@@ -48,11 +50,22 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
         this.limits = limits;
         this.plainFields = enginePatched ? new PlainFieldFetching() : null;
         this.onlyUsedDataLoaders = enginePatched;
+        this.encodedAnswers = enginePatched && encodedAnswersFitSmallRye();
         if (!enginePatched) {
             EnginePatches.off(EnginePatches.Patch.PLAIN_FIELD_READS);
             EnginePatches.off(EnginePatches.Patch.NO_SELECTION_SET_COPY);
             EnginePatches.off(EnginePatches.Patch.USED_DATA_LOADERS);
+            EnginePatches.off(EnginePatches.Patch.DATA_ENCODED_ONCE);
         }
+    }
+
+    /** SmallRye adds the data to its answer as it is, unless it is to leave out null fields (it then reads it). */
+    private static boolean encodedAnswersFitSmallRye() {
+        if (io.smallrye.graphql.spi.config.Config.get().isExcludeNullFieldsInResponses()) {
+            EnginePatches.notApplied(EnginePatches.Patch.DATA_ENCODED_ONCE, "null fields are left out of answers");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -122,12 +135,20 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         CompletableFuture<ExecutionResult> normalized = errors.instrumentExecutionResult(result, parameters, state);
         ResponseCache cache = responseCache.get();
-        if (cache == null) {
+        graphql.GraphQLContext execution = parameters.getExecutionInput().getGraphQLContext();
+        boolean encode = encodedAnswers && HungUpClients.overHttp(execution);
+        if (cache == null && !encode) {
             return normalized;
         }
         return normalized.thenApply(answer -> {
-            cache.completed(answer, parameters.getExecutionInput().getGraphQLContext());
-            return answer;
+            boolean kept = cache != null && cache.expected(execution);
+            // Answers with errors are written by SmallRye, with its error format; they are not cached either.
+            String data = (encode || kept) && answer.getErrors().isEmpty() && answer.isDataPresent()
+                    ? EncodedAnswers.encode(answer.getData()) : null;
+            if (kept) {
+                cache.completed(answer, data, execution);
+            }
+            return encode && data != null ? EncodedAnswers.withEncodedData(answer, data) : answer;
         });
     }
 }

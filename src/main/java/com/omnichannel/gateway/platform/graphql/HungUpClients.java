@@ -37,6 +37,11 @@ final class HungUpClients {
         }
     }
 
+    /** Whether the execution answers a plain HTTP request (not a WebSocket, not a call from within the service). */
+    static boolean overHttp(GraphQLContext context) {
+        return context != null && context.get(RESPONSE_KEY) != null;
+    }
+
     /**
      * Whether the client closed the connection before the execution's answer was sent: the connection reads as
      * closed, or the request's context has already been ended (a reset connection ends it before it reads as closed).

@@ -1,6 +1,7 @@
 package com.omnichannel.gateway.platform.graphql;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -198,14 +199,23 @@ public class ResponseCache {
         }
     }
 
-    /** Keeps the answer of a request that {@link #expect}ed one, when it has no errors. */
-    void completed(ExecutionResult result, graphql.GraphQLContext execution) {
+    /** Whether the execution's answer is to be kept ({@link #expect}). */
+    boolean expected(graphql.GraphQLContext execution) {
+        return execution.get(PENDING) != null;
+    }
+
+    /**
+     * Keeps the answer of a request that {@link #expect}ed one, when it has no errors.
+     *
+     * @param encodedData the answer's data as the JSON text that is sent ({@link EncodedAnswers}), or null when it
+     *                    has none
+     */
+    void completed(ExecutionResult result, String encodedData, graphql.GraphQLContext execution) {
         Pending pending = execution.get(PENDING);
         if (pending != null && result.getErrors().isEmpty() && result.isDataPresent()) {
             // Serves the answer's HTTP tag too (AnswerHeaders), so it is computed where this cache is off.
-            Map<String, Object> answer = new java.util.LinkedHashMap<>();
-            answer.put("data", result.getData());
-            Buffer body = Buffer.buffer(new JsonObject(answer).encode());
+            Buffer body = Buffer.buffer(encodedData != null ? "{\"data\":" + encodedData + "}"
+                    : new JsonObject(Collections.singletonMap("data", result.getData())).encode());
             String etag = AnswerHeaders.etagOf(Secrets.sha256Hex(body.toString()));
             if (pending.shared() && pending.request() != null) {
                 AnswerHeaders.publicAnswer(pending.request(), etag);
