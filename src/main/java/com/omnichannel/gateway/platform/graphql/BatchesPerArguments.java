@@ -1,15 +1,12 @@
 package com.omnichannel.gateway.platform.graphql;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DelegatingDataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 
 /**
@@ -28,12 +25,12 @@ final class BatchesPerArguments {
     /** Between a loader's name and the arguments of its copy; not in any field name. */
     private static final String WITH_ARGUMENTS = "#";
 
-    private final Map<DataFetcher<?>, Boolean> batched = new ConcurrentHashMap<>();
-
-    /** The fetcher as it is for fields without arguments or without batches; else one that asks per arguments. */
-    DataFetcher<?> instrument(DataFetcher<?> original, DataFetcher<?> instrumented, Supplier<DataFetchingEnvironment> environment) {
-        boolean perArguments = batched.computeIfAbsent(original,
-                fetcher -> fetcher instanceof BatchDataFetcher && !environment.get().getFieldDefinition().getArguments().isEmpty());
+    /**
+     * The fetcher as it is for fields without arguments or without batches; else one that asks per arguments.
+     * Decided once per fetcher, where the engine's fetchers are replaced ({@link GatewayInstrumentation}).
+     */
+    DataFetcher<?> instrument(DataFetcher<?> original, DataFetcher<?> instrumented, GraphQLFieldDefinition field) {
+        boolean perArguments = original instanceof BatchDataFetcher && !field.getArguments().isEmpty();
         return perArguments ? env -> instrumented.get(new LoaderPerArguments(env)) : instrumented;
     }
 

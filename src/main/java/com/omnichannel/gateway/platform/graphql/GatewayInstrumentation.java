@@ -1,8 +1,9 @@
 package com.omnichannel.gateway.platform.graphql;
 
-import java.util.concurrent.CompletableFuture;
-
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -18,6 +19,7 @@ import graphql.introspection.Introspection;
 import graphql.language.FragmentDefinition;
 import graphql.validation.ValidationError;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLFieldDefinition;
 
 /**
  * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
@@ -37,6 +39,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final boolean encodedAnswers;
     private final ErrorNormalizingInstrumentation errors = new ErrorNormalizingInstrumentation();
     private final BatchesPerArguments batchesPerArguments = new BatchesPerArguments();
+    private final Map<DataFetcher<?>, DataFetcher<?>> replacedFetchers = new ConcurrentHashMap<>();
     private final OperationMetrics metrics = new OperationMetrics();
     private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
     private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
@@ -122,12 +125,27 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
         return super.beginExecuteOperation(parameters, state);
     }
 
+    /**
+     * SmallRye's fetchers as they are replaced: plain reads ({@link PlainFieldFetching}), batches per arguments
+     * ({@link BatchesPerArguments}). The engine asks for every field it fetches; the replacement is made the first
+     * time and looked up after that, once per field.
+     */
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        DataFetcher<?> instrumented = plainFields == null ? dataFetcher : plainFields.instrumentDataFetcher(dataFetcher, parameters, state);
-        // The field's execution context is built only where it is asked for: plain reads need none.
-        return batchesPerArguments.instrument(dataFetcher, instrumented, parameters::getEnvironment);
+        DataFetcher<?> replaced = replacedFetchers.get(dataFetcher);
+        if (replaced == null) {
+            if (!PlainFieldFetching.isSmallRyes(dataFetcher)) {
+                return dataFetcher;
+            }
+            // The field's execution context is built only here, the first time: plain reads need none.
+            GraphQLFieldDefinition field = parameters.getEnvironment().getFieldDefinition();
+            DataFetcher<?> instrumented = plainFields == null ? dataFetcher : plainFields.replacement(dataFetcher, field);
+            replaced = batchesPerArguments.instrument(dataFetcher, instrumented, field);
+            DataFetcher<?> earlier = replacedFetchers.putIfAbsent(dataFetcher, replaced);
+            replaced = earlier != null ? earlier : replaced;
+        }
+        return replaced;
     }
 
     @Override

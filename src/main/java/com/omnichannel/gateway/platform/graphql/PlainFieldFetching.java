@@ -16,15 +16,11 @@ import graphql.schema.DelegatingDataFetchingEnvironment;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnmodifiedType;
 import graphql.schema.LightDataFetcher;
 import graphql.schema.SelectedField;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 
 /**
@@ -39,7 +35,7 @@ import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
  * Both rely on SmallRye's fetcher classes; each reports to {@link EnginePatches} the first time it is at work, so
  * that a version of SmallRye whose fetchers it no longer recognises shows as a patch that never applied.
  */
-public class PlainFieldFetching extends SimplePerformantInstrumentation {
+public class PlainFieldFetching {
 
     private static volatile boolean plainReadSeen;
     private static volatile boolean selectionSetAskedFor;
@@ -47,33 +43,29 @@ public class PlainFieldFetching extends SimplePerformantInstrumentation {
     private static final Set<String> PLAIN_SCALARS = Set.of("String", "ID", "Int", "Float", "Boolean");
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
 
-    private final Map<DataFetcher<?>, DataFetcher<?>> replacements = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<String, MethodHandle>> accessors = new ConcurrentHashMap<>();
 
-    @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
-        if (!isSmallRyes(fetcher)) {
-            return fetcher;
+    /**
+     * What the engine's fetcher of a field is replaced with: a plain read, or SmallRye's fetcher given no selection
+     * set and not called for a client that hung up. Asked once per fetcher ({@link GatewayInstrumentation}).
+     */
+    DataFetcher<?> replacement(DataFetcher<?> original, GraphQLFieldDefinition field) {
+        if (!isSmallRyes(original)) {
+            return original;
         }
-        return replacements.computeIfAbsent(fetcher, original -> {
-            if (original instanceof FieldDataFetcher) {
-                GraphQLOutputType type = parameters.getEnvironment().getFieldDefinition().getType();
-                if (isPlain(GraphQLTypeUtil.unwrapAll(type))) {
-                    return new PlainRead(parameters.getEnvironment().getFieldDefinition().getName(), original);
-                }
+        if (original instanceof FieldDataFetcher && isPlain(GraphQLTypeUtil.unwrapAll(field.getType()))) {
+            return new PlainRead(field.getName(), original);
+        }
+        return environment -> {
+            if (HungUpClients.hungUp(environment.getGraphQlContext())) {
+                throw new HungUpClients.HungUp();
             }
-            return environment -> {
-                if (HungUpClients.hungUp(environment.getGraphQlContext())) {
-                    throw new HungUpClients.HungUp();
-                }
-                return original.get(new WithoutSelectionSet(environment));
-            };
-        });
+            return original.get(new WithoutSelectionSet(environment));
+        };
     }
 
     /** Resolver calls, batch loads and formatted fields: SmallRye's fetchers, which build its context first. */
-    private static boolean isSmallRyes(DataFetcher<?> fetcher) {
+    static boolean isSmallRyes(DataFetcher<?> fetcher) {
         String name = fetcher.getClass().getName();
         return name.startsWith("io.smallrye.graphql.") || name.startsWith("io.quarkus.smallrye.graphql.");
     }
