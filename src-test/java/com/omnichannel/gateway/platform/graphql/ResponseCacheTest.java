@@ -87,6 +87,7 @@ class ResponseCacheTest {
         assertThat(second.jsonPath().getString("data.product.variants[0].price.amount")).isEqualTo("29.99");
         assertThat(second.jsonPath().getInt("data.product.variants[0].availableToPromise")).isEqualTo(12);
         assertThat(second.jsonPath().getString("errors")).isNull();
+        assertThat(second.asString()).as("the answer kept is the answer sent").isEqualTo(first.asString());
     }
 
     @Test
