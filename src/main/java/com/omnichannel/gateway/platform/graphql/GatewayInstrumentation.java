@@ -24,9 +24,11 @@ import graphql.schema.GraphQLFieldDefinition;
 /**
  * Everything this service adds to GraphQL execution, as one instrumentation: introspection switched off where
  * configured, trusted-operations-only channels ({@link TrustedOperationGuard}) and query limits before execution,
- * plain field reads during it ({@link PlainFieldFetching}) and the error model after it
- * ({@link ErrorNormalizingInstrumentation}). Plain field reads and dispatching only the used data loaders
- * ({@link UsedDataLoaders}) are engine patches, left out when {@link EnginePatches} are off.
+ * plain field reads during it ({@link PlainFieldFetching}), the error model after it
+ * ({@link ErrorNormalizingInstrumentation}) and the answer's data written as JSON once ({@link EncodedAnswers}),
+ * for the response cache and the HTTP answer alike. Plain field reads, dispatching only the used data loaders
+ * ({@link UsedDataLoaders}) and handing SmallRye the written data are engine patches, left out when
+ * {@link EnginePatches} are off.
  */
 public class GatewayInstrumentation extends SimplePerformantInstrumentation {
 
