@@ -91,7 +91,8 @@ public class OrderRepository {
                 .map(rows -> {
                     Map<String, List<OrderRow>> result = new HashMap<>();
                     Columns columns = Columns.of(rows);
-                    rows.forEach(r -> result.computeIfAbsent(r.getString("customer_id"), k -> new ArrayList<>()).add(order(r, columns)));
+                    int customer = columns.at("customer_id");
+                    rows.forEach(r -> result.computeIfAbsent(r.getString(customer), k -> new ArrayList<>()).add(order(r, columns)));
                     return result;
                 });
     }

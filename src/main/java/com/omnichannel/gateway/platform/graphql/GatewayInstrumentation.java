@@ -166,7 +166,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             String data = (encode || kept) && answer.getErrors().isEmpty() && answer.isDataPresent()
                     ? EncodedAnswers.encode(answer.getData()) : null;
             if (kept) {
-                cache.completed(answer, data, execution);
+                cache.completed(data, execution);
             }
             return encode && data != null ? EncodedAnswers.withEncodedData(answer, data) : answer;
         });

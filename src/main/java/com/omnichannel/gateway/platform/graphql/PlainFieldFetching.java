@@ -46,13 +46,11 @@ public class PlainFieldFetching {
     private final Map<Class<?>, Map<String, MethodHandle>> accessors = new ConcurrentHashMap<>();
 
     /**
-     * What the engine's fetcher of a field is replaced with: a plain read, or SmallRye's fetcher given no selection
-     * set and not called for a client that hung up. Asked once per fetcher ({@link GatewayInstrumentation}).
+     * What one of SmallRye's fetchers ({@link #isSmallRyes}) of a field is replaced with: a plain read, or the
+     * fetcher given no selection set and not called for a client that hung up. Asked once per fetcher
+     * ({@link GatewayInstrumentation}).
      */
     DataFetcher<?> replacement(DataFetcher<?> original, GraphQLFieldDefinition field) {
-        if (!isSmallRyes(original)) {
-            return original;
-        }
         if (original instanceof FieldDataFetcher && isPlain(GraphQLTypeUtil.unwrapAll(field.getType()))) {
             return new PlainRead(field.getName(), original);
         }

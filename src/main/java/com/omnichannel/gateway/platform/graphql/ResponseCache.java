@@ -1,7 +1,6 @@
 package com.omnichannel.gateway.platform.graphql;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import com.omnichannel.gateway.platform.http.AnswerHeaders;
 import com.omnichannel.gateway.platform.redis.PubSubRelay;
 import com.omnichannel.gateway.platform.security.Secrets;
 
-import graphql.ExecutionResult;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -33,7 +31,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -205,17 +202,16 @@ public class ResponseCache {
     }
 
     /**
-     * Keeps the answer of a request that {@link #expect}ed one, when it has no errors.
+     * Keeps the answer of a request that {@link #expect}ed one.
      *
-     * @param encodedData the answer's data as the JSON text that is sent ({@link EncodedAnswers}), or null when it
-     *                    has none
+     * @param encodedData the data of an answer without errors, as the JSON text that is sent ({@link EncodedAnswers});
+     *                    null for any other answer, which is not kept
      */
-    void completed(ExecutionResult result, String encodedData, graphql.GraphQLContext execution) {
+    void completed(String encodedData, graphql.GraphQLContext execution) {
         Pending pending = execution.get(PENDING);
-        if (pending != null && result.getErrors().isEmpty() && result.isDataPresent()) {
+        if (pending != null && encodedData != null) {
             // Serves the answer's HTTP tag too (AnswerHeaders), so it is computed where this cache is off.
-            Buffer body = Buffer.buffer(encodedData != null ? "{\"data\":" + encodedData + "}"
-                    : new JsonObject(Collections.singletonMap("data", result.getData())).encode());
+            Buffer body = Buffer.buffer("{\"data\":" + encodedData + "}");
             String etag = AnswerHeaders.etagOf(Secrets.sha256Hex(body.toString()));
             if (pending.shared() && pending.request() != null) {
                 AnswerHeaders.publicAnswer(pending.request(), etag);
