@@ -49,7 +49,9 @@ public class EnginePatches {
         /** SmallRye reads a request's document from the validated documents instead of parsing it again. */
         NO_SECOND_PARSE,
         /** An answer's data is written as JSON text once ({@link EncodedAnswers}), not copied into a JSON tree first. */
-        DATA_ENCODED_ONCE
+        DATA_ENCODED_ONCE,
+        /** Queries executed from a plan prepared once per operation ({@link PlannedQueries}), not field by field. */
+        PLANNED_QUERIES
     }
 
     /** What became of a patch. */
@@ -70,6 +72,8 @@ public class EnginePatches {
     private static final LongAdder SECOND_PARSES = new LongAdder();
     private static final LongAdder FETCHERS_MADE = new LongAdder();
     private static final LongAdder FETCHERS_ASKED = new LongAdder();
+    private static final LongAdder PLANNED_ANSWERS = new LongAdder();
+    private static final LongAdder PLANS_LEFT = new LongAdder();
 
     static {
         for (Patch patch : Patch.values()) {
@@ -126,6 +130,19 @@ public class EnginePatches {
     }
 
     /** SmallRye parsed a request's document once more: the validated documents did not have it. */
+    /** A query answered from its plan ({@code answered}), or left to the engine after its plan was started. */
+    static void planExecuted(boolean answered) {
+        (answered ? PLANNED_ANSWERS : PLANS_LEFT).increment();
+    }
+
+    public static long plannedAnswers() {
+        return PLANNED_ANSWERS.sum();
+    }
+
+    public static long plansLeftToTheEngine() {
+        return PLANS_LEFT.sum();
+    }
+
     static void documentParsedAgain() {
         SECOND_PARSES.increment();
     }

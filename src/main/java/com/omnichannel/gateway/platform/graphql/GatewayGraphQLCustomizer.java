@@ -144,10 +144,14 @@ public class GatewayGraphQLCustomizer implements EventingService {
             // needs no instrumentation): no chain is needed. A chain calls each member, through a list and a
             // combined context, for every field of every response (about a tenth of a cart read's CPU).
             EnginePatches.applied(patch);
-            return builder.instrumentation(ours);
+            // Queries from plans; the engine's own strategy executes what is not planned.
+            return builder.instrumentation(ours).queryExecutionStrategy(new PlannedQueries(built.getQueryStrategy(), ours::fetcher));
         } else {
-            EnginePatches.notApplied(patch, "the engine's instrumentation is " + engineParts.stream()
-                    .map(part -> part.getClass().getName()).toList() + ", not only its document cache");
+            String found = "the engine's instrumentation is " + engineParts.stream()
+                    .map(part -> part.getClass().getName()).toList() + ", not only its document cache";
+            EnginePatches.notApplied(patch, found);
+            // A plan calls no instrumentation per field: with other instrumentations the engine executes every field.
+            EnginePatches.notApplied(Patch.PLANNED_QUERIES, found);
         }
         // SmallRye's document cache left in the chain stores nothing: it only keeps what its own provider parsed.
         List<Instrumentation> chain = new ArrayList<>(engineParts);

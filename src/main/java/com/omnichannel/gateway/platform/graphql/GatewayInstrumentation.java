@@ -61,6 +61,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             EnginePatches.off(EnginePatches.Patch.NO_SELECTION_SET_COPY);
             EnginePatches.off(EnginePatches.Patch.USED_DATA_LOADERS);
             EnginePatches.off(EnginePatches.Patch.DATA_ENCODED_ONCE);
+            EnginePatches.off(EnginePatches.Patch.PLANNED_QUERIES);
         }
     }
 
@@ -136,12 +137,20 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
         DataFetcher<?> replaced = replacedFetchers.get(dataFetcher);
+        if (replaced != null || !PlainFieldFetching.isSmallRyes(dataFetcher)) {
+            return replaced != null ? replaced : dataFetcher;
+        }
+        // The field's execution context is built only here, the first time: plain reads need none.
+        return fetcher(dataFetcher, parameters.getEnvironment().getFieldDefinition());
+    }
+
+    /** The fetcher a field's own fetcher is replaced with, as {@link #instrumentDataFetcher} gives it. */
+    DataFetcher<?> fetcher(DataFetcher<?> dataFetcher, GraphQLFieldDefinition field) {
+        DataFetcher<?> replaced = replacedFetchers.get(dataFetcher);
         if (replaced == null) {
             if (!PlainFieldFetching.isSmallRyes(dataFetcher)) {
                 return dataFetcher;
             }
-            // The field's execution context is built only here, the first time: plain reads need none.
-            GraphQLFieldDefinition field = parameters.getEnvironment().getFieldDefinition();
             DataFetcher<?> instrumented = plainFields == null ? dataFetcher : plainFields.replacement(dataFetcher, field);
             replaced = batchesPerArguments.instrument(dataFetcher, instrumented, field);
             DataFetcher<?> earlier = replacedFetchers.putIfAbsent(dataFetcher, replaced);

@@ -1,0 +1,194 @@
+package com.omnichannel.gateway.platform.graphql;
+
+import static com.omnichannel.gateway.checkout.Checkouts.customerCart;
+import static com.omnichannel.gateway.checkout.Checkouts.line;
+import static com.omnichannel.gateway.checkout.Checkouts.pickup;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.omnichannel.gateway.checkout.Checkouts;
+import com.omnichannel.gateway.support.Accounts;
+import com.omnichannel.gateway.support.GraphQL;
+import com.omnichannel.gateway.support.TestData;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Queries answered from their plan ({@link PlannedQueries}) answer exactly what the engine answers: each operation
+ * here is sent as it is (planned) and with its selection wrapped in {@code ... @include(if: true) { }} (a directive
+ * keeps an operation out of the plans, so the engine executes it), and the two answers must be the same text. The
+ * counters say which way each one went.
+ */
+@QuarkusTest
+class PlannedQueriesTest {
+
+    @Inject
+    TestData data;
+
+    /**
+     * The same operation, executed by the engine: its selection inside an inline fragment with a directive (found
+     * as the top-level braces that are not a fragment definition's; the documents here have no braces in strings).
+     */
+    static String byTheEngine(String query) {
+        int depth = 0;
+        int definitionStart = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '{' && depth++ == 0 && !query.substring(definitionStart, i).strip().startsWith("fragment")) {
+                int close = i;
+                for (int inner = 1; inner > 0;) {
+                    char d = query.charAt(++close);
+                    inner += d == '{' ? 1 : d == '}' ? -1 : 0;
+                }
+                return query.substring(0, i + 1) + " ... @include(if: true) { " + query.substring(i + 1, close) + " } "
+                        + query.substring(close);
+            }
+            if (c == '}' && --depth == 0) {
+                definitionStart = i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no operation in " + query);
+    }
+
+    /** Sends the operation both ways; asserts the plan answered the first, the engine the second, with one text. */
+    static String sameAnswerBothWays(GraphQL client, String query, Object... variables) {
+        long planned = EnginePatches.plannedAnswers();
+        long left = EnginePatches.plansLeftToTheEngine();
+        String fromThePlan = client.post(query, variables).then().statusCode(200).extract().asString();
+        assertThat(EnginePatches.plannedAnswers() - planned).as("answered from the plan").isEqualTo(1);
+        assertThat(EnginePatches.plansLeftToTheEngine() - left).as("left to the engine").isZero();
+
+        String fromTheEngine = client.post(byTheEngine(query), variables).then().statusCode(200).extract().asString();
+        assertThat(EnginePatches.plannedAnswers() - planned).as("the directive keeps the engine's run out of the plans")
+                .isEqualTo(1);
+        assertThat(fromThePlan).isEqualTo(fromTheEngine);
+        assertThat(fromThePlan).doesNotContain("\"errors\"");
+        return fromThePlan;
+    }
+
+    @Test
+    void a_product_list_with_batched_fields_fragments_aliases_and_type_names() {
+        String name = TestData.unique("Planned lamps");
+        TestData.Ref category = data.category(name, null);
+        TestData.Ref warehouse = data.warehouse(TestData.unique("Planned warehouse"), 50.1, 8.6);
+        for (int i = 0; i < 3; i++) {
+            TestData.ProductRef product = data.product(name + " " + i, category, 1000 + i, 2500 + i);
+            data.stock(product.variant(0), warehouse, 3 + i);
+        }
+        String answer = sameAnswerBothWays(GraphQL.anonymous(), """
+                fragment Prices on ProductVariant { price { amount currencyCode } }
+                query($first: Int!, $cat: ID!) {
+                  __typename
+                  products(first: $first, filter: { categoryId: $cat }) {
+                    __typename
+                    edges { cursor node {
+                      id title: name slug category { name }
+                      ... on Product { priceRange { minVariantPrice { amount } maxVariantPrice { amount } } }
+                      variants { __typename id sku ...Prices availableToPromise stockLevels { available location { name } } }
+                    } }
+                    pageInfo { hasNextPage endCursor }
+                  }
+                }""", "first", 10, "cat", category.id());
+        JsonPath json = JsonPath.from(answer);
+        assertThat(json.getList("data.products.edges")).hasSize(3);
+        assertThat(json.getString("data.__typename")).isEqualTo("Query");
+        assertThat(json.getList("data.products.edges.node.variants.availableToPromise").toString()).contains("3", "4", "5");
+    }
+
+    @Test
+    void a_product_page_with_store_availability() {
+        TestData.Ref store = data.store(TestData.unique("Planned store"), 52.52, 13.40);
+        TestData.ProductRef product = data.product(TestData.unique("Planned jacket"), null, 5000, 6000);
+        data.stock(product.variant(0), store, 4);
+        String answer = sameAnswerBothWays(GraphQL.anonymous(), """
+                query($slug: String!) {
+                  product(slug: $slug) { id name variants { id sku price { amount }
+                    storeAvailability(first: 5, near: { lat: 52.52, lng: 13.40 }) { available distanceKm store { name } } } }
+                }""", "slug", product.slug());
+        assertThat(JsonPath.from(answer).getString("data.product.name")).startsWith("Planned jacket");
+    }
+
+    @Test
+    void a_nullable_field_without_a_value_and_an_empty_list() {
+        String answer = sameAnswerBothWays(GraphQL.anonymous(), """
+                query($slug: String!) { product(slug: $slug) { id } products(first: 1, filter: { search: "zzqqxnosuchproductzz" }) { edges { cursor } } }""",
+                "slug", TestData.unique("no-such-slug"));
+        assertThat(answer).contains("\"product\":null").contains("\"edges\":[]");
+    }
+
+    @Test
+    void a_customers_order_history_account_page_and_cart() {
+        Accounts.Account account = Accounts.register();
+        GraphQL customer = account.client();
+        TestData.Ref store = data.store(TestData.unique("Planned pickup store"), 52.5, 13.4);
+        TestData.ProductRef product = data.product(TestData.unique("Planned socks"), null, 999, 1299);
+        data.stock(product.variant(0), store, 50);
+        data.stock(product.variant(1), store, 50);
+        for (int i = 0; i < 2; i++) {
+            Checkouts.CartRef cart = customerCart(customer, line(product.variant(0), 1 + i), line(product.variant(1), 1));
+            Map<String, Object> input = Checkouts.input(cart, TestData.unique("planned-order"), pickup(store), Checkouts.payInStore());
+            input.put("email", account.email());
+            assertThat(customer.ok(Checkouts.CHECKOUT, "input", input).getList("data.checkoutComplete.userErrors")).isEmpty();
+        }
+        String orders = sameAnswerBothWays(customer, """
+                { myOrders(first: 10) { edges { node { number status placedAt total { amount currencyCode }
+                    lines { productName variantTitle quantity unitPrice { amount } }
+                    shipments { status fulfilmentType trackingNumber location { name } } } } pageInfo { hasNextPage } } }""");
+        assertThat(JsonPath.from(orders).getList("data.myOrders.edges")).hasSize(2);
+
+        sameAnswerBothWays(customer, """
+                { me { id email firstName lastName phone language
+                    addresses { id firstName lastName line1 city postalCode countryCode defaultShipping }
+                    consents { purpose granted changedAt }
+                    recommendations(first: 5) { id slug name priceRange { minVariantPrice { amount currencyCode } } } } }""");
+
+        Checkouts.CartRef open = customerCart(customer, line(product.variant(0), 3));
+        String cart = sameAnswerBothWays(customer, """
+                query($id: ID!) { cart(id: $id) { id version itemCount subtotal { amount currencyCode }
+                    lines { id quantity unitPrice { amount } subtotal { amount } available warnings { code } variant { sku title } } } }""",
+                "id", open.id());
+        assertThat(JsonPath.from(cart).getInt("data.cart.itemCount")).isEqualTo(3);
+    }
+
+    @Test
+    void an_error_is_answered_by_the_engine_with_its_path() {
+        long left = EnginePatches.plansLeftToTheEngine();
+        String query = "query($id: ID!) { categories { id } product(id: $id) { name } }";
+        String fromThePlan = GraphQL.anonymous().post(query, "id", "nope").then().statusCode(200).extract().asString();
+        assertThat(EnginePatches.plansLeftToTheEngine() - left).as("left to the engine after the plan met the error").isEqualTo(1);
+        String fromTheEngine = GraphQL.anonymous().post(byTheEngine(query), "id", "nope").then().statusCode(200).extract().asString();
+        // The wrapped document has the field further right: the answers differ in its column only.
+        assertThat(fromThePlan.replace("\"column\":37", "\"column\":63")).isEqualTo(fromTheEngine);
+        JsonPath json = JsonPath.from(fromThePlan);
+        assertThat(json.getList("errors[0].locations")).isEqualTo(List.of(Map.of("line", 1, "column", 37)));
+        assertThat(json.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(json.getList("errors[0].path")).isEqualTo(List.of("product"));
+        assertThat(json.getList("data.categories")).isNotNull();
+    }
+
+    @Test
+    void mutations_and_operations_with_directives_are_the_engines() {
+        long planned = EnginePatches.plannedAnswers();
+        GraphQL.anonymous().ok("query($yes: Boolean!) { categories @include(if: $yes) { id } }", "yes", true);
+        GraphQL.anonymous().ok(Checkouts.CREATE_CART, "input", Map.of("lines", List.of()));
+        assertThat(EnginePatches.plannedAnswers() - planned).isZero();
+    }
+
+    /** The fields that are never planned because every call counts against a limit are fields of the schema. */
+    @Test
+    void the_fields_whose_calls_are_counted_are_query_fields() throws java.io.IOException {
+        String schema = java.nio.file.Files.readString(java.nio.file.Path.of("graphql-schema/schema.graphql"));
+        String query = schema.substring(schema.indexOf("type Query {"));
+        query = query.substring(0, query.indexOf("\n}"));
+        for (String field : QueryPlan.COUNTED_CALLS) {
+            assertThat(query).as("Query." + field).contains("  " + field + "(");
+        }
+    }
+}
