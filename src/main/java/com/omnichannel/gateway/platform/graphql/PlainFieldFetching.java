@@ -168,7 +168,9 @@ public class PlainFieldFetching {
                 last = accessor;
             }
             if (accessor.handle() == NOT_FOUND) {
-                return original.get(environment.get());
+                // SmallRye's fetcher (a getter, not a record component), spared the selection set like the others:
+                // for it the engine would work out the whole operation's fields on every request.
+                return original.get(new WithoutSelectionSet(environment.get()));
             }
             if (!plainReadSeen) {
                 plainReadSeen = true;
