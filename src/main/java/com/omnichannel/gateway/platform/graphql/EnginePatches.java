@@ -129,7 +129,6 @@ public class EnginePatches {
         }
     }
 
-    /** SmallRye parsed a request's document once more: the validated documents did not have it. */
     /** A query answered from its plan ({@code answered}), or left to the engine after its plan was started. */
     static void planExecuted(boolean answered) {
         (answered ? PLANNED_ANSWERS : PLANS_LEFT).increment();
@@ -143,6 +142,7 @@ public class EnginePatches {
         return PLANS_LEFT.sum();
     }
 
+    /** SmallRye parsed a request's document once more: the validated documents did not have it. */
     static void documentParsedAgain() {
         SECOND_PARSES.increment();
     }

@@ -137,14 +137,18 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
         DataFetcher<?> replaced = replacedFetchers.get(dataFetcher);
-        if (replaced != null || !PlainFieldFetching.isSmallRyes(dataFetcher)) {
-            return replaced != null ? replaced : dataFetcher;
+        if (replaced != null) {
+            return replaced;
         }
         // The field's execution context is built only here, the first time: plain reads need none.
-        return fetcher(dataFetcher, parameters.getEnvironment().getFieldDefinition());
+        return PlainFieldFetching.isSmallRyes(dataFetcher) ? fetcher(dataFetcher, parameters.getEnvironment().getFieldDefinition())
+                : dataFetcher;
     }
 
-    /** The fetcher a field's own fetcher is replaced with, as {@link #instrumentDataFetcher} gives it. */
+    /**
+     * The fetcher a field's own fetcher is replaced with, made the first time: for the engine
+     * ({@link #instrumentDataFetcher}) and for the plans ({@link PlannedQueries}) alike.
+     */
     DataFetcher<?> fetcher(DataFetcher<?> dataFetcher, GraphQLFieldDefinition field) {
         DataFetcher<?> replaced = replacedFetchers.get(dataFetcher);
         if (replaced == null) {
