@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Queries answered from their plan ({@link PlannedQueries}) answer exactly what the engine answers: each operation
+ * Operations answered from their plan ({@link PlannedQueries}) answer exactly what the engine answers: each query
  * here is sent as it is (planned) and with its selection wrapped in {@code ... @include(if: true) { }} (a directive
  * keeps an operation out of the plans, so the engine executes it), and the two answers must be the same text. The
  * counters say which way each one went.
@@ -174,11 +174,50 @@ class PlannedQueriesTest {
     }
 
     @Test
-    void mutations_and_operations_with_directives_are_the_engines() {
+    void operations_with_directives_and_several_mutations_are_the_engines() {
         long planned = EnginePatches.plannedAnswers();
         GraphQL.anonymous().ok("query($yes: Boolean!) { categories @include(if: $yes) { id } }", "yes", true);
-        GraphQL.anonymous().ok(Checkouts.CREATE_CART, "input", Map.of("lines", List.of()));
+        JsonPath two = GraphQL.anonymous().ok("mutation { a: cartCreate { cart { itemCount } } b: cartCreate { cart { itemCount } } }");
+        assertThat(two.getInt("data.b.cart.itemCount")).isZero();
         assertThat(EnginePatches.plannedAnswers() - planned).isZero();
+    }
+
+    static final String ADD_LINES = """
+            mutation($input: CartLinesAddInput!) { cartLinesAdd(input: $input) { cart { version itemCount
+              lines { quantity variant { sku SELECTION } } } userErrors { code } } }""";
+
+    @Test
+    void a_mutation_is_answered_from_its_plan() {
+        TestData.ProductRef product = data.product(TestData.unique("Planned mugs"), null, 999, 1299);
+        Checkouts.CartRef cart = Checkouts.guestCart(line(product.variant(0), 1));
+        long planned = EnginePatches.plannedAnswers();
+        JsonPath added = cart.client().ok(ADD_LINES.replace("SELECTION", "title"), "input",
+                Map.of("cartId", cart.id(), "lines", List.of(line(product.variant(1), 2))));
+        assertThat(EnginePatches.plannedAnswers() - planned).isEqualTo(1);
+        assertThat(added.getInt("data.cartLinesAdd.cart.itemCount")).isEqualTo(3);
+        assertThat(added.getList("data.cartLinesAdd.cart.lines.variant.sku")).containsExactly(product.variant(0).sku(),
+                product.variant(1).sku());
+    }
+
+    /**
+     * A mutation whose answer the plan leaves to the engine (a field of its payload fails) runs once: the engine
+     * completes what the mutation answered instead of adding the lines a second time.
+     */
+    @Test
+    void a_mutation_left_to_the_engine_runs_once() {
+        TestData.ProductRef product = data.product(TestData.unique("Planned bowls"), null, 999, 1299);
+        Checkouts.CartRef cart = Checkouts.guestCart(line(product.variant(0), 1));
+        String read = "query($id: ID!) { cart(id: $id) { version itemCount } }";
+        int version = cart.client().ok(read, "id", cart.id()).getInt("data.cart.version");
+        long left = EnginePatches.plansLeftToTheEngine();
+        JsonPath added = cart.client().execute(ADD_LINES.replace("SELECTION", "storeAvailability(first: 1000) { available }"),
+                "input", Map.of("cartId", cart.id(), "lines", List.of(line(product.variant(1), 2))));
+        assertThat(EnginePatches.plansLeftToTheEngine() - left).isEqualTo(1);
+        assertThat(added.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(added.getString("errors[0].path[0]")).isEqualTo("cartLinesAdd");
+        JsonPath after = cart.client().ok(read, "id", cart.id());
+        assertThat(after.getInt("data.cart.itemCount")).as("the lines were added once").isEqualTo(3);
+        assertThat(after.getInt("data.cart.version")).isEqualTo(version + 1);
     }
 
     /** The fields that are never planned because every call counts against a limit are fields of the schema. */

@@ -144,8 +144,10 @@ public class GatewayGraphQLCustomizer implements EventingService {
             // needs no instrumentation): no chain is needed. A chain calls each member, through a list and a
             // combined context, for every field of every response (about a tenth of a cart read's CPU).
             EnginePatches.applied(patch);
-            // Queries from plans; the engine's own strategy executes what is not planned.
-            return builder.instrumentation(ours).queryExecutionStrategy(new PlannedQueries(built.getQueryStrategy(), ours::fetcher));
+            // Queries and mutations from plans; the engine's own strategies execute what is not planned.
+            return builder.instrumentation(ours)
+                    .queryExecutionStrategy(new PlannedQueries(built.getQueryStrategy(), ours::fetcher))
+                    .mutationExecutionStrategy(new PlannedQueries(built.getMutationStrategy(), ours::fetcher));
         } else {
             String found = "the engine's instrumentation is " + engineParts.stream()
                     .map(part -> part.getClass().getName()).toList() + ", not only its document cache";

@@ -43,8 +43,8 @@ import com.omnichannel.gateway.platform.graphql.QueryPlan.PlannedField;
 import com.omnichannel.gateway.platform.graphql.QueryPlan.Shape;
 
 /**
- * Queries executed from a plan prepared once per operation ({@link QueryPlan}), instead of the engine's general path
- * per field. The engine decides, for every field of every object of every answer, which fields are selected, their
+ * Queries and mutations executed from a plan prepared once per operation ({@link QueryPlan}), instead of the
+ * engine's general path per field. The engine decides, for every field of every object of every answer, which fields are selected, their
  * definitions, their fetchers, the instrumentation around each fetch and how to complete the value, and builds an
  * execution context for each; for an answer of hundreds of fields that was a fifth of a signed-in read's CPU. Here
  * those decisions are made the first time an operation is executed, and executing it walks the plan: plain values
@@ -55,7 +55,9 @@ import com.omnichannel.gateway.platform.graphql.QueryPlan.Shape;
  * The plan covers answers without errors. Whatever else happens (a resolver fails or answers with errors, a
  * non-null field is null, a value cannot be serialized) the query is executed again by the engine, from the start,
  * which gives the answer with its errors, paths and nulls as it always did; queries read, so running one twice
- * changes nothing. Operations that are not planned ({@link QueryPlan}) go to the engine directly.
+ * changes nothing. A mutation (an operation of one mutation field) runs once: the engine is handed what it answered
+ * ({@link #fetchedBefore}) and completes that. Operations that are not planned ({@link QueryPlan}) go to the engine
+ * directly.
  */
 final class PlannedQueries extends ExecutionStrategy {
 
@@ -70,6 +72,24 @@ final class PlannedQueries extends ExecutionStrategy {
     private final Map<OperationDefinition, Optional<QueryPlan>> plans = Collections.synchronizedMap(new WeakHashMap<>());
     private static volatile boolean answerSeen;
 
+    /** The context key under which a plan left to the engine hands it the mutation it already ran. */
+    private static final String FETCHED_MUTATION = PlannedQueries.class.getName() + ".fetchedMutation";
+
+    /**
+     * What the plan's run fetched for this field, when the field is the mutation of an operation the plan ran and
+     * then left to the engine: the engine is to complete that (with its errors, if any), not run the mutation
+     * again. Null for every other field. Asked by the engine's fetchers before they call a resolver.
+     */
+    static Object fetchedBefore(DataFetchingEnvironment environment) {
+        if (environment.getParentType() != environment.getGraphQLSchema().getMutationType()
+                || !environment.getGraphQlContext().hasKey(FETCHED_MUTATION)) {
+            return null;
+        }
+        Object fetched = environment.getGraphQlContext().get(FETCHED_MUTATION);
+        environment.getGraphQlContext().delete(FETCHED_MUTATION);
+        return fetched;
+    }
+
     PlannedQueries(ExecutionStrategy engine, BiFunction<DataFetcher<?>, GraphQLFieldDefinition, DataFetcher<?>> fetchers) {
         this.engine = engine;
         this.fetchers = fetchers;
@@ -83,8 +103,9 @@ final class PlannedQueries extends ExecutionStrategy {
         }
         CompletableFuture<ExecutionResult> answer = new CompletableFuture<>();
         CompletableFuture<Map<String, Object>> data;
+        Run run = new Run(execution, plan, parameters);
         try {
-            data = new Run(execution, plan, parameters).start();
+            data = run.start();
         } catch (RuntimeException notFromThePlan) {
             data = CompletableFuture.failedFuture(notFromThePlan);
         }
@@ -103,6 +124,10 @@ final class PlannedQueries extends ExecutionStrategy {
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("Query %s executed again by the engine: %s", execution.getOperationDefinition().getName(),
                         failure instanceof NotPlanned ? "an error, a null or a value outside the plan" : failure);
+            }
+            if (run.mutationFetched != null) {
+                // The mutation ran: the engine completes what it answered instead of running it again.
+                execution.getGraphQLContext().put(FETCHED_MUTATION, run.mutationFetched);
             }
             try {
                 engine.execute(execution, parameters).whenComplete((result, engineFailure) -> {
@@ -124,7 +149,7 @@ final class PlannedQueries extends ExecutionStrategy {
 
     private QueryPlan plan(ExecutionContext execution, ExecutionStrategyParameters parameters) {
         OperationDefinition operation = execution.getOperationDefinition();
-        if (operation.getOperation() != OperationDefinition.Operation.QUERY) {
+        if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
             return null;
         }
         Optional<QueryPlan> plan = plans.get(operation);
@@ -203,6 +228,8 @@ final class PlannedQueries extends ExecutionStrategy {
         /** The coerced arguments of each field of the plan, made the first time the field is fetched. */
         private final Object[] arguments;
         private List<Pending> pending = new ArrayList<>();
+        /** What the operation's mutation (its one root field) gave, once it ran; null for queries. */
+        private CompletableFuture<?> mutationFetched;
 
         Run(ExecutionContext execution, QueryPlan plan, ExecutionStrategyParameters parameters) {
             this.execution = execution;
@@ -260,16 +287,24 @@ final class PlannedQueries extends ExecutionStrategy {
 
         private Object fetch(PlannedField field, Object source, Where where) {
             DataFetcher<?> fetcher = field.fetcher();
+            boolean mutation = field.parent() == execution.getGraphQLSchema().getMutationType();
+            Object value;
             try {
-                if (fetcher instanceof LightDataFetcher<?> light) {
-                    return light.get(field.definition(), source, () -> environment(field, source, where));
-                }
-                return fetcher.get(environment(field, source, where));
-            } catch (RuntimeException e) {
-                throw e;
+                value = fetcher instanceof LightDataFetcher<?> light
+                        ? light.get(field.definition(), source, () -> environment(field, source, where))
+                        : fetcher.get(environment(field, source, where));
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                if (mutation) {
+                    mutationFetched = CompletableFuture.failedFuture(e);
+                }
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
+            if (mutation) {
+                // The future itself, not one that depends on it: the engine reads a failure as the fetcher gave it.
+                mutationFetched = value instanceof CompletionStage<?> stage ? stage.toCompletableFuture()
+                        : CompletableFuture.completedFuture(value);
+            }
+            return value;
         }
 
         /** A fetched value as the engine takes it: the data of a fetcher's result, without errors, unboxed. */

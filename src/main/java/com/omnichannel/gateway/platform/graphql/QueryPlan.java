@@ -33,15 +33,16 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 
 /**
- * A query operation prepared once for {@link PlannedQueries}: for every field of every object the answer can hold,
- * its result key, its definition, the fetcher that resolves it and the shape of its value, so that executing the
- * operation walks this tree instead of collecting fields, looking up definitions and fetchers and deciding how to
- * complete each value for every field of every object again.
+ * A query, or a mutation of one field, prepared once for {@link PlannedQueries}: for every field of every object
+ * the answer can hold, its result key, its definition, the fetcher that resolves it and the shape of its value, so
+ * that executing the operation walks this tree instead of collecting fields, looking up definitions and fetchers and
+ * deciding how to complete each value for every field of every object again.
  * <p>
  * Only operations whose fields do not depend on the request are planned: no directives anywhere in the document
  * (they are what makes the selected fields depend on variables), no introspection of the schema, and only object
  * types below the root (an interface or union needs its concrete type resolved per value), and none of the
- * {@link #COUNTED_CALLS}. Everything else is executed by the engine as before.
+ * {@link #COUNTED_CALLS}; operations of several mutations, which run one after another, and subscriptions are not
+ * planned either. Everything else is executed by the engine as before.
  */
 final class QueryPlan {
 
@@ -105,15 +106,20 @@ final class QueryPlan {
         if (hasDirectives(execution.getDocument())) {
             return null;
         }
+        boolean mutation = execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
+        if (mutation && rootFields.size() != 1) {
+            // Several mutations run one after the other, each completed before the next starts: the engine's.
+            return null;
+        }
         for (MergedField root : rootFields.getSubFieldsList()) {
-            if (COUNTED_CALLS.contains(root.getName())) {
+            if (!mutation && COUNTED_CALLS.contains(root.getName())) {
                 return null;
             }
         }
         Planner planner = new Planner(execution, fetchers);
-        GraphQLObjectType queryType = execution.getGraphQLSchema().getQueryType();
-        PlannedField[] fields = planner.fields(queryType, rootFields);
-        return fields == null ? null : new QueryPlan(new Obj(queryType, fields), planner.count);
+        GraphQLObjectType rootType = mutation ? execution.getGraphQLSchema().getMutationType() : execution.getGraphQLSchema().getQueryType();
+        PlannedField[] fields = planner.fields(rootType, rootFields);
+        return fields == null ? null : new QueryPlan(new Obj(rootType, fields), planner.count);
     }
 
     private static final class Planner {
