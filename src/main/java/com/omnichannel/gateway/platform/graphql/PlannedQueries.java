@@ -160,7 +160,7 @@ final class PlannedQueries extends ExecutionStrategy {
         return plan.orElse(null);
     }
 
-    /** Something the plan does not answer: the engine executes the query instead. */
+    /** Something the plan does not answer: the engine executes the operation instead. */
     private static final class NotPlanned extends RuntimeException {
 
         private static final NotPlanned INSTANCE = new NotPlanned();
@@ -179,7 +179,6 @@ final class PlannedQueries extends ExecutionStrategy {
         private final Where parent;
         private final PlannedField field;
         private final int index;
-        private final ExecutionStepInfo rootStep;
         private ResultPath path;
         private ExecutionStepInfo step;
 
@@ -187,14 +186,13 @@ final class PlannedQueries extends ExecutionStrategy {
             this.parent = parent;
             this.field = field;
             this.index = index;
-            this.rootStep = null;
         }
 
+        /** The operation's root object. */
         Where(ExecutionStepInfo rootStep) {
             this.parent = null;
             this.field = null;
             this.index = -1;
-            this.rootStep = rootStep;
             this.path = rootStep.getPath();
             this.step = rootStep;
         }
