@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +18,7 @@ import com.omnichannel.gateway.support.Accounts;
 import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -31,6 +33,8 @@ class PlannedQueriesTest {
 
     @Inject
     TestData data;
+    @Inject
+    RedisDataSource redis;
 
     /**
      * The same operation, executed by the engine: its selection inside an inline fragment with a directive (found
@@ -220,14 +224,30 @@ class PlannedQueriesTest {
         assertThat(after.getInt("data.cart.version")).isEqualTo(version + 1);
     }
 
-    /** The fields that are never planned because every call counts against a limit are fields of the schema. */
+    /**
+     * A query field every call of which counts against a limit counts once when its query is left to the engine:
+     * the engine completes what the plan's call answered. Ten lookups of one order number are allowed; each of
+     * these ten is left to the engine (a sibling field fails), and only the eleventh is refused.
+     */
     @Test
-    void the_fields_whose_calls_are_counted_are_query_fields() throws java.io.IOException {
-        String schema = java.nio.file.Files.readString(java.nio.file.Path.of("graphql-schema/schema.graphql"));
-        String query = schema.substring(schema.indexOf("type Query {"));
-        query = query.substring(0, query.indexOf("\n}"));
-        for (String field : QueryPlan.COUNTED_CALLS) {
-            assertThat(query).as("Query." + field).contains("  " + field + "(");
+    void a_counted_query_field_counts_once_when_the_plan_is_left_to_the_engine() {
+        redis.key().del("order-lookups-per-address:{ip:127.0.0.1}", "order-lookups-per-address:{ip:0:0:0:0:0:0:0:1}");
+        StringBuilder number = new StringBuilder("OC-");
+        for (int i = 0; i < 10; i++) {
+            // A number no order has, drawn from the alphabet of order numbers.
+            number.append(i == 5 ? "-" : "").append("23456789ABCDEFGHJKMNPQRSTUVWXYZ".charAt(ThreadLocalRandom.current().nextInt(31)));
         }
+        String query = "query($n: String!) { orderLookup(number: $n, email: \"guest@example.com\") { id } product(id: \"nope\") { name } }";
+        long left = EnginePatches.plansLeftToTheEngine();
+        for (int i = 1; i <= 10; i++) {
+            JsonPath answer = GraphQL.anonymous().execute(query, "n", number.toString());
+            assertThat(answer.getList("errors.extensions.code")).as("lookup " + i).containsExactly("BAD_USER_INPUT");
+            assertThat(answer.getList("errors.path")).as("lookup " + i).containsExactly(List.of("product"));
+            assertThat(answer.getMap("data")).containsEntry("orderLookup", null);
+        }
+        assertThat(EnginePatches.plansLeftToTheEngine() - left).isEqualTo(10);
+        JsonPath refused = GraphQL.anonymous().execute(query, "n", number.toString());
+        assertThat(refused.getList("errors.extensions.code")).contains("RATE_LIMITED");
+        redis.key().del("order-lookups-per-address:{ip:127.0.0.1}", "order-lookups-per-address:{ip:0:0:0:0:0:0:0:1}");
     }
 }

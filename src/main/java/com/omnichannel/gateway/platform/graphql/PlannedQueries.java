@@ -11,6 +11,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
@@ -54,10 +55,11 @@ import com.omnichannel.gateway.platform.graphql.QueryPlan.Shape;
  * <p>
  * The plan covers answers without errors. Whatever else happens (a resolver fails or answers with errors, a
  * non-null field is null, a value cannot be serialized) the query is executed again by the engine, from the start,
- * which gives the answer with its errors, paths and nulls as it always did; queries read, so running one twice
- * changes nothing. A mutation (an operation of one mutation field) runs once: the engine is handed what it answered
- * ({@link #fetchedBefore}) and completes that. Operations that are not planned ({@link QueryPlan}) go to the engine
- * directly.
+ * which gives the answer with its errors, paths and nulls as it always did. The root fields are not called twice:
+ * the engine is handed what each of them answered ({@link #fetchedBefore}) and completes that, so a mutation (an
+ * operation of one mutation field) runs once and a query field whose every call counts against a limit counts
+ * once; the fields below the root only read, and are fetched again. Operations that are not planned
+ * ({@link QueryPlan}) go to the engine directly.
  */
 final class PlannedQueries extends ExecutionStrategy {
 
@@ -72,22 +74,25 @@ final class PlannedQueries extends ExecutionStrategy {
     private final Map<OperationDefinition, Optional<QueryPlan>> plans = Collections.synchronizedMap(new WeakHashMap<>());
     private static volatile boolean answerSeen;
 
-    /** The context key under which a plan left to the engine hands it the mutation it already ran. */
-    private static final String FETCHED_MUTATION = PlannedQueries.class.getName() + ".fetchedMutation";
+    /**
+     * The context key under which a plan left to the engine hands it what the root fields answered: a map from
+     * result key to the fetcher's value, as a future.
+     */
+    private static final String FETCHED_ROOT_FIELDS = PlannedQueries.class.getName() + ".fetchedRootFields";
 
     /**
-     * What the plan's run fetched for this field, when the field is the mutation of an operation the plan ran and
-     * then left to the engine: the engine is to complete that (with its errors, if any), not run the mutation
+     * What the plan's run fetched for this field, when the field is a root field of an operation the plan ran and
+     * then left to the engine: the engine is to complete that (with its errors, if any), not call the resolver
      * again. Null for every other field. Asked by the engine's fetchers before they call a resolver.
      */
     static Object fetchedBefore(DataFetchingEnvironment environment) {
-        if (environment.getParentType() != environment.getGraphQLSchema().getMutationType()
-                || !environment.getGraphQlContext().hasKey(FETCHED_MUTATION)) {
+        GraphQLContext context = environment.getGraphQlContext();
+        if (!context.hasKey(FETCHED_ROOT_FIELDS) || environment.getExecutionStepInfo().getPath().getLevel() != 1) {
             return null;
         }
-        Object fetched = environment.getGraphQlContext().get(FETCHED_MUTATION);
-        environment.getGraphQlContext().delete(FETCHED_MUTATION);
-        return fetched;
+        Map<String, CompletableFuture<?>> fetched = context.get(FETCHED_ROOT_FIELDS);
+        // Taken, not read: should the engine fetch the field again for any reason, the resolver runs.
+        return fetched.remove(environment.getMergedField().getResultKey());
     }
 
     PlannedQueries(ExecutionStrategy engine, BiFunction<DataFetcher<?>, GraphQLFieldDefinition, DataFetcher<?>> fetchers) {
@@ -125,9 +130,9 @@ final class PlannedQueries extends ExecutionStrategy {
                 LOG.debugf("Query %s executed again by the engine: %s", execution.getOperationDefinition().getName(),
                         failure instanceof NotPlanned ? "an error, a null or a value outside the plan" : failure);
             }
-            if (run.mutationFetched != null) {
-                // The mutation ran: the engine completes what it answered instead of running it again.
-                execution.getGraphQLContext().put(FETCHED_MUTATION, run.mutationFetched);
+            if (!run.rootFetched.isEmpty()) {
+                // The root fields ran: the engine completes what they answered instead of calling them again.
+                execution.getGraphQLContext().put(FETCHED_ROOT_FIELDS, run.rootFetched);
             }
             try {
                 engine.execute(execution, parameters).whenComplete((result, engineFailure) -> {
@@ -226,8 +231,8 @@ final class PlannedQueries extends ExecutionStrategy {
         /** The coerced arguments of each field of the plan, made the first time the field is fetched. */
         private final Object[] arguments;
         private List<Pending> pending = new ArrayList<>();
-        /** What the operation's mutation (its one root field) gave, once it ran; null for queries. */
-        private CompletableFuture<?> mutationFetched;
+        /** What each root field gave, by result key, once it ran. */
+        private final Map<String, CompletableFuture<?>> rootFetched = new ConcurrentHashMap<>();
 
         Run(ExecutionContext execution, QueryPlan plan, ExecutionStrategyParameters parameters) {
             this.execution = execution;
@@ -285,22 +290,22 @@ final class PlannedQueries extends ExecutionStrategy {
 
         private Object fetch(PlannedField field, Object source, Where where) {
             DataFetcher<?> fetcher = field.fetcher();
-            boolean mutation = field.parent() == execution.getGraphQLSchema().getMutationType();
+            boolean root = where.field == null;
             Object value;
             try {
                 value = fetcher instanceof LightDataFetcher<?> light
                         ? light.get(field.definition(), source, () -> environment(field, source, where))
                         : fetcher.get(environment(field, source, where));
             } catch (Exception e) {
-                if (mutation) {
-                    mutationFetched = CompletableFuture.failedFuture(e);
+                if (root) {
+                    rootFetched.put(field.key(), CompletableFuture.failedFuture(e));
                 }
                 throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
-            if (mutation) {
+            if (root) {
                 // The future itself, not one that depends on it: the engine reads a failure as the fetcher gave it.
-                mutationFetched = value instanceof CompletionStage<?> stage ? stage.toCompletableFuture()
-                        : CompletableFuture.completedFuture(value);
+                rootFetched.put(field.key(), value instanceof CompletionStage<?> stage ? stage.toCompletableFuture()
+                        : CompletableFuture.completedFuture(value));
             }
             return value;
         }

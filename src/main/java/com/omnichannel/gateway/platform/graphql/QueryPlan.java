@@ -3,7 +3,6 @@ package com.omnichannel.gateway.platform.graphql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 import graphql.execution.ExecutionContext;
@@ -40,9 +39,10 @@ import graphql.schema.GraphQLSchema;
  * <p>
  * Only operations whose fields do not depend on the request are planned: no directives anywhere in the document
  * (they are what makes the selected fields depend on variables), no introspection of the schema, and only object
- * types below the root (an interface or union needs its concrete type resolved per value), and none of the
- * {@link #COUNTED_CALLS}; operations of several mutations, which run one after another, and subscriptions are not
- * planned either. Everything else is executed by the engine as before.
+ * types below the root (an interface or union needs its concrete type resolved per value), and only root fields
+ * whose fetcher is this service's (which hands the engine what the plan fetched, {@link PlannedQueries#fetchedBefore});
+ * operations of several mutations, which run one after another, and subscriptions are not planned either.
+ * Everything else is executed by the engine as before.
  */
 final class QueryPlan {
 
@@ -75,12 +75,6 @@ final class QueryPlan {
         }
     }
 
-    /**
-     * Query fields every call of which counts against a client's limit: an operation that selects one is not
-     * planned, so that a plan left to the engine (which calls every resolver again) never counts a call twice.
-     */
-    static final Set<String> COUNTED_CALLS = Set.of("orderLookup", "giftCardBalance");
-
     private final Obj root;
     private final int fieldCount;
 
@@ -110,11 +104,6 @@ final class QueryPlan {
         if (mutation && rootFields.size() != 1) {
             // Several mutations run one after the other, each completed before the next starts: the engine's.
             return null;
-        }
-        for (MergedField root : rootFields.getSubFieldsList()) {
-            if (!mutation && COUNTED_CALLS.contains(root.getName())) {
-                return null;
-            }
         }
         Planner planner = new Planner(execution, fetchers);
         GraphQLObjectType rootType = mutation ? execution.getGraphQLSchema().getMutationType() : execution.getGraphQLSchema().getQueryType();
@@ -159,11 +148,20 @@ final class QueryPlan {
                 // __schema and __type: introspection is the engine's.
                 return null;
             }
-            DataFetcher<?> fetcher = fetchers.apply(
-                    schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(parent, definition), definition), definition);
+            DataFetcher<?> own = schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(parent, definition), definition);
+            DataFetcher<?> fetcher = fetchers.apply(own, definition);
+            if (fetcher == own && isRoot(parent)) {
+                // A fetcher this service does not replace would not take what the plan fetched: the engine would
+                // call the resolver a second time should the plan be left to it.
+                return null;
+            }
             int index = count++;
             Shape shape = shape(definition.getType(), merged);
             return shape == null ? null : new PlannedField(key, merged, definition, parent, fetcher, shape, index);
+        }
+
+        private boolean isRoot(GraphQLObjectType type) {
+            return type == schema.getQueryType() || type == schema.getMutationType();
         }
 
         private Shape shape(GraphQLOutputType type, MergedField merged) {
