@@ -106,17 +106,31 @@ class PlannedQueriesTest {
         assertThat(json.getList("data.products.edges.node.variants.availableToPromise").toString()).contains("3", "4", "5");
     }
 
+    /**
+     * Batched fields with arguments, asked for by the plan once per level: each alias with its own arguments, the
+     * same store under several variants.
+     */
     @Test
     void a_product_page_with_store_availability() {
         TestData.Ref store = data.store(TestData.unique("Planned store"), 52.52, 13.40);
+        String fartherName = TestData.unique("Planned store farther");
+        // Where no other test puts a store: the nearest store to it is itself.
+        TestData.Ref farther = data.store(fartherName, 61.7731, 24.0317);
         TestData.ProductRef product = data.product(TestData.unique("Planned jacket"), null, 5000, 6000);
         data.stock(product.variant(0), store, 4);
+        data.stock(product.variant(1), store, 2);
+        data.stock(product.variant(1), farther, 7);
         String answer = sameAnswerBothWays(GraphQL.anonymous(), """
-                query($slug: String!) {
+                query($slug: String!, $far: ID!) {
                   product(slug: $slug) { id name variants { id sku price { amount }
-                    storeAvailability(first: 5, near: { lat: 52.52, lng: 13.40 }) { available distanceKm store { name } } } }
-                }""", "slug", product.slug());
-        assertThat(JsonPath.from(answer).getString("data.product.name")).startsWith("Planned jacket");
+                    storeAvailability(first: 5, near: { lat: 52.52, lng: 13.40 }) { available distanceKm store { name } }
+                    farther: storeAvailability(first: 1, storeId: $far) { available store { name } } } }
+                }""", "slug", product.slug(), "far", farther.id());
+        JsonPath json = JsonPath.from(answer);
+        assertThat(json.getString("data.product.name")).startsWith("Planned jacket");
+        assertThat(json.getList("data.product.variants[1].farther.store.name")).containsExactly(fartherName);
+        assertThat(json.getList("data.product.variants[1].farther.available")).containsExactly(7);
+        assertThat(json.getList("data.product.variants[1].storeAvailability.available")).contains(2);
     }
 
     @Test

@@ -51,7 +51,9 @@ public class EnginePatches {
         /** An answer's data is written as JSON text once ({@link EncodedAnswers}), not copied into a JSON tree first. */
         DATA_ENCODED_ONCE,
         /** Queries executed from a plan prepared once per operation ({@link PlannedQueries}), not field by field. */
-        PLANNED_QUERIES
+        PLANNED_QUERIES,
+        /** A plan asks a batched field's batch function once per level, not SmallRye's fetcher once per object. */
+        BATCHES_FROM_PLANS
     }
 
     /** What became of a patch. */

@@ -154,6 +154,7 @@ public class GatewayGraphQLCustomizer implements EventingService {
             EnginePatches.notApplied(patch, found);
             // A plan calls no instrumentation per field: with other instrumentations the engine executes every field.
             EnginePatches.notApplied(Patch.PLANNED_QUERIES, found);
+            EnginePatches.notApplied(Patch.BATCHES_FROM_PLANS, found);
         }
         // SmallRye's document cache left in the chain stores nothing: it only keeps what its own provider parsed.
         List<Instrumentation> chain = new ArrayList<>(engineParts);

@@ -62,6 +62,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             EnginePatches.off(EnginePatches.Patch.USED_DATA_LOADERS);
             EnginePatches.off(EnginePatches.Patch.DATA_ENCODED_ONCE);
             EnginePatches.off(EnginePatches.Patch.PLANNED_QUERIES);
+            EnginePatches.off(EnginePatches.Patch.BATCHES_FROM_PLANS);
         }
     }
 

@@ -63,6 +63,11 @@ public class PlainFieldFetching {
         };
     }
 
+    /** The environment as SmallRye's fetchers are given it: without a selection set ({@link WithoutSelectionSet}). */
+    static DataFetchingEnvironment withoutSelectionSet(DataFetchingEnvironment environment) {
+        return new WithoutSelectionSet(environment);
+    }
+
     /** Resolver calls, batch loads and formatted fields: SmallRye's fetchers, which build its context first. */
     static boolean isSmallRyes(DataFetcher<?> fetcher) {
         String name = fetcher.getClass().getName();

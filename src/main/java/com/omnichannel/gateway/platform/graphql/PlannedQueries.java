@@ -14,6 +14,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
+import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.BatchLoaderWithContext;
+import org.dataloader.DataLoader;
 import org.jboss.logging.Logger;
 
 import graphql.ExecutionResult;
@@ -35,6 +38,8 @@ import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.DataFetchingFieldSelectionSetImpl;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.LightDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
+import io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper;
 
 import com.omnichannel.gateway.platform.graphql.QueryPlan.Leaf;
 import com.omnichannel.gateway.platform.graphql.QueryPlan.ListOf;
@@ -73,6 +78,7 @@ final class PlannedQueries extends ExecutionStrategy {
      */
     private final Map<OperationDefinition, Optional<QueryPlan>> plans = Collections.synchronizedMap(new WeakHashMap<>());
     private static volatile boolean answerSeen;
+    private static volatile boolean batchesSeen;
 
     /**
      * The context key under which a plan left to the engine hands it what the root fields answered: a map from
@@ -222,6 +228,25 @@ final class PlannedQueries extends ExecutionStrategy {
     private record Pending(CompletableFuture<?> value, PlannedField field, Map<String, Object> object, Where where) {
     }
 
+    /**
+     * A batched field's values for every object of a level that selects it, asked of its batch function in one
+     * call: the objects' sources in order, where each value goes, and, once asked, the values.
+     */
+    private static final class Batch {
+
+        final PlannedField field;
+        final BatchLoaderWithContext<Object, Object> function;
+        final List<Object> sources = new ArrayList<>();
+        final List<Map<String, Object>> objects = new ArrayList<>();
+        final List<Where> wheres = new ArrayList<>();
+        CompletableFuture<List<Object>> values;
+
+        Batch(PlannedField field, BatchLoaderWithContext<Object, Object> function) {
+            this.field = field;
+            this.function = function;
+        }
+    }
+
     private final class Run {
 
         private final ExecutionContext execution;
@@ -231,6 +256,10 @@ final class PlannedQueries extends ExecutionStrategy {
         /** The coerced arguments of each field of the plan, made the first time the field is fetched. */
         private final Object[] arguments;
         private List<Pending> pending = new ArrayList<>();
+        /** The batched fields of the level being fetched, asked for when the level is complete. */
+        private Map<PlannedField, Batch> batches = new LinkedHashMap<>();
+        /** The batch function of each batched field of the plan, looked up once per run (false: none usable). */
+        private final Object[] batchFunctions;
         /** What each root field gave, by result key, once it ran. */
         private final Map<String, CompletableFuture<?>> rootFetched = new ConcurrentHashMap<>();
 
@@ -240,6 +269,7 @@ final class PlannedQueries extends ExecutionStrategy {
             this.parameters = parameters;
             this.context = execution.getGraphQLContext();
             this.arguments = new Object[plan.fieldCount()];
+            this.batchFunctions = new Object[plan.fieldCount()];
         }
 
         CompletableFuture<Map<String, Object>> start() {
@@ -247,16 +277,26 @@ final class PlannedQueries extends ExecutionStrategy {
             return levels().thenApply(done -> data);
         }
 
-        /** Dispatches the batch loads of a level, then completes its values, which may start the next level. */
+        /**
+         * Asks for the batches of a level and dispatches its batch loads, then completes its values, which may start
+         * the next level.
+         */
         private CompletableFuture<Void> levels() {
-            if (pending.isEmpty()) {
+            if (pending.isEmpty() && batches.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
             List<Pending> level = pending;
             pending = new ArrayList<>();
+            List<Batch> levelBatches = new ArrayList<>(batches.values());
+            batches = new LinkedHashMap<>();
+            CompletableFuture<?>[] values = new CompletableFuture<?>[level.size() + levelBatches.size()];
+            for (int i = 0; i < levelBatches.size(); i++) {
+                Batch batch = levelBatches.get(i);
+                batch.values = ask(batch);
+                values[level.size() + i] = batch.values;
+            }
             execution.getDataLoaderRegistry().dispatchAll();
-            CompletableFuture<?>[] values = new CompletableFuture<?>[level.size()];
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < level.size(); i++) {
                 values[i] = level.get(i).value();
             }
             return CompletableFuture.allOf(values).thenCompose(done -> {
@@ -264,8 +304,68 @@ final class PlannedQueries extends ExecutionStrategy {
                     PlannedField field = fetched.field();
                     fetched.object().put(field.key(), complete(field.shape(), fetched(fetched.value().join()), fetched.where(), field, -1));
                 }
+                for (Batch batch : levelBatches) {
+                    List<Object> batchValues = batch.values.join();
+                    if (batchValues == null || batchValues.size() != batch.sources.size()) {
+                        throw NotPlanned.INSTANCE;
+                    }
+                    PlannedField field = batch.field;
+                    for (int i = 0; i < batchValues.size(); i++) {
+                        batch.objects.get(i).put(field.key(), complete(field.shape(), fetched(batchValues.get(i)), batch.wheres.get(i), field, -1));
+                    }
+                }
                 return levels();
             });
+        }
+
+        /**
+         * Calls a batched field's batch function once for every object of the level, as its data loader would
+         * when dispatched, with the key context SmallRye's own fetcher gives the first key: the field's arguments
+         * as the resolver takes them (the same for every object: they come from the operation) and the first
+         * object's environment. SmallRye's fetcher, asked once per object, built its context, fired its events,
+         * converted the arguments and wrapped each load in a reactive pipeline that captured and restored the
+         * thread's contexts at every step.
+         */
+        private CompletableFuture<List<Object>> ask(Batch batch) {
+            if (HungUpClients.hungUp(context)) {
+                return CompletableFuture.failedFuture(new HungUpClients.HungUp());
+            }
+            try {
+                DataFetchingEnvironment environment = PlainFieldFetching
+                        .withoutSelectionSet(environment(batch.field, batch.sources.get(0), batch.wheres.get(0)));
+                ArgumentHelper converter = batch.field.batched().arguments();
+                List<Object> arguments = converter == null ? List.of() : converter.getArguments(environment, true);
+                Map<String, Object> keyContext = Map.of(BatchLoaderHelper.ARGUMENTS, arguments,
+                        BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, environment);
+                BatchLoaderEnvironment batchEnvironment = BatchLoaderEnvironment.newBatchLoaderEnvironment()
+                        .keyContexts(batch.sources, Collections.nCopies(batch.sources.size(), keyContext)).build();
+                return batch.function.load(batch.sources, batchEnvironment).toCompletableFuture();
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        /** The batch function of a batched field's data loader, or null where it has none to call directly. */
+        @SuppressWarnings("unchecked")
+        private BatchLoaderWithContext<Object, Object> batchFunction(PlannedField field) {
+            Object known = batchFunctions[field.index()];
+            if (known == null) {
+                DataLoader<Object, Object> loader = execution.getDataLoaderRegistry().getDataLoader(field.batched().loaderName());
+                known = loader != null && loader.getBatchLoadFunction() instanceof BatchLoaderWithContext<?, ?> function
+                        ? function : Boolean.FALSE;
+                if (!batchesSeen) {
+                    // SmallRye's fetcher, object by object, where the loader is not as SmallRye made it so far.
+                    batchesSeen = true;
+                    if (known == Boolean.FALSE) {
+                        EnginePatches.notApplied(EnginePatches.Patch.BATCHES_FROM_PLANS, "data loader " + field.batched().loaderName()
+                                + (loader == null ? " not registered" : " with a batch function of " + loader.getBatchLoadFunction().getClass().getName()));
+                    } else {
+                        EnginePatches.applied(EnginePatches.Patch.BATCHES_FROM_PLANS);
+                    }
+                }
+                batchFunctions[field.index()] = known;
+            }
+            return known instanceof BatchLoaderWithContext<?, ?> function ? (BatchLoaderWithContext<Object, Object>) function : null;
         }
 
         private Map<String, Object> object(Obj shape, Object source, Where where) {
@@ -274,6 +374,16 @@ final class PlannedQueries extends ExecutionStrategy {
             for (PlannedField field : fields) {
                 if (field.typename()) {
                     object.put(field.key(), shape.type().getName());
+                    continue;
+                }
+                BatchLoaderWithContext<Object, Object> function = field.batched() == null ? null : batchFunction(field);
+                if (function != null) {
+                    // Keeps the field's place in the answer until its batch is answered.
+                    object.put(field.key(), null);
+                    Batch batch = batches.computeIfAbsent(field, f -> new Batch(f, function));
+                    batch.sources.add(source);
+                    batch.objects.add(object);
+                    batch.wheres.add(where);
                     continue;
                 }
                 Object value = fetch(field, source, where);

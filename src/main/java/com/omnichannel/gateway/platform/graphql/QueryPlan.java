@@ -30,6 +30,8 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 
 /**
  * A query, or a mutation of one field, prepared once for {@link PlannedQueries}: for every field of every object
@@ -65,15 +67,27 @@ final class QueryPlan {
 
     /**
      * One field of an object type as the operation selects it. {@code fetcher} is null for {@code __typename}.
+     * {@code batched} is set for a batched field whose batches a run asks for itself (null for other fields).
      * {@code index} numbers the fields of the plan, for what a run keeps per field (its argument values).
      */
     record PlannedField(String key, MergedField merged, GraphQLFieldDefinition definition, GraphQLObjectType parent,
-            DataFetcher<?> fetcher, Shape shape, int index) {
+            DataFetcher<?> fetcher, Batched batched, Shape shape, int index) {
 
         boolean typename() {
             return fetcher == null;
         }
     }
+
+    /**
+     * A batched field (a resolver given the list of sources): the name of the data loader SmallRye gives it, after
+     * the source type and the field, and SmallRye's converter of its arguments into the resolver's parameters (null
+     * when it has none).
+     */
+    record Batched(String loaderName, ArgumentHelper arguments) {
+    }
+
+    /** SmallRye's batched fetcher's converter of its field's arguments; null when this SmallRye has none there. */
+    private static final java.lang.reflect.Field ARGUMENT_HELPER = argumentHelperField();
 
     private final Obj root;
     private final int fieldCount;
@@ -141,7 +155,7 @@ final class QueryPlan {
         private PlannedField field(GraphQLObjectType parent, String key, MergedField merged) {
             String name = merged.getName();
             if (name.equals(Introspection.TypeNameMetaFieldDef.getName())) {
-                return new PlannedField(key, merged, Introspection.TypeNameMetaFieldDef, parent, null, null, count++);
+                return new PlannedField(key, merged, Introspection.TypeNameMetaFieldDef, parent, null, null, null, count++);
             }
             GraphQLFieldDefinition definition = parent.getFieldDefinition(name);
             if (definition == null) {
@@ -155,9 +169,28 @@ final class QueryPlan {
                 // call the resolver a second time should the plan be left to it.
                 return null;
             }
+            Batched batched = own instanceof BatchDataFetcher<?> batch ? batched(batch, parent, definition) : null;
             int index = count++;
             Shape shape = shape(definition.getType(), merged);
-            return shape == null ? null : new PlannedField(key, merged, definition, parent, fetcher, shape, index);
+            return shape == null ? null : new PlannedField(key, merged, definition, parent, fetcher, batched, shape, index);
+        }
+
+        /** A batched field as a run asks for its batches, or null to leave it to SmallRye's fetcher, object by object. */
+        private static Batched batched(BatchDataFetcher<?> fetcher, GraphQLObjectType parent, GraphQLFieldDefinition definition) {
+            ArgumentHelper arguments = null;
+            if (!definition.getArguments().isEmpty()) {
+                try {
+                    arguments = ARGUMENT_HELPER == null ? null : (ArgumentHelper) ARGUMENT_HELPER.get(fetcher);
+                } catch (IllegalAccessException | ClassCastException e) {
+                    arguments = null;
+                }
+                if (arguments == null) {
+                    EnginePatches.notApplied(EnginePatches.Patch.BATCHES_FROM_PLANS,
+                            "no argumentHelper in " + BatchDataFetcher.class.getName() + " for " + parent.getName() + "." + definition.getName());
+                    return null;
+                }
+            }
+            return new Batched(parent.getName() + "_" + definition.getName(), arguments);
         }
 
         private boolean isRoot(GraphQLObjectType type) {
@@ -187,6 +220,16 @@ final class QueryPlan {
                 return fields == null ? null : new Obj(object, fields);
             }
             // Interfaces and unions: the concrete type is resolved per value, by the engine.
+            return null;
+        }
+    }
+
+    private static java.lang.reflect.Field argumentHelperField() {
+        try {
+            java.lang.reflect.Field field = BatchDataFetcher.class.getDeclaredField("argumentHelper");
+            field.setAccessible(true);
+            return field.getType() == ArgumentHelper.class ? field : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
     }
