@@ -354,7 +354,7 @@ final class PlannedQueries extends ExecutionStrategy {
                 known = loader != null && loader.getBatchLoadFunction() instanceof BatchLoaderWithContext<?, ?> function
                         ? function : Boolean.FALSE;
                 if (!batchesSeen) {
-                    // SmallRye's fetcher, object by object, where the loader is not as SmallRye made it so far.
+                    // Said once: whether batched fields are asked for directly (else SmallRye's fetcher runs per object).
                     batchesSeen = true;
                     if (known == Boolean.FALSE) {
                         EnginePatches.notApplied(EnginePatches.Patch.BATCHES_FROM_PLANS, "data loader " + field.batched().loaderName()
