@@ -54,9 +54,10 @@ import com.omnichannel.gateway.platform.graphql.QueryPlan.Shape;
  * definitions, their fetchers, the instrumentation around each fetch and how to complete the value, and builds an
  * execution context for each; for an answer of hundreds of fields that was a fifth of a signed-in read's CPU. Here
  * those decisions are made the first time an operation is executed, and executing it walks the plan: plain values
- * are read and completed directly, the resolvers and batch loads are called through the same fetchers as the
- * engine's (given the environment they read), all the batch loads of one level are dispatched together, and the
- * answer is the same map of values the engine builds.
+ * are read and completed directly, resolvers are called through the same fetchers as the engine's (given the
+ * environment they read), a batched field's batch function is called once per level for every object that
+ * selects it (as its data loader would, without SmallRye's fetcher per object), the other batch loads of one level
+ * are dispatched together, and the answer is the same map of values the engine builds.
  * <p>
  * The plan covers answers without errors. Whatever else happens (a resolver fails or answers with errors, a
  * non-null field is null, a value cannot be serialized) the query is executed again by the engine, from the start,
