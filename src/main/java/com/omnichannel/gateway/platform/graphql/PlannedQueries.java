@@ -229,17 +229,19 @@ final class PlannedQueries extends ExecutionStrategy {
     private record Pending(CompletableFuture<?> value, PlannedField field, Map<String, Object> object, Where where) {
     }
 
+    /** An object of a level that selects a batched field: its source, and the answer's object the value goes in. */
+    private record Slot(Object source, Map<String, Object> object, Where where) {
+    }
+
     /**
      * A batched field's values for every object of a level that selects it, asked of its batch function in one
-     * call: the objects' sources in order, where each value goes, and, once asked, the values.
+     * call, and, once asked, the values (in the slots' order).
      */
     private static final class Batch {
 
         final PlannedField field;
         final BatchLoaderWithContext<Object, Object> function;
-        final List<Object> sources = new ArrayList<>();
-        final List<Map<String, Object>> objects = new ArrayList<>();
-        final List<Where> wheres = new ArrayList<>();
+        final List<Slot> slots = new ArrayList<>();
         CompletableFuture<List<Object>> values;
 
         Batch(PlannedField field, BatchLoaderWithContext<Object, Object> function) {
@@ -307,12 +309,13 @@ final class PlannedQueries extends ExecutionStrategy {
                 }
                 for (Batch batch : levelBatches) {
                     List<Object> batchValues = batch.values.join();
-                    if (batchValues == null || batchValues.size() != batch.sources.size()) {
+                    if (batchValues == null || batchValues.size() != batch.slots.size()) {
                         throw NotPlanned.INSTANCE;
                     }
                     PlannedField field = batch.field;
                     for (int i = 0; i < batchValues.size(); i++) {
-                        batch.objects.get(i).put(field.key(), complete(field.shape(), fetched(batchValues.get(i)), batch.wheres.get(i), field, -1));
+                        Slot slot = batch.slots.get(i);
+                        slot.object().put(field.key(), complete(field.shape(), fetched(batchValues.get(i)), slot.where(), field, -1));
                     }
                 }
                 return levels();
@@ -332,15 +335,19 @@ final class PlannedQueries extends ExecutionStrategy {
                 return CompletableFuture.failedFuture(new HungUpClients.HungUp());
             }
             try {
-                DataFetchingEnvironment environment = PlainFieldFetching
-                        .withoutSelectionSet(environment(batch.field, batch.sources.get(0), batch.wheres.get(0)));
+                Slot first = batch.slots.get(0);
+                DataFetchingEnvironment environment = PlainFieldFetching.withoutSelectionSet(environment(batch.field, first.source(), first.where()));
+                List<Object> sources = new ArrayList<>(batch.slots.size());
+                for (Slot slot : batch.slots) {
+                    sources.add(slot.source());
+                }
                 ArgumentHelper converter = batch.field.batched().arguments();
                 List<Object> arguments = converter == null ? List.of() : converter.getArguments(environment, true);
                 Map<String, Object> keyContext = Map.of(BatchLoaderHelper.ARGUMENTS, arguments,
                         BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, environment);
                 BatchLoaderEnvironment batchEnvironment = BatchLoaderEnvironment.newBatchLoaderEnvironment()
-                        .keyContexts(batch.sources, Collections.nCopies(batch.sources.size(), keyContext)).build();
-                return batch.function.load(batch.sources, batchEnvironment).toCompletableFuture();
+                        .keyContexts(sources, Collections.nCopies(sources.size(), keyContext)).build();
+                return batch.function.load(sources, batchEnvironment).toCompletableFuture();
             } catch (Exception e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -381,10 +388,7 @@ final class PlannedQueries extends ExecutionStrategy {
                 if (function != null) {
                     // Keeps the field's place in the answer until its batch is answered.
                     object.put(field.key(), null);
-                    Batch batch = batches.computeIfAbsent(field, f -> new Batch(f, function));
-                    batch.sources.add(source);
-                    batch.objects.add(object);
-                    batch.wheres.add(where);
+                    batches.computeIfAbsent(field, f -> new Batch(f, function)).slots.add(new Slot(source, object, where));
                     continue;
                 }
                 Object value = fetch(field, source, where);
