@@ -39,12 +39,13 @@ class EnginePatchesOffTest extends EngineAnswers {
     void no_patch_is_applied() {
         TestData.Ref category = category(TestData.unique("Unpatched lamps"));
         GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
-        long made = EnginePatches.dataFetchersMade();
+        long withEveryLoader = EnginePatches.requestsWithEveryDataLoader();
         GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
 
         assertThat(patches.on()).isFalse();
         assertThat(patches.states()).allSatisfy((patch, state) -> assertThat(state).as(patch.name()).isEqualTo(State.OFF));
         assertThat(patches.states()).containsOnlyKeys(Patch.values());
-        assertThat(EnginePatches.dataFetchersMade()).isEqualTo(made).isZero();
+        // SmallRye makes every data loader of the schema for the request, as it does without the patches.
+        assertThat(EnginePatches.requestsWithEveryDataLoader() - withEveryLoader).isEqualTo(1);
     }
 }

@@ -2,6 +2,8 @@ package com.omnichannel.gateway.platform.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import com.omnichannel.gateway.support.GraphQL;
 import com.omnichannel.gateway.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The engine patches take hold in the engine on the classpath: each reports that it applied once the engine has
@@ -37,19 +40,21 @@ class EnginePatchesTest extends EngineAnswers {
     }
 
     @Test
-    void data_fetchers_are_made_once_per_operation_not_with_every_request() {
-        TestData.Ref category = category(TestData.unique("Shared fetcher lamps"));
-        GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
-        long asked = EnginePatches.dataFetchersAsked();
-        long made = EnginePatches.dataFetchersMade();
+    void data_loaders_are_made_once_not_with_every_request() {
+        TestData.Ref category = category(TestData.unique("Loaders made once lamps"));
+        long withEveryLoader = EnginePatches.requestsWithEveryDataLoader();
 
-        GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
-        GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
+        // Nested batched fields, executed twice (another page size: not an answer of the response cache). Each
+        // request gets copies of the loaders it asks for...
+        JsonPath first = GraphQL.anonymous().ok(PRODUCTS, "first", 10, "cat", category.id());
+        JsonPath second = GraphQL.anonymous().ok(PRODUCTS, "first", 9, "cat", category.id());
 
-        // The engine asks for a fetcher for every batched field of the schema with every request...
-        assertThat(EnginePatches.dataFetchersAsked() - asked).isGreaterThanOrEqualTo(2 * 3);
-        // ...and is given the one made before.
-        assertThat(EnginePatches.dataFetchersMade() - made).isZero();
+        // ...and none of the schema's loaders was made for it.
+        assertThat(EnginePatches.requestsWithEveryDataLoader() - withEveryLoader).isZero();
+        for (JsonPath answer : List.of(first, second)) {
+            assertThat(answer.getList("data.products.edges.node.variants.availableToPromise")).containsExactlyInAnyOrder(
+                    List.of(3, 7), List.of(4, 7));
+        }
     }
 
     @Test

@@ -49,6 +49,34 @@ class UsedDataLoadersTest {
     }
 
     @Test
+    void loaders_made_once_are_copied_per_request_with_a_cache_of_their_own() {
+        DataLoaderRegistry madeOnce = new DataLoaderRegistry();
+        madeOnce.register("variants", loader("variants"));
+        madeOnce.register("category", loader("category"));
+        UsedDataLoaders oneRequest = UsedDataLoaders.copying(madeOnce.getDataLoadersMap());
+        UsedDataLoaders another = UsedDataLoaders.copying(madeOnce.getDataLoadersMap());
+
+        DataLoader<Integer, String> variants = oneRequest.getDataLoader("variants");
+        assertThat(oneRequest.getDataLoader("variants")).as("the same loader all through a request").isSameAs(variants);
+        CompletableFuture<String> first = variants.load(1);
+        oneRequest.dispatchAll();
+        CompletableFuture<String> again = another.<Integer, String>getDataLoader("variants").load(1);
+        assertThat(another.dispatchAllWithCount()).isEqualTo(1);
+
+        assertThat(first.join()).isEqualTo("variants1");
+        assertThat(again.join()).isEqualTo("variants1");
+        // Loaded in each request: a value loaded for one request is not kept for another.
+        assertThat(batches).containsExactly("variants[1]", "variants[1]");
+        assertThat(variants.getName()).isEqualTo("variants");
+        assertThat(madeOnce.getDataLoader("variants").getCacheMap().getAll()).as("the loader made once").isEmpty();
+        assertThat(oneRequest.getDataLoader("stockLevels")).isNull();
+        assertThat(oneRequest.getKeys()).containsExactlyInAnyOrder("variants", "category");
+        assertThat(UsedDataLoaders.batchLoadFunction(another, "category"))
+                .isSameAs(madeOnce.getDataLoader("category").getBatchLoadFunction());
+        assertThat(another.getDataLoaders()).as("no loader made for a batch function read").hasSize(1);
+    }
+
+    @Test
     void every_public_method_of_the_registry_is_overridden() {
         // A method added to DataLoaderRegistry by an upgrade would answer from the empty registry UsedDataLoaders
         // extends: the engine could then reach, or dispatch, loaders this class does not know of.

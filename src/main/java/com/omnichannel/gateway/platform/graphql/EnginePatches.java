@@ -38,10 +38,10 @@ public class EnginePatches {
         DEFAULT_FIELD_VISIBILITY,
         /** The document cache is handed the validation step directly, without an instrumentation chain. */
         DOCUMENT_CACHE_WITHOUT_CHAIN,
-        /** Data fetchers made once per operation, not for every batched field with every request. */
-        SHARED_DATA_FETCHERS,
         /** Only the data loaders a request used are dispatched. */
         USED_DATA_LOADERS,
+        /** The schema's data loaders are made once, at start-up, and copied when a request asks for one. */
+        DATA_LOADERS_MADE_ONCE,
         /** Plain record fields read through their accessor instead of the engine's property fetcher. */
         PLAIN_FIELD_READS,
         /** The engine's fetchers are given no selection set to copy. */
@@ -72,8 +72,7 @@ public class EnginePatches {
     private static final Map<Patch, State> STATES = new EnumMap<>(Patch.class);
     private static final LongAdder VALIDATIONS = new LongAdder();
     private static final LongAdder SECOND_PARSES = new LongAdder();
-    private static final LongAdder FETCHERS_MADE = new LongAdder();
-    private static final LongAdder FETCHERS_ASKED = new LongAdder();
+    private static final LongAdder EVERY_DATA_LOADER = new LongAdder();
     private static final LongAdder PLANNED_ANSWERS = new LongAdder();
     private static final LongAdder PLANS_LEFT = new LongAdder();
 
@@ -123,12 +122,9 @@ public class EnginePatches {
         VALIDATIONS.increment();
     }
 
-    /** The engine asked for a data fetcher; {@code made} when one had to be made. */
-    static void dataFetcherAsked(boolean made) {
-        FETCHERS_ASKED.increment();
-        if (made) {
-            FETCHERS_MADE.increment();
-        }
+    /** A request came with a data loader for every batched field of the schema, made for it by SmallRye. */
+    static void everyDataLoaderMade() {
+        EVERY_DATA_LOADER.increment();
     }
 
     /** A query answered from its plan ({@code answered}), or left to the engine after its plan was started. */
@@ -157,12 +153,8 @@ public class EnginePatches {
         return VALIDATIONS.sum();
     }
 
-    public static long dataFetchersAsked() {
-        return FETCHERS_ASKED.sum();
-    }
-
-    public static long dataFetchersMade() {
-        return FETCHERS_MADE.sum();
+    public static long requestsWithEveryDataLoader() {
+        return EVERY_DATA_LOADER.sum();
     }
 
     /** Each patch and what became of it. */

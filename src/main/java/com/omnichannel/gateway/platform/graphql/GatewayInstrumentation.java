@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
+
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -45,6 +48,7 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
     private final OperationMetrics metrics = new OperationMetrics();
     private final TrustedOperationGuard trustedOperations = new TrustedOperationGuard();
     private final LazyBean<ResponseCache> responseCache = new LazyBean<>(ResponseCache.class);
+    private final LazyBean<EngineDataLoaders> engineDataLoaders = new LazyBean<>(EngineDataLoaders.class);
 
     private final int maxFragments;
 
@@ -101,10 +105,23 @@ public class GatewayInstrumentation extends SimplePerformantInstrumentation {
             executionInput.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
         }
         HungUpClients.remember(executionInput.getGraphQLContext());
-        if (!onlyUsedDataLoaders || executionInput.getDataLoaderRegistry().getKeys().isEmpty()) {
+        // SmallRye brings every loader of the schema, or none where they were made once (EngineDataLoaders).
+        DataLoaderRegistry brought = executionInput.getDataLoaderRegistry();
+        boolean everyLoader = !brought.getKeys().isEmpty();
+        if (everyLoader) {
+            EnginePatches.everyDataLoaderMade();
+        }
+        if (!onlyUsedDataLoaders) {
             return executionInput;
         }
-        return executionInput.transform(input -> input.dataLoaderRegistry(new UsedDataLoaders(executionInput.getDataLoaderRegistry())));
+        UsedDataLoaders loaders = everyLoader ? new UsedDataLoaders(brought) : loadersMadeOnce();
+        return loaders == null ? executionInput : executionInput.transform(input -> input.dataLoaderRegistry(loaders));
+    }
+
+    private UsedDataLoaders loadersMadeOnce() {
+        EngineDataLoaders engine = engineDataLoaders.get();
+        Map<String, DataLoader<?, ?>> madeOnce = engine == null ? null : engine.loaders();
+        return madeOnce == null ? null : UsedDataLoaders.copying(madeOnce);
     }
 
     @Override

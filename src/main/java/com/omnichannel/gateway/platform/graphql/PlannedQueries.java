@@ -16,7 +16,6 @@ import java.util.function.BiFunction;
 
 import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.BatchLoaderWithContext;
-import org.dataloader.DataLoader;
 import org.jboss.logging.Logger;
 
 import graphql.ExecutionResult;
@@ -358,15 +357,15 @@ final class PlannedQueries extends ExecutionStrategy {
         private BatchLoaderWithContext<Object, Object> batchFunction(PlannedField field) {
             Object known = batchFunctions[field.index()];
             if (known == null) {
-                DataLoader<Object, Object> loader = execution.getDataLoaderRegistry().getDataLoader(field.batched().loaderName());
-                known = loader != null && loader.getBatchLoadFunction() instanceof BatchLoaderWithContext<?, ?> function
-                        ? function : Boolean.FALSE;
+                String name = field.batched().loaderName();
+                Object function = UsedDataLoaders.batchLoadFunction(execution.getDataLoaderRegistry(), name);
+                known = function instanceof BatchLoaderWithContext<?, ?> ? function : Boolean.FALSE;
                 if (!batchesSeen) {
                     // Said once: whether batched fields are asked for directly (else SmallRye's fetcher runs per object).
                     batchesSeen = true;
                     if (known == Boolean.FALSE) {
-                        EnginePatches.notApplied(EnginePatches.Patch.BATCHES_FROM_PLANS, "data loader " + field.batched().loaderName()
-                                + (loader == null ? " not registered" : " with a batch function of " + loader.getBatchLoadFunction().getClass().getName()));
+                        EnginePatches.notApplied(EnginePatches.Patch.BATCHES_FROM_PLANS, "data loader " + name
+                                + (function == null ? " not registered" : " with a batch function of " + function.getClass().getName()));
                     } else {
                         EnginePatches.applied(EnginePatches.Patch.BATCHES_FROM_PLANS);
                     }
