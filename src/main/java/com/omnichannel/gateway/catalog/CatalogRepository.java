@@ -31,7 +31,7 @@ public class CatalogRepository {
             p.max_price_minor, p.created_at, p.updated_at, p.category_id, p.returnable""";
 
     static final String VARIANT_COLUMNS = """
-            v.id, v.product_id, v.sku, v.barcode, v.title, v.options, v.price_minor, v.compare_at_price_minor,
+            v.id, v.product_id, v.sku, v.barcode, v.title, v.options::text AS options, v.price_minor, v.compare_at_price_minor,
             v.active, v.external_ref, v.gift_card, p.currency""";
 
     private final Db db;
@@ -391,17 +391,8 @@ public class CatalogRepository {
     static ProductVariant variant(Row row, Columns c) {
         long key = row.getLong(c.at("id"));
         String currency = row.getString(c.at("currency"));
-        Object rawOptions = row.getValue(c.at("options"));
-        List<SelectedOption> options = new ArrayList<>();
-        if (rawOptions != null && !(rawOptions instanceof JsonArray)) {
-            throw new IllegalStateException("Unexpected options column type " + rawOptions.getClass());
-        }
-        if (rawOptions instanceof JsonArray array) {
-            for (int i = 0; i < array.size(); i++) {
-                JsonObject o = array.getJsonObject(i);
-                options.add(new SelectedOption(o.getString("name"), o.getString("value")));
-            }
-        }
+        // Read as text and decoded only if the options are used (StoredOptions).
+        List<SelectedOption> options = StoredOptions.of(row.getString(c.at("options")));
         return new ProductVariant(ProductVariant.globalId(key), row.getString(c.at("sku")), row.getString(c.at("barcode")),
                 row.getString(c.at("title")), options, Money.ofMinor(row.getLong(c.at("price_minor")), currency),
                 Money.ofMinorOrNull(row.getLong(c.at("compare_at_price_minor")), currency), row.getBoolean(c.at("active")),
