@@ -51,6 +51,25 @@ class CatalogQueryTest {
     }
 
     @Test
+    void variant_options_are_answered_through_fragments_and_aliases() {
+        var product = data.product("Options Parka", null, 9900, 11900);
+        String query = """
+                query($slug: String!) {
+                  plain: product(slug: $slug) { variants { sku title } }
+                  spread: product(slug: $slug) { variants { sku ...Options } }
+                  inline: product(slug: $slug) { variants { ... on ProductVariant { opts: selectedOptions { value name } } } }
+                }
+                fragment Options on ProductVariant { selectedOptions { name value } }""";
+        var response = GraphQL.anonymous().ok(query, "slug", product.slug());
+
+        assertThat(response.getList("data.plain.variants.sku")).containsExactly(product.variant(0).sku(), product.variant(1).sku());
+        assertThat(response.getList("data.spread.variants[0].selectedOptions.name")).containsExactly("Size");
+        assertThat(response.getList("data.spread.variants.selectedOptions.value"))
+                .isEqualTo(response.getList("data.inline.variants.opts.value"));
+        assertThat(response.getList("data.inline.variants[1].opts.name")).containsExactly("Size");
+    }
+
+    @Test
     void product_by_id_and_variant_by_sku_barcode_and_id_agree() {
         var product = data.product("Merino Beanie", null, 2499);
         var variant = product.variant(0);

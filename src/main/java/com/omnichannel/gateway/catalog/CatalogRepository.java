@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,9 +31,12 @@ public class CatalogRepository {
             p.id, p.slug, p.name, p.description, p.brand, p.status, p.image_urls, p.currency, p.min_price_minor,
             p.max_price_minor, p.created_at, p.updated_at, p.category_id, p.returnable""";
 
-    static final String VARIANT_COLUMNS = """
-            v.id, v.product_id, v.sku, v.barcode, v.title, v.options::text AS options, v.price_minor, v.compare_at_price_minor,
-            v.active, v.external_ref, v.gift_card, p.currency""";
+    /** A variant's own columns; its options as the text kept beside them (StoredOptions). */
+    private static final String VARIANT_OWN_COLUMNS = """
+            v.id, v.product_id, v.sku, v.barcode, v.title, v.options_text AS options, v.price_minor, v.compare_at_price_minor,
+            v.active, v.external_ref, v.gift_card""";
+
+    static final String VARIANT_COLUMNS = VARIANT_OWN_COLUMNS + ", p.currency";
 
     private final Db db;
 
@@ -123,18 +127,21 @@ public class CatalogRepository {
 
     // ---- variants
 
-    /** Active variants of each product, in display order. */
-    public Uni<Map<Long, List<ProductVariant>>> variantsByProductKeys(Collection<Long> productKeys) {
-        return db.query("SELECT " + VARIANT_COLUMNS + " " + """
-                 FROM product_variant v JOIN product p ON p.id = v.product_id
-                WHERE v.product_id = ANY($1) AND v.active ORDER BY v.product_id, v.position, v.id""",
+    /**
+     * Active variants of each product, in display order, priced in the product's currency (the caller has the
+     * products: joining them for it was a third of PostgreSQL's work for this statement).
+     */
+    public Uni<Map<Long, List<ProductVariant>>> variantsOfProducts(Collection<Long> productKeys, Function<Long, String> currencyOf) {
+        return db.query("SELECT " + VARIANT_OWN_COLUMNS
+                + " FROM product_variant v WHERE v.product_id = ANY($1) AND v.active ORDER BY v.product_id, v.position, v.id",
                 Tuple.of(productKeys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, List<ProductVariant>> result = new HashMap<>();
                     Columns columns = Columns.of(rows);
                     for (Row row : rows) {
-                        ProductVariant variant = variant(row, columns);
-                        result.computeIfAbsent(variant.productKey(), k -> new ArrayList<>()).add(variant);
+                        long productKey = row.getLong(columns.at("product_id"));
+                        ProductVariant variant = variant(row, columns, currencyOf.apply(productKey));
+                        result.computeIfAbsent(productKey, k -> new ArrayList<>()).add(variant);
                     }
                     return result;
                 });
@@ -389,9 +396,12 @@ public class CatalogRepository {
     }
 
     static ProductVariant variant(Row row, Columns c) {
+        return variant(row, c, row.getString(c.at("currency")));
+    }
+
+    private static ProductVariant variant(Row row, Columns c, String currency) {
         long key = row.getLong(c.at("id"));
-        String currency = row.getString(c.at("currency"));
-        // Read as text and decoded only if the options are used (StoredOptions).
+        // Decoded only if the options are used (StoredOptions).
         List<SelectedOption> options = StoredOptions.of(row.getString(c.at("options")));
         return new ProductVariant(ProductVariant.globalId(key), row.getString(c.at("sku")), row.getString(c.at("barcode")),
                 row.getString(c.at("title")), options, Money.ofMinor(row.getLong(c.at("price_minor")), currency),
@@ -405,7 +415,7 @@ public class CatalogRepository {
                 row.getInteger("position"), key, row.getLong("parent_id"));
     }
 
-    private static <T> T first(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {
+    private static <T> T first(RowSet<Row> rows, Function<Row, T> mapper) {
         var it = rows.iterator();
         return it.hasNext() ? mapper.apply(it.next()) : null;
     }

@@ -2,6 +2,7 @@ package com.omnichannel.gateway.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,11 @@ public class CatalogService {
     // ---- batches for relationship fields: one statement for the whole list, results in input order
 
     public Uni<List<List<ProductVariant>>> variantsOf(List<Product> products) {
-        return Batch.many(products, Product::key, repository::variantsByProductKeys, List.of());
+        Map<Long, String> currencies = new HashMap<>();
+        for (Product product : products) {
+            currencies.put(product.key(), product.currency());
+        }
+        return Batch.many(products, Product::key, keys -> repository.variantsOfProducts(keys, currencies::get), List.of());
     }
 
     public Uni<List<Product>> productsOf(List<ProductVariant> variants) {
