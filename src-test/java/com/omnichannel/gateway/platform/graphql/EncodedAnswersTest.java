@@ -69,6 +69,18 @@ class EncodedAnswersTest {
     }
 
     @Test
+    void answers_written_one_after_another_on_a_thread_hold_only_their_own_data() {
+        // The thread's buffer is kept between answers: a short answer after a long one, an unwritable one and one
+        // larger than the buffer that is kept are each exactly their own data.
+        String longText = "x".repeat(300 * 1024);
+        assertThat(EncodedAnswers.encode(Map.of("text", longText))).isEqualTo("{\"text\":\"" + longText + "\"}");
+        assertThat(EncodedAnswers.encode(Map.of("n", 1))).isEqualTo("{\"n\":1}");
+        assertThat(EncodedAnswers.encode(List.of("grüße", "€"))).isEqualTo("[\"grüße\",\"€\"]");
+        assertThat(EncodedAnswers.encode(Map.of("ratio", Double.NaN))).isNull();
+        assertThat(EncodedAnswers.encode(Map.of("b", true))).isEqualTo("{\"b\":true}");
+    }
+
+    @Test
     void an_answer_with_a_value_the_engine_does_not_answer_with_is_left_to_smallrye() {
         assertThat(EncodedAnswers.encode(Map.of("at", java.time.Instant.EPOCH))).isNull();
         assertThat(EncodedAnswers.encode(Map.of("ratio", Double.NaN))).isNull();
