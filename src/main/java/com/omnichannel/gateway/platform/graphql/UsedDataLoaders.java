@@ -91,7 +91,7 @@ final class UsedDataLoaders extends DataLoaderRegistry {
             DataLoader<K, V> loader = getDataLoader(key);
             if (loader == null) {
                 DataLoader<?, ?> made = mappingFunction.apply(key);
-                loader = made == null ? null : use(copy(made, key));
+                loader = made == null ? null : use(named(made, key));
             }
             return loader;
         }
@@ -104,7 +104,7 @@ final class UsedDataLoaders extends DataLoaderRegistry {
         }
         synchronized (used) {
             DataLoader<K, V> known = usedNamed(key);
-            return known != null ? known : use(copy(dataLoader, key));
+            return known != null ? known : use(named(dataLoader, key));
         }
     }
 
@@ -112,6 +112,12 @@ final class UsedDataLoaders extends DataLoaderRegistry {
     @SuppressWarnings("unchecked")
     private static <K, V> DataLoader<K, V> copy(DataLoader<?, ?> loader, String key) {
         return (DataLoader<K, V>) loader.transform(copy -> copy.name(key));
+    }
+
+    /** {@code loader} under {@code key}, as the registry names what it is given. */
+    @SuppressWarnings("unchecked")
+    private static <K, V> DataLoader<K, V> named(DataLoader<?, ?> loader, String key) {
+        return key.equals(loader.getName()) ? (DataLoader<K, V>) loader : copy(loader, key);
     }
 
     @SuppressWarnings("unchecked")
