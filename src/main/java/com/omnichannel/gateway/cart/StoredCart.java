@@ -42,19 +42,19 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
      */
     static StoredCart fromJson(String json) {
         try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken cart = parser.nextToken();
+            if (cart != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("A stored cart is not a JSON object");
             }
             String id = null, customerId = "", tokenHash = "", lastChannel = null, createdAt = null, updatedAt = null,
                     couponCode = null;
-            String[] fulfilment = { "SHIP", null, null };
+            String fulfilmentType = "SHIP", pickupStoreId = null, pickupSlotId = null;
             Long version = null, ttlSeconds = null;
             List<StoredLine> lines = new ArrayList<>();
             List<String> channels = new ArrayList<>(2);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (field) {
+            while (nextField(parser, cart)) {
+                JsonToken value = parser.currentToken();
+                switch (parser.currentName()) {
                     case "id" -> id = text(parser);
                     case "customerId" -> customerId = text(parser);
                     case "tokenHash" -> tokenHash = text(parser);
@@ -65,42 +65,23 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
                     case "version" -> version = value == JsonToken.VALUE_NULL ? null : parser.getValueAsLong();
                     case "ttlSeconds" -> ttlSeconds = value == JsonToken.VALUE_NULL ? null : parser.getValueAsLong();
                     case "lines" -> {
-                        if (value == JsonToken.START_ARRAY) {
-                            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                                lines.add(line(parser));
-                            }
-                        } else {
-                            parser.skipChildren();
+                        while (nextInArray(parser, value)) {
+                            lines.add(line(parser));
                         }
                     }
                     case "channels" -> {
-                        if (value == JsonToken.START_ARRAY) {
-                            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                                channels.add(text(parser));
-                            }
-                        } else {
-                            parser.skipChildren();
+                        while (nextInArray(parser, value)) {
+                            channels.add(text(parser));
                         }
                     }
                     case "fulfilment" -> {
-                        if (value == JsonToken.START_OBJECT) {
-                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                                String name = parser.currentName();
-                                parser.nextToken();
-                                int at = switch (name) {
-                                    case "type" -> 0;
-                                    case "storeId" -> 1;
-                                    case "slotId" -> 2;
-                                    default -> -1;
-                                };
-                                if (at < 0) {
-                                    parser.skipChildren();
-                                } else {
-                                    fulfilment[at] = text(parser);
-                                }
+                        while (nextField(parser, value)) {
+                            switch (parser.currentName()) {
+                                case "type" -> fulfilmentType = text(parser);
+                                case "storeId" -> pickupStoreId = text(parser);
+                                case "slotId" -> pickupSlotId = text(parser);
+                                default -> parser.skipChildren();
                             }
-                        } else {
-                            parser.skipChildren();
                         }
                     }
                     default -> parser.skipChildren();
@@ -109,7 +90,7 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
             if (version == null || ttlSeconds == null) {
                 throw new IllegalStateException("A stored cart without its version or time to live");
             }
-            return new StoredCart(id, customerId, tokenHash, lines, fulfilment[0], fulfilment[1], fulfilment[2], channels,
+            return new StoredCart(id, customerId, tokenHash, lines, fulfilmentType, pickupStoreId, pickupSlotId, channels,
                     lastChannel, version, createdAt, updatedAt, ttlSeconds, couponCode);
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable stored cart", e);
@@ -117,12 +98,15 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
     }
 
     private static StoredLine line(JsonParser parser) throws IOException {
+        JsonToken line = parser.currentToken();
+        if (line != JsonToken.START_OBJECT) {
+            throw new IllegalStateException("A stored cart line is not a JSON object");
+        }
         String id = null, variantId = null, channel = null, addedAt = null;
         Integer quantity = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            switch (field) {
+        while (nextField(parser, line)) {
+            JsonToken value = parser.currentToken();
+            switch (parser.currentName()) {
                 case "id" -> id = text(parser);
                 case "variantId" -> variantId = text(parser);
                 case "channel" -> channel = text(parser);
@@ -135,6 +119,31 @@ record StoredCart(String id, String customerId, String tokenHash, List<StoredLin
             throw new IllegalStateException("A stored cart line without its quantity");
         }
         return new StoredLine(id, variantId, quantity, channel, addedAt);
+    }
+
+    /**
+     * Moves to the next element of the array {@code value} opened; false at its end, and at once (having passed over
+     * it) when {@code value} is not an array: an empty table from a script is {@code {}}.
+     */
+    private static boolean nextInArray(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return false;
+        }
+        return parser.nextToken() != JsonToken.END_ARRAY;
+    }
+
+    /** Moves to the value of the next field of the object {@code value} opened; false at its end or when not an object. */
+    private static boolean nextField(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return false;
+        }
+        if (parser.nextToken() != JsonToken.FIELD_NAME) {
+            return false;
+        }
+        parser.nextToken();
+        return true;
     }
 
     private static String text(JsonParser parser) throws IOException {
