@@ -44,6 +44,17 @@ public class EngineDataLoaders {
         return loaders;
     }
 
+    static ExecutionService engine() {
+        return ClientProxy.unwrap(Arc.container().instance(ExecutionService.class).get());
+    }
+
+    /** The schema model SmallRye built the engine from, and reads again before every execution. */
+    static Schema model(ExecutionService engine) throws ReflectiveOperationException {
+        Field model = ExecutionService.class.getDeclaredField("schema");
+        model.setAccessible(true);
+        return (Schema) model.get(engine);
+    }
+
     void install(@Observes StartupEvent event) {
         Patch patch = Patch.DATA_LOADERS_MADE_ONCE;
         if (!EnginePatches.enabled()) {
@@ -51,12 +62,10 @@ public class EngineDataLoaders {
             return;
         }
         try {
-            ExecutionService engine = ClientProxy.unwrap(Arc.container().instance(ExecutionService.class).get());
-            Field model = ExecutionService.class.getDeclaredField("schema");
+            ExecutionService engine = engine();
             Method make = ExecutionService.class.getDeclaredMethod("getDataLoaderRegistry", List.class);
-            model.setAccessible(true);
             make.setAccessible(true);
-            Schema schema = (Schema) model.get(engine);
+            Schema schema = model(engine);
             List<Operation> batched = schema.getBatchOperations();
             if (batched.isEmpty()) {
                 EnginePatches.notNeeded(patch);

@@ -53,7 +53,9 @@ public class EnginePatches {
         /** Queries executed from a plan prepared once per operation ({@link PlannedQueries}), not field by field. */
         PLANNED_QUERIES,
         /** A plan asks a batched field's batch function once per level, not SmallRye's fetcher once per object. */
-        BATCHES_FROM_PLANS
+        BATCHES_FROM_PLANS,
+        /** Input objects bound straight into their records ({@link InputRecords}), not through JSON text. */
+        INPUTS_BOUND_DIRECTLY
     }
 
     /** What became of a patch. */

@@ -1,0 +1,121 @@
+package com.omnichannel.gateway.platform.graphql;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.CDI;
+
+import com.omnichannel.gateway.platform.graphql.EnginePatches.Patch;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.graphql.execution.datafetcher.AbstractDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
+import io.smallrye.graphql.schema.model.Argument;
+import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.ReferenceType;
+import io.smallrye.graphql.transformation.AbstractDataFetcherException;
+
+/**
+ * Input objects bound straight into their records ({@link Patch#INPUTS_BOUND_DIRECTLY}, {@link InputRecords}) for
+ * every field whose arguments hold one, instead of through JSON text. At start-up, each of SmallRye's fetchers with
+ * such an argument is given an argument helper that binds what {@link InputRecords} binds and leaves everything
+ * else to SmallRye's own helper, of which it is a kind: arguments that are no input objects, wrappers, defaults,
+ * transformations and errors take SmallRye's path as before.
+ */
+@ApplicationScoped
+public class EngineInputBinding {
+
+    void install(@Observes StartupEvent event) {
+        Patch patch = Patch.INPUTS_BOUND_DIRECTLY;
+        if (!EnginePatches.enabled()) {
+            EnginePatches.off(patch);
+            return;
+        }
+        InputRecords records;
+        Field helper;
+        Field operation;
+        try {
+            records = InputRecords.of(EngineDataLoaders.model(EngineDataLoaders.engine()).getInputs());
+            helper = AbstractDataFetcher.class.getDeclaredField("argumentHelper");
+            operation = AbstractDataFetcher.class.getDeclaredField("operation");
+            helper.setAccessible(true);
+            operation.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            EnginePatches.notApplied(patch, "no ExecutionService.schema, AbstractDataFetcher.argumentHelper or .operation: " + e);
+            return;
+        }
+        GraphQLSchema schema = CDI.current().select(GraphQLSchema.class).get();
+        GraphQLCodeRegistry fetchers = schema.getCodeRegistry();
+        int given = 0;
+        try {
+            for (GraphQLType type : schema.getAllTypesAsList()) {
+                if (!(type instanceof GraphQLObjectType object)) {
+                    continue;
+                }
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    DataFetcher<?> fetcher = fetchers.getDataFetcher(FieldCoordinates.coordinates(object, field), field);
+                    if (fetcher instanceof AbstractDataFetcher<?, ?> smallRyes
+                            && holdsBoundInput((Operation) operation.get(smallRyes), records)) {
+                        helper.set(smallRyes, new BoundInputArguments(((Operation) operation.get(smallRyes)).getArguments(), records));
+                        given++;
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            EnginePatches.notApplied(patch, "a fetcher's argument helper could not be replaced: " + e);
+            return;
+        }
+        if (given == 0) {
+            EnginePatches.notApplied(patch, "no fetcher with an input record argument; input types bound here: " + records.boundTypes());
+        } else {
+            EnginePatches.applied(patch);
+        }
+    }
+
+    private static boolean holdsBoundInput(Operation operation, InputRecords records) {
+        for (Argument argument : operation.getArguments()) {
+            if (argument.getReference().getType() == ReferenceType.INPUT && records.binds(argument.getReference().getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SmallRye's argument helper, binding input objects with {@link InputRecords} where it can. SmallRye's helper
+     * unwraps and transforms each argument, then hands the value to this step to be made the parameter's type; an
+     * input object arrives here as the engine's map.
+     */
+    static final class BoundInputArguments extends ArgumentHelper {
+
+        private final InputRecords records;
+
+        BoundInputArguments(List<Argument> arguments, InputRecords records) {
+            super(arguments);
+            this.records = records;
+        }
+
+        @Override
+        protected Object afterRecursiveTransform(Object value, io.smallrye.graphql.schema.model.Field field,
+                DataFetchingEnvironment environment) throws AbstractDataFetcherException {
+            if (value instanceof Map<?, ?> map && field.getReference().getType() == ReferenceType.INPUT && !shouldAdapt(field)) {
+                Object bound = records.bind(field.getReference().getClassName(), map);
+                if (bound != InputRecords.UNBOUND) {
+                    return bound;
+                }
+            }
+            return super.afterRecursiveTransform(value, field, environment);
+        }
+    }
+}
