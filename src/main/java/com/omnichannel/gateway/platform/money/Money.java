@@ -15,8 +15,35 @@ public record Money(@NonNull @Description("Decimal amount, e.g. \"19.99\"") Stri
         @NonNull @Description("ISO 4217 currency code, e.g. EUR") String currencyCode) {
 
     public static Money ofMinor(long minorUnits, String currencyCode) {
-        int digits = fractionDigits(currencyCode);
-        return new Money(BigDecimal.valueOf(minorUnits, digits).toPlainString(), currencyCode);
+        return new Money(plain(minorUnits, fractionDigits(currencyCode)), currencyCode);
+    }
+
+    /**
+     * Minor units written as the decimal they stand for, exactly as {@code BigDecimal.valueOf(minorUnits,
+     * digits).toPlainString()} writes it, without making the decimal: every price, line and total of an answer is
+     * written so, and the decimal's making and writing was a fiftieth of an order history's CPU.
+     */
+    static String plain(long minorUnits, int digits) {
+        if (digits == 0 || minorUnits == Long.MIN_VALUE || digits > 18) {
+            return BigDecimal.valueOf(minorUnits, digits).toPlainString();
+        }
+        boolean negative = minorUnits < 0;
+        String units = Long.toString(negative ? -minorUnits : minorUnits);
+        int whole = units.length() - digits;
+        StringBuilder text = new StringBuilder(units.length() + digits + 3);
+        if (negative) {
+            text.append('-');
+        }
+        if (whole > 0) {
+            text.append(units, 0, whole).append('.').append(units, whole, units.length());
+        } else {
+            text.append("0.");
+            for (int zero = whole; zero < 0; zero++) {
+                text.append('0');
+            }
+            text.append(units);
+        }
+        return text.toString();
     }
 
     public static Money ofMinorOrNull(Long minorUnits, String currencyCode) {
