@@ -81,6 +81,17 @@ class EncodedAnswersTest {
     }
 
     @Test
+    void member_names_are_written_alike_whether_kept_or_beyond_the_names_kept() {
+        // More distinct names (aliases a client chose) than are kept, each written twice: kept or not, the same text.
+        Map<String, Object> many = new LinkedHashMap<>();
+        for (int i = 0; i < 6_000; i++) {
+            many.put("alias_" + i + (i % 7 == 0 ? "\"\t\u0001ü" : ""), i);
+        }
+        assertWrittenAlike(many);
+        assertWrittenAlike(many);
+    }
+
+    @Test
     void an_answer_with_a_value_the_engine_does_not_answer_with_is_left_to_smallrye() {
         assertThat(EncodedAnswers.encode(Map.of("at", java.time.Instant.EPOCH))).isNull();
         assertThat(EncodedAnswers.encode(Map.of("ratio", Double.NaN))).isNull();

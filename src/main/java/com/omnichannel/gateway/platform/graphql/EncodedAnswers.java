@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
@@ -42,6 +43,10 @@ final class EncodedAnswers {
     private static final ThreadLocal<StringBuilder> BUFFERS = ThreadLocal.withInitial(() -> new StringBuilder(16 * 1024));
     private static final int KEPT_CAPACITY = 256 * 1024;
 
+    /** Members' names as written, by name ({@link #member}); at most {@value #KEPT_NAMES}. */
+    private static final Map<String, String> MEMBERS = new ConcurrentHashMap<>();
+    private static final int KEPT_NAMES = 4_096;
+
     /** The data as JSON text, or null when it holds a value of a type the engine does not answer with. */
     static String encode(Object data) {
         StringBuilder out = BUFFERS.get();
@@ -73,8 +78,7 @@ final class EncodedAnswers {
                     out.append(',');
                 }
                 first = false;
-                writeString(String.valueOf(entry.getKey()), out);
-                out.append(':');
+                out.append(member(String.valueOf(entry.getKey())));
                 if (!write(entry.getValue(), out)) {
                     return false;
                 }
@@ -119,6 +123,26 @@ final class EncodedAnswers {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A member's name written as it starts the member ({@code "name":}), kept for the names answers use again and
+     * again (the fields of the operations clients send): most of what an answer's writing appends are these names,
+     * and one append of a kept text is cheaper than the four of writing it. Names come from clients' documents, so
+     * at most {@value #KEPT_NAMES} are kept; the others are written each time.
+     */
+    private static String member(String name) {
+        String kept = MEMBERS.get(name);
+        if (kept != null) {
+            return kept;
+        }
+        StringBuilder written = new StringBuilder(name.length() + 3);
+        writeString(name, written);
+        String member = written.append(':').toString();
+        if (MEMBERS.size() < KEPT_NAMES) {
+            MEMBERS.putIfAbsent(name, member);
+        }
+        return member;
     }
 
     /** A JSON string with Parsson's escapes: quote, backslash and the control characters, nothing else. */
