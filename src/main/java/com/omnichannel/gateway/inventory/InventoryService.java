@@ -123,21 +123,28 @@ public class InventoryService {
                     List<Location> storeList = t.getItem2().stream().filter(Location::isStore)
                             .filter(store -> !(excludeHere && referenceStore != null && referenceStore.equals(store.key())))
                             .toList();
+                    // The stores' order (nearest first, else by name) is the same for every variant: worked out once.
+                    List<StoreAvailability> ordered = new ArrayList<>(storeList.size());
+                    for (Location store : storeList) {
+                        Double distance = point == null ? null : Math.round(point.distanceKmTo(store.coordinates()) * 100) / 100.0;
+                        ordered.add(new StoreAvailability(store, 0, distance));
+                    }
+                    Comparator<StoreAvailability> order = point == null
+                            ? Comparator.comparing((StoreAvailability a) -> a.store().name())
+                            : Comparator.comparingDouble(StoreAvailability::distanceKm);
+                    ordered.sort(order.thenComparing(a -> a.store().key()));
+                    List<StoreAvailability> listed = ordered.subList(0, Math.min(first, ordered.size()));
                     return variants.stream().map(v -> {
                         Map<Long, Integer> availableByStore = new HashMap<>();
                         for (StockRow row : loaded.rows.getOrDefault(v.key(), List.of())) {
                             availableByStore.put(row.locationKey(), Math.max(row.available(), 0));
                         }
-                        List<StoreAvailability> result = new ArrayList<>();
-                        for (Location store : storeList) {
-                            Double distance = point == null ? null : Math.round(point.distanceKmTo(store.coordinates()) * 100) / 100.0;
-                            result.add(new StoreAvailability(store, availableByStore.getOrDefault(store.key(), 0), distance));
+                        List<StoreAvailability> result = new ArrayList<>(listed.size());
+                        for (StoreAvailability store : listed) {
+                            result.add(new StoreAvailability(store.store(), availableByStore.getOrDefault(store.store().key(), 0),
+                                    store.distanceKm()));
                         }
-                        Comparator<StoreAvailability> order = point == null
-                                ? Comparator.comparing((StoreAvailability a) -> a.store().name())
-                                : Comparator.comparingDouble(StoreAvailability::distanceKm);
-                        result.sort(order.thenComparing(a -> a.store().key()));
-                        return result.subList(0, Math.min(first, result.size()));
+                        return result;
                     }).toList();
                 }));
     }
