@@ -12,18 +12,25 @@ import jakarta.enterprise.inject.spi.CDI;
 
 import org.junit.jupiter.api.Test;
 
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.graphql.execution.datafetcher.AbstractDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 import io.smallrye.graphql.schema.model.Argument;
 import io.smallrye.graphql.schema.model.Operation;
@@ -83,6 +90,37 @@ class InputRecordsTest {
         assertThat(boundDirectly).contains("CartLinesAddInput", "CartCreateInput", "CartLinesUpdateInput", "ProductCreateInput",
                 "CustomerAddressCreateInput", "CheckoutCompleteInput");
         assertThat(notBound).as("input arguments left to SmallRye").isEmpty();
+    }
+
+    @Test
+    void every_fetcher_with_an_input_argument_binds_it_directly() throws Exception {
+        GraphQLSchema schema = CDI.current().select(GraphQLSchema.class).get();
+        TreeSet<String> withInputs = new TreeSet<>();
+        TreeSet<String> throughJsonText = new TreeSet<>();
+        for (GraphQLType type : schema.getAllTypesAsList()) {
+            if (!(type instanceof GraphQLObjectType object) || object.getName().startsWith("__")) {
+                continue;
+            }
+            for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                boolean inputArgument = field.getArguments().stream()
+                        .anyMatch(argument -> GraphQLTypeUtil.unwrapAll(argument.getType()) instanceof GraphQLInputObjectType);
+                if (!inputArgument) {
+                    continue;
+                }
+                DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(object, field), field);
+                String name = object.getName() + "." + field.getName();
+                withInputs.add(name);
+                java.lang.reflect.Field helper = (fetcher instanceof BatchDataFetcher<?> ? BatchDataFetcher.class : AbstractDataFetcher.class)
+                        .getDeclaredField("argumentHelper");
+                helper.setAccessible(true);
+                if (!(helper.get(fetcher) instanceof EngineInputBinding.BoundInputArguments)) {
+                    throughJsonText.add(name + " (" + fetcher.getClass().getSimpleName() + ")");
+                }
+            }
+        }
+        // Root fields (cartLinesAdd) and batched fields below the root (a variant's storeAvailability(near:)) alike.
+        assertThat(withInputs).contains("Mutation.cartLinesAdd", "ProductVariant.storeAvailability");
+        assertThat(throughJsonText).as("fields whose input arguments SmallRye binds through JSON text").isEmpty();
     }
 
     @Test

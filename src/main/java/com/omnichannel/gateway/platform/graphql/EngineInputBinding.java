@@ -20,6 +20,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.graphql.execution.datafetcher.AbstractDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 import io.smallrye.graphql.schema.model.Argument;
 import io.smallrye.graphql.schema.model.Operation;
@@ -29,7 +30,8 @@ import io.smallrye.graphql.transformation.AbstractDataFetcherException;
 /**
  * Input objects bound straight into their records ({@link Patch#INPUTS_BOUND_DIRECTLY}, {@link InputRecords}) for
  * every field whose arguments hold one, instead of through JSON text. At start-up, each of SmallRye's fetchers with
- * such an argument is given an argument helper that binds what {@link InputRecords} binds and leaves everything
+ * such an argument (of root fields, and of batched fields such as a variant's {@code storeAvailability(near:)}, whose
+ * arguments are converted once per batch by the plans) is given an argument helper that binds what {@link InputRecords} binds and leaves everything
  * else to SmallRye's own helper, of which it is a kind: arguments that are no input objects, wrappers, defaults,
  * transformations and errors take SmallRye's path as before.
  */
@@ -43,16 +45,12 @@ public class EngineInputBinding {
             return;
         }
         InputRecords records;
-        Field helper;
-        Field operation;
+        List<HelperOf> kinds;
         try {
             records = InputRecords.of(EngineDataLoaders.model(EngineDataLoaders.engine()).getInputs());
-            helper = AbstractDataFetcher.class.getDeclaredField("argumentHelper");
-            operation = AbstractDataFetcher.class.getDeclaredField("operation");
-            helper.setAccessible(true);
-            operation.setAccessible(true);
+            kinds = List.of(HelperOf.fieldsOf(AbstractDataFetcher.class), HelperOf.fieldsOf(BatchDataFetcher.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            EnginePatches.notApplied(patch, "no ExecutionService.schema, AbstractDataFetcher.argumentHelper or .operation: " + e);
+            EnginePatches.notApplied(patch, "no ExecutionService.schema, or no argumentHelper and operation in SmallRye's fetchers: " + e);
             return;
         }
         GraphQLSchema schema = CDI.current().select(GraphQLSchema.class).get();
@@ -65,10 +63,10 @@ public class EngineInputBinding {
                 }
                 for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                     DataFetcher<?> fetcher = fetchers.getDataFetcher(FieldCoordinates.coordinates(object, field), field);
-                    if (fetcher instanceof AbstractDataFetcher<?, ?> smallRyes
-                            && holdsBoundInput((Operation) operation.get(smallRyes), records)) {
-                        helper.set(smallRyes, new BoundInputArguments(((Operation) operation.get(smallRyes)).getArguments(), records));
-                        given++;
+                    for (HelperOf kind : kinds) {
+                        if (kind.fetcherType().isInstance(fetcher) && kind.bindDirectly(fetcher, records)) {
+                            given++;
+                        }
                     }
                 }
             }
@@ -80,6 +78,35 @@ public class EngineInputBinding {
             EnginePatches.notApplied(patch, "no fetcher with an input record argument; input types bound here: " + records.boundTypes());
         } else {
             EnginePatches.applied(patch);
+        }
+    }
+
+    /**
+     * Where a kind of SmallRye's fetcher keeps its operation and its argument helper: the fetcher of a field
+     * ({@code AbstractDataFetcher}), and that of a batched field, which converts the field's arguments before it asks
+     * the field's data loader ({@code BatchDataFetcher}; the plans read its helper too).
+     */
+    private record HelperOf(Class<?> fetcherType, Field operation, Field helper) {
+
+        static HelperOf fieldsOf(Class<?> fetcherType) throws ReflectiveOperationException {
+            Field operation = fetcherType.getDeclaredField("operation");
+            Field helper = fetcherType.getDeclaredField("argumentHelper");
+            if (helper.getType() != ArgumentHelper.class || operation.getType() != Operation.class) {
+                throw new NoSuchFieldException(fetcherType.getName() + " keeps no ArgumentHelper argumentHelper and Operation operation");
+            }
+            operation.setAccessible(true);
+            helper.setAccessible(true);
+            return new HelperOf(fetcherType, operation, helper);
+        }
+
+        /** Gives the fetcher the direct binding when one of its arguments is an input bound here. */
+        boolean bindDirectly(Object fetcher, InputRecords records) throws IllegalAccessException {
+            Operation of = (Operation) operation.get(fetcher);
+            if (!holdsBoundInput(of, records)) {
+                return false;
+            }
+            helper.set(fetcher, new BoundInputArguments(of.getArguments(), records));
+            return true;
         }
     }
 
