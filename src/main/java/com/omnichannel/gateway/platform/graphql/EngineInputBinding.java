@@ -31,9 +31,9 @@ import io.smallrye.graphql.transformation.AbstractDataFetcherException;
  * Input objects bound straight into their records ({@link Patch#INPUTS_BOUND_DIRECTLY}, {@link InputRecords}) for
  * every field whose arguments hold one, instead of through JSON text. At start-up, each of SmallRye's fetchers with
  * such an argument (of root fields, and of batched fields such as a variant's {@code storeAvailability(near:)}, whose
- * arguments are converted once per batch by the plans) is given an argument helper that binds what {@link InputRecords} binds and leaves everything
- * else to SmallRye's own helper, of which it is a kind: arguments that are no input objects, wrappers, defaults,
- * transformations and errors take SmallRye's path as before.
+ * arguments are converted once per batch by the plans) is given an argument helper that binds what
+ * {@link InputRecords} binds and leaves everything else to SmallRye's own helper, of which it is a kind: arguments
+ * that are no input objects, wrappers, defaults, transformations and errors take SmallRye's path as before.
  */
 @ApplicationScoped
 public class EngineInputBinding {
