@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -436,8 +437,11 @@ public class CartService {
     /** Cart ids are random and unguessable; anything else is refused before Redis is asked. */
     /** Whether this is of the form of a cart id (random, so that it cannot be guessed; not a typed id). */
     static boolean isCartId(String id) {
-        return id != null && id.matches("[A-Za-z0-9_-]{16,64}");
+        return id != null && CART_ID.matcher(id).matches();
     }
+
+    /** Compiled once: {@code String.matches} compiles its expression on every call (every cart read and change). */
+    private static final Pattern CART_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     static String cartId(String id) {
         if (!isCartId(id)) {

@@ -50,15 +50,17 @@ class CartViews {
      * @param channel the channel it is read through (channel-limited promotions depend on it)
      */
     Uni<Cart> of(StoredCart stored, Channel channel) {
-        Set<Long> keys = new LinkedHashSet<>();
-        stored.lines().forEach(l -> keys.add(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId())));
+        // Each line's variant key, decoded once (base64 and a number: a hundredth of an add-to-cart when done twice).
+        List<Long> lineKeys = new ArrayList<>(stored.lines().size());
+        stored.lines().forEach(l -> lineKeys.add(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId())));
+        Set<Long> keys = new LinkedHashSet<>(lineKeys);
         Long pickupKey = stored.pickupStoreId() == null ? null : GlobalId.tryDecode(Location.TYPE, stored.pickupStoreId());
         Uni<Location> pickup = pickupKey == null ? Uni.createFrom().nullItem()
                 : stores.findLocation(pickupKey);
         return Uni.combine().all().unis(catalog.variantsByKeys(keys), pickup).asTuple().chain(t -> {
             Map<Long, ProductVariant> variants = t.getItem1();
-            List<ProductVariant> ordered = stored.lines().stream()
-                    .map(l -> variants.get(GlobalId.tryDecode(ProductVariant.TYPE, l.variantId()))).toList();
+            List<ProductVariant> ordered = new ArrayList<>(lineKeys.size());
+            lineKeys.forEach(key -> ordered.add(variants.get(key)));
             List<ProductVariant> present = ordered.stream().filter(v -> v != null).toList();
             return inventory.availableFor(present, pickupKey).map(available -> {
                 Map<Long, Integer> availableByKey = new java.util.HashMap<>();
