@@ -1,5 +1,6 @@
 package com.omnichannel.gateway.platform.graphql;
 
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.InputType;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Wrapper;
+import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.transformation.Transformer;
 
 /**
@@ -230,36 +232,16 @@ final class InputRecords {
         };
     }
 
+    /** The class of a primitive's boxed values; the class itself otherwise. */
     private static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return switch (type.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "double" -> Double.class;
-            case "float" -> Float.class;
-            case "boolean" -> Boolean.class;
-            case "short" -> Short.class;
-            case "byte" -> Byte.class;
-            default -> Character.class;
-        };
+        return MethodType.methodType(type).wrap().returnType();
     }
 
+    /** Loaded as SmallRye loads the model's classes (primitives by name too); null when it cannot be. */
     private static Class<?> load(String className) {
         try {
-            return switch (className) {
-                case "int" -> int.class;
-                case "long" -> long.class;
-                case "double" -> double.class;
-                case "float" -> float.class;
-                case "boolean" -> boolean.class;
-                case "short" -> short.class;
-                case "byte" -> byte.class;
-                case "char" -> char.class;
-                default -> Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-            };
-        } catch (ClassNotFoundException | LinkageError e) {
+            return ClassloadingService.get().loadClass(className);
+        } catch (RuntimeException | LinkageError notLoadable) {
             return null;
         }
     }
