@@ -82,8 +82,13 @@ class EncodedAnswersTest {
 
     @Test
     void member_names_are_written_alike_whether_kept_or_beyond_the_names_kept() {
-        // More distinct names (aliases a client chose) than are kept, each written twice: kept or not, the same text.
+        // More distinct names (aliases a client chose) than are kept, and names too long to keep, each written twice:
+        // kept or not, the same text.
         Map<String, Object> many = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            // Names longer than those kept: written each time, alike.
+            many.put("long_alias_" + i + "_" + "n".repeat(100 + i) + (i % 2 == 0 ? "\\" : ""), i);
+        }
         for (int i = 0; i < 6_000; i++) {
             many.put("alias_" + i + (i % 7 == 0 ? "\"\t\u0001ü" : ""), i);
         }

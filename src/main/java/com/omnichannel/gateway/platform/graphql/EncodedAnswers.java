@@ -46,6 +46,7 @@ final class EncodedAnswers {
     /** Members' names as written, by name ({@link #member}); at most {@value #KEPT_NAMES}. */
     private static final Map<String, String> MEMBERS = new ConcurrentHashMap<>();
     private static final int KEPT_NAMES = 4_096;
+    private static final int KEPT_NAME_LENGTH = 64;
 
     /** The data as JSON text, or null when it holds a value of a type the engine does not answer with. */
     static String encode(Object data) {
@@ -129,7 +130,8 @@ final class EncodedAnswers {
      * A member's name written as it starts the member ({@code "name":}), kept for the names answers use again and
      * again (the fields of the operations clients send): most of what an answer's writing appends are these names,
      * and one append of a kept text is cheaper than the four of writing it. Names come from clients' documents, so
-     * at most {@value #KEPT_NAMES} are kept; the others are written each time.
+     * at most {@value #KEPT_NAMES} are kept, each of at most {@value #KEPT_NAME_LENGTH} characters (an alias may be
+     * as long as a document allows); the others are written each time.
      */
     private static String member(String name) {
         String kept = MEMBERS.get(name);
@@ -139,7 +141,7 @@ final class EncodedAnswers {
         StringBuilder written = new StringBuilder(name.length() + 3);
         writeString(name, written);
         String member = written.append(':').toString();
-        if (MEMBERS.size() < KEPT_NAMES) {
+        if (name.length() <= KEPT_NAME_LENGTH && MEMBERS.size() < KEPT_NAMES) {
             MEMBERS.putIfAbsent(name, member);
         }
         return member;
