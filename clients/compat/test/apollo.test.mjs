@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
-import { sha256, unique, url } from '../service.mjs';
+import { newCustomerToken, sha256, unique, url } from '../service.mjs';
 
 /** Every request the links send, as fetch saw it. */
 function recordingFetch(log) {
@@ -112,4 +112,32 @@ test('apollo: errors carry extensions.code', async () => {
       return true;
     },
   );
+});
+
+test('apollo: a mutation with an input object in variables is answered with what was sent', async () => {
+  const token = await newCustomerToken();
+  const link = new HttpLink({ uri: url, headers: { Authorization: `Bearer ${token}` } });
+  const signedIn = new ApolloClient({ link, cache: new InMemoryCache({ typePolicies }) });
+  const mutation = gql`
+    mutation CompatAddressCreate($input: CustomerAddressCreateInput!) {
+      customerAddressCreate(input: $input) {
+        address { firstName lastName line1 line2 city postalCode countryCode region company phone defaultShipping }
+        userErrors { code field message }
+      }
+    }
+  `;
+  const input = {
+    firstName: 'Zoë', lastName: 'O\'Brien "Jr"', line1: 'Rosenthaler Straße 40\\41', line2: null, city: 'Berlin',
+    postalCode: '10178', countryCode: 'DE', region: 'Berlin', company: 'Compat GmbH', phone: '+49 30 1234567',
+    defaultShipping: true,
+  };
+  const result = await signedIn.mutate({ mutation, variables: { input } });
+  assert.deepEqual(result.data.customerAddressCreate.userErrors, []);
+  const { __typename, ...address } = result.data.customerAddressCreate.address;
+  assert.deepEqual(address, input);
+
+  // A required field sent empty: refused where the client sent it, nothing created.
+  const refused = await signedIn.mutate({ mutation, variables: { input: { ...input, city: '' } } });
+  assert.equal(refused.data.customerAddressCreate.address, null);
+  assert.deepEqual(refused.data.customerAddressCreate.userErrors.map((e) => e.field), [['input', 'city']]);
 });

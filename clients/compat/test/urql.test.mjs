@@ -35,3 +35,23 @@ test('urql: a mutation goes over POST', async () => {
   assert.ok(result.data.cartCreate.cartToken);
   assert.equal(log[0].method, 'POST');
 });
+
+test('urql: a query with an input object as a variable goes over GET and is read whole', async () => {
+  const log = [];
+  const query = gql`
+    query CompatFilter($filter: ProductFilterInput) {
+      products(first: 2, filter: $filter) { edges { node { id } } }
+    }
+  `;
+  const found = await client(log).query(query, { filter: { search: 'merino', inStock: true, price: { min: '1.00', max: '99.99' } } })
+    .toPromise();
+  assert.equal(found.error, undefined, String(found.error));
+  assert.deepEqual(found.data.products.edges, []);
+  assert.equal(log[0].method, 'GET');
+
+  // Each field of the variable is read: a malformed category id in it is refused, naming the field.
+  const refused = await client(log).query(query, { filter: { search: 'merino', categoryId: 'not-an-id' } }).toPromise();
+  assert.equal(refused.error?.graphQLErrors?.[0]?.extensions?.code, 'BAD_USER_INPUT', String(refused.error));
+  assert.match(refused.error.graphQLErrors[0].message, /categoryId/);
+  assert.equal(log[1].method, 'GET');
+});
