@@ -27,8 +27,8 @@ import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
  * Lighter field fetching. Plain record components are read directly: the engine's default fetcher for a property
  * rebuilds a per-field execution context (including the selection set as JSON) before reading it, and for list
  * pages with hundreds of fields that was most of the request's CPU time. Only fields whose values go out as they
- * are (strings, numbers, booleans, ids, enums and objects) take this path; fields that may need formatting (dates)
- * keep the engine's fetcher, and so does anything whose accessor cannot be found. The engine's fetchers (resolver
+ * are (strings, numbers, booleans, ids, enums, objects, and date-times, which the scalar writes itself) take this
+ * path; anything whose accessor cannot be found keeps the engine's fetcher. The engine's fetchers (resolver
  * calls, batch loads, formatted fields) are given no selection set (see {@link WithoutSelectionSet}), and are not
  * called once the client has hung up ({@link HungUpClients}).
  * <p>
@@ -40,7 +40,13 @@ public class PlainFieldFetching {
     private static volatile boolean plainReadSeen;
     private static volatile boolean selectionSetAskedFor;
 
-    private static final Set<String> PLAIN_SCALARS = Set.of("String", "ID", "Int", "Float", "Boolean");
+    /**
+     * Scalars whose values go out as the component holds them. {@code DateTime} too: whatever SmallRye's formatter
+     * would have made of it, the scalar writes every DateTime itself ({@link DateTimeOutput}), from the component's
+     * value as well as from the formatter's text, so the formatting (and the scalar's parsing of its text) was
+     * wasted: 2.5 % of an order history's CPU.
+     */
+    private static final Set<String> PLAIN_SCALARS = Set.of("String", "ID", "Int", "Float", "Boolean", DateTimeOutput.SCALAR);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
 
     private final Map<Class<?>, Map<String, MethodHandle>> accessors = new ConcurrentHashMap<>();
