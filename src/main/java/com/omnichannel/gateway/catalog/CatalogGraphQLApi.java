@@ -13,7 +13,6 @@ import org.eclipse.microprofile.graphql.Source;
 
 import com.omnichannel.gateway.platform.errors.Lookups;
 import com.omnichannel.gateway.platform.graphql.PublicRead;
-import com.omnichannel.gateway.platform.graphql.SelectedFields;
 import com.omnichannel.gateway.platform.paging.PageRequest;
 import com.omnichannel.gateway.platform.security.Caller;
 import com.omnichannel.gateway.platform.security.CallerResolver;
@@ -28,13 +27,11 @@ public class CatalogGraphQLApi {
     private final CatalogService catalog;
     private final CallerResolver callers;
     private final CustomerActivity activity;
-    private final SelectedFields selected;
 
-    public CatalogGraphQLApi(CatalogService catalog, CallerResolver callers, CustomerActivity activity, SelectedFields selected) {
+    public CatalogGraphQLApi(CatalogService catalog, CallerResolver callers, CustomerActivity activity) {
         this.catalog = catalog;
         this.callers = callers;
         this.activity = activity;
-        this.selected = selected;
     }
 
     @PublicRead
@@ -44,7 +41,7 @@ public class CatalogGraphQLApi {
             @Description("The product's id; give id or slug.") @Id String id,
             @Description("The product's slug; give id or slug.") String slug) {
         Caller caller = callers.current();
-        return Lookups.nullWhenNotFound(() -> catalog.product(caller, id, slug, selected.contain("variants")))
+        return Lookups.nullWhenNotFound(() -> catalog.product(caller, id, slug))
                 .invoke(product -> {
                     if (product != null) {
                         activity.recordFor(caller, CustomerEventKind.PRODUCT_VIEWED, product.id());
@@ -72,8 +69,7 @@ public class CatalogGraphQLApi {
             @Description("Narrow the list (category, search text, price, stock); leave out for all.") ProductFilter filter,
             @Description("Order of the list; RELEVANCE by default.") ProductSort sort) {
         String scope = "products:" + (sort == null ? ProductSort.RELEVANCE : sort);
-        return catalog.products(callers.current(), filter, sort, PageRequest.of(first, after, scope),
-                selected.contain("edges", "node", "variants"));
+        return catalog.products(callers.current(), filter, sort, PageRequest.of(first, after, scope));
     }
 
     @PublicRead

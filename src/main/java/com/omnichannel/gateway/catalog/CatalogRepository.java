@@ -46,21 +46,16 @@ public class CatalogRepository {
 
     // ---- products
 
-    public Uni<Product> productByKey(long key, boolean includeHidden, boolean withVariants) {
-        return product("p.id = $1", key, includeHidden, withVariants);
+    public Uni<Product> productByKey(long key, boolean includeHidden) {
+        return db.query("SELECT " + PRODUCT_COLUMNS + " FROM product p WHERE p.id = $1"
+                + (includeHidden ? "" : " AND p.status = 'ACTIVE'"), Tuple.of(key))
+                .map(rows -> first(rows, row -> product(row, Columns.of(rows))));
     }
 
-    public Uni<Product> productBySlug(String slug, boolean includeHidden, boolean withVariants) {
-        return product("p.slug = $1", slug, includeHidden, withVariants);
-    }
-
-    private Uni<Product> product(String condition, Object value, boolean includeHidden, boolean withVariants) {
-        String where = " FROM product p WHERE " + condition + (includeHidden ? "" : " AND p.status = 'ACTIVE'");
-        if (withVariants) {
-            return withVariants("SELECT " + PRODUCT_COLUMNS + ", 1 AS page_position" + where, Tuple.of(value))
-                    .map(products -> products.isEmpty() ? null : products.get(0));
-        }
-        return db.query("SELECT " + PRODUCT_COLUMNS + where, Tuple.of(value)).map(rows -> first(rows, row -> product(row, Columns.of(rows))));
+    public Uni<Product> productBySlug(String slug, boolean includeHidden) {
+        return db.query("SELECT " + PRODUCT_COLUMNS + " FROM product p WHERE p.slug = $1"
+                + (includeHidden ? "" : " AND p.status = 'ACTIVE'"), Tuple.of(slug))
+                .map(rows -> first(rows, row -> product(row, Columns.of(rows))));
     }
 
     public Uni<Map<Long, Product>> productsByKeys(Collection<Long> keys) {
@@ -77,13 +72,10 @@ public class CatalogRepository {
                 });
     }
 
-    /**
-     * One page of products ({@code limit} rows from {@code offset}) matching the query, in its order; with their
-     * variants ({@link Product#variantsRead()}) when asked for.
-     */
-    public Uni<List<Product>> products(ProductQuery query, int limit, int offset, boolean withVariants) {
+    /** One page of products ({@code limit} rows from {@code offset}) matching the query, in its order. */
+    public Uni<List<Product>> products(ProductQuery query, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(" FROM product p WHERE TRUE");
+        StringBuilder sql = new StringBuilder("SELECT ").append(PRODUCT_COLUMNS).append(" FROM product p WHERE TRUE");
         if (!query.includeHidden()) {
             sql.append(" AND p.status = 'ACTIVE'");
         }
@@ -113,7 +105,7 @@ public class CatalogRepository {
             }
             sql.append(")");
         }
-        String order = switch (query.sort()) {
+        sql.append(" ORDER BY ").append(switch (query.sort()) {
             case RELEVANCE -> searchParam != null
                     ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', " + searchParam + ")) DESC, p.id"
                     : "p.created_at DESC, p.id DESC";
@@ -121,14 +113,8 @@ public class CatalogRepository {
             case PRICE_DESC -> "p.max_price_minor DESC NULLS LAST, p.id";
             case NEWEST -> "p.created_at DESC, p.id DESC";
             case NAME -> "p.name, p.id";
-        };
-        // With variants, each product's place in the order: the statement's rows come ordered by it.
-        sql.insert(0, "SELECT " + PRODUCT_COLUMNS + (withVariants ? ", row_number() OVER (ORDER BY " + order + ") AS page_position" : ""));
-        sql.append(" ORDER BY ").append(order);
+        });
         sql.append(" LIMIT ").append(param(params, limit)).append(" OFFSET ").append(param(params, offset));
-        if (withVariants) {
-            return withVariants(sql.toString(), Tuple.from(params));
-        }
         return db.query(sql.toString(), Tuple.from(params)).map(rows -> {
             List<Product> result = new ArrayList<>();
             Columns columns = Columns.of(rows);
@@ -136,50 +122,6 @@ public class CatalogRepository {
                 result.add(product(row, columns));
             }
             return result;
-        });
-    }
-
-    /** The variant columns of {@link #withVariants}, each named with {@code v_} before the name the mapper reads. */
-    private static final String VARIANT_UNION_COLUMNS = """
-            NULL::bigint AS v_id, NULL::bigint AS v_product_id, NULL::text AS v_sku, NULL::text AS v_barcode,
-            NULL::text AS v_title, NULL::text AS v_options, NULL::bigint AS v_price_minor,
-            NULL::bigint AS v_compare_at_price_minor, NULL::boolean AS v_active, NULL::text AS v_external_ref,
-            NULL::boolean AS v_gift_card, NULL::int AS v_position""";
-    private static final String PRODUCT_NULLS = ", NULL".repeat(PRODUCT_COLUMNS.split(",").length);
-
-    /**
-     * Products with their active variants in display order, in one statement where the products and the batch of
-     * their variants took two (a product page, a product list). {@code page} selects the products (the columns of
-     * {@link #PRODUCT_COLUMNS}) and each one's place in their order ({@code page_position}). Products and variants
-     * come as rows of one union ({@code part} 0 and 1), each in its own columns and the others null, and each is
-     * decoded as the reads of one kind decode it. In pgbench (prepared, 8 clients), a product page's two statements
-     * ran 24,000 times a second, this one 29,000.
-     */
-    private Uni<List<Product>> withVariants(String page, Tuple params) {
-        String sql = "WITH page AS MATERIALIZED (" + page + ")\n"
-                + "SELECT 0 AS part, page.*, " + VARIANT_UNION_COLUMNS + " FROM page\n"
-                + "UNION ALL SELECT 1" + PRODUCT_NULLS + ", NULL, " + VARIANT_OWN_COLUMNS + ", v.position"
-                + " FROM product_variant v WHERE v.product_id IN (SELECT id FROM page) AND v.active\n"
-                + "ORDER BY part, page_position, v_product_id, v_position, v_id";
-        return db.query(sql, params).map(rows -> {
-            List<Product> products = new ArrayList<>();
-            Map<Long, List<ProductVariant>> variants = new HashMap<>();
-            Map<Long, String> currencies = new HashMap<>();
-            Columns columns = Columns.of(rows);
-            Columns variantColumns = Columns.of(rows, "v_");
-            int part = columns.at("part");
-            for (Row row : rows) {
-                if (row.getInteger(part) == 0) {
-                    Product product = product(row, columns);
-                    products.add(product);
-                    currencies.put(product.key(), product.currency());
-                    variants.put(product.key(), new ArrayList<>());
-                } else {
-                    long productKey = row.getLong(variantColumns.at("product_id"));
-                    variants.get(productKey).add(variant(row, variantColumns, currencies.get(productKey)));
-                }
-            }
-            return products.stream().map(p -> p.withVariants(List.copyOf(variants.get(p.key())))).toList();
         });
     }
 
@@ -450,7 +392,7 @@ public class CatalogRepository {
         OffsetDateTime updated = row.getOffsetDateTime(c.at("updated_at"));
         return new Product(Product.globalId(key), row.getString(c.at("slug")), name, row.getString(c.at("description")),
                 row.getString(c.at("brand")), ProductStatus.valueOf(row.getString(c.at("status"))), images, range, row.getBoolean(c.at("returnable")), created, updated,
-                key, row.getLong(c.at("category_id")), currency, null);
+                key, row.getLong(c.at("category_id")), currency);
     }
 
     static ProductVariant variant(Row row, Columns c) {

@@ -69,14 +69,13 @@ public class CatalogService {
 
     // ---- reads
 
-    /** A product by id or slug; with its variants read in the same statement when they will be asked for. */
-    public Uni<Product> product(Caller caller, String id, String slug, boolean withVariants) {
+    public Uni<Product> product(Caller caller, String id, String slug) {
         if ((id == null) == (slug == null)) {
             throw ApiException.badUserInput("Give exactly one of 'id' or 'slug'");
         }
         Uni<Product> found = id != null
-                ? repository.productByKey(GlobalId.decode(Product.TYPE, id, "id"), caller.isStaff(), withVariants)
-                : repository.productBySlug(slug, caller.isStaff(), withVariants);
+                ? repository.productByKey(GlobalId.decode(Product.TYPE, id, "id"), caller.isStaff())
+                : repository.productBySlug(slug, caller.isStaff());
         return found.map(p -> require(p, "No product with this " + (id != null ? "id" : "slug")));
     }
 
@@ -137,9 +136,7 @@ public class CatalogService {
                 .map(byKey -> keys.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList());
     }
 
-    /** A page of products; with their variants read in the same statement when they will be asked for. */
-    public Uni<ProductConnection> products(Caller caller, ProductFilter filter, ProductSort sort, PageRequest page,
-            boolean withVariants) {
+    public Uni<ProductConnection> products(Caller caller, ProductFilter filter, ProductSort sort, PageRequest page) {
         ProductFilter f = filter == null ? new ProductFilter(null, null, null, null, null, null) : filter;
         String search = cleanSearch(f.search());
         Long minPrice = null;
@@ -159,7 +156,7 @@ public class CatalogService {
         Uni<Void> locationCheck = locationKey == null ? Uni.createFrom().voidItem()
                 : stores.location(locationKey).replaceWithVoid();
         return locationCheck
-                .chain(() -> repository.products(query, page.fetchSize(), page.offset(), withVariants))
+                .chain(() -> repository.products(query, page.fetchSize(), page.offset()))
                 .map(rows -> Page.connection(rows, page, ProductConnection.Edge::new, ProductConnection::new));
     }
 
@@ -185,8 +182,7 @@ public class CatalogService {
         for (Product product : products) {
             currencies.put(product.key(), product.currency());
         }
-        return Batch.manyUnlessKnown(products, Product::variantsRead, Product::key,
-                keys -> repository.variantsOfProducts(keys, currencies::get));
+        return Batch.many(products, Product::key, keys -> repository.variantsOfProducts(keys, currencies::get), List.of());
     }
 
     public Uni<List<Product>> productsOf(List<ProductVariant> variants) {
@@ -258,7 +254,7 @@ public class CatalogService {
                                 .call(key -> Multi.createFrom().iterable(variants)
                                         .onItem().transformToUniAndConcatenate(nv -> repository.insertVariant(tx, key, nv))
                                         .collect().asList()))
-                                .chain(key -> repository.productByKey(key, true, false))
+                                .chain(key -> repository.productByKey(key, true))
                                 .map(p -> new ProductPayload(p, List.of()))
                                 .onFailure(CatalogService::isUniqueViolation)
                                 .recoverWithItem(e -> ProductPayload.failed(List.of(duplicate((PgException) e, "input")))));
@@ -289,7 +285,7 @@ public class CatalogService {
                                 .chain(updated -> !updated
                                         ? Uni.createFrom().item(ProductPayload.failed(List.of(
                                                 UserError.of("NOT_FOUND", "No product with this id", "input", "id"))))
-                                        : repository.productByKey(key, true, false).map(p -> new ProductPayload(p, List.of())))
+                                        : repository.productByKey(key, true).map(p -> new ProductPayload(p, List.of())))
                                 .onFailure(CatalogService::isUniqueViolation)
                                 .recoverWithItem(e -> ProductPayload.failed(List.of(duplicate((PgException) e, "input")))));
     }

@@ -26,20 +26,12 @@ public record Product(
         @NonNull OffsetDateTime updatedAt,
         @Ignore long key,
         @Ignore Long categoryKey,
-        @Ignore String currency,
-        // Its active variants when they were read with it (one statement for a product page), else null: read then.
-        @Ignore List<ProductVariant> variantsRead) implements Node {
+        @Ignore String currency) implements Node {
 
     public static final String TYPE = "Product";
 
     public static String globalId(long key) {
         return GlobalId.encode(TYPE, key);
-    }
-
-    /** The product with its active variants in display order, read in the same statement (see {@code variantsRead}). */
-    Product withVariants(List<ProductVariant> variants) {
-        return new Product(id, slug, name, description, brand, status, images, priceRange, returnable, createdAt, updatedAt, key,
-                categoryKey, currency, variants);
     }
 
     // Identity is the stored key. Batch loaders hash their source objects; hashing every component (lists,

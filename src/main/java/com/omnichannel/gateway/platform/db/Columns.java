@@ -23,22 +23,11 @@ public final class Columns {
     }
 
     public static Columns of(RowSet<Row> rows) {
-        return of(rows, "");
-    }
-
-    /**
-     * The positions of the columns named {@code prefix + name}, under {@code name}: for a statement whose rows hold
-     * two kinds of record side by side (a product and its variants), each mapper reads its own columns by the names
-     * it always reads.
-     */
-    public static Columns of(RowSet<Row> rows, String prefix) {
         List<String> names = rows.columnsNames() == null ? List.of() : rows.columnsNames();
         Map<String, Integer> positions = new HashMap<>(names.size() * 2);
         for (int i = names.size() - 1; i >= 0; i--) {
             // The first of two equal names wins, as by-name reads do.
-            if (names.get(i).startsWith(prefix)) {
-                positions.put(names.get(i).substring(prefix.length()), i);
-            }
+            positions.put(names.get(i), i);
         }
         return new Columns(positions);
     }
