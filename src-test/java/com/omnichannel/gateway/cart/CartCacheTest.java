@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.omnichannel.gateway.catalog.VariantCache;
+import com.omnichannel.gateway.catalog.CatalogRowCache;
 import com.omnichannel.gateway.platform.db.Db;
 import com.omnichannel.gateway.inventory.StockLevelCache;
 import com.omnichannel.gateway.checkout.Checkouts;
@@ -73,7 +73,7 @@ class CartCacheTest {
     RedisDataSource redis;
 
     @Inject
-    VariantCache variantCache;
+    CatalogRowCache variantCache;
 
     @Inject
     StockLevelCache levelCache;

@@ -13,7 +13,7 @@ import com.omnichannel.gateway.catalog.Category;
 import com.omnichannel.gateway.catalog.Gtin;
 import com.omnichannel.gateway.catalog.Product;
 import com.omnichannel.gateway.catalog.ProductVariant;
-import com.omnichannel.gateway.catalog.VariantCache;
+import com.omnichannel.gateway.catalog.CatalogRowCache;
 import com.omnichannel.gateway.inventory.StockLevelCache;
 import com.omnichannel.gateway.store.Location;
 import com.omnichannel.gateway.store.LocationDirectory;
@@ -34,10 +34,10 @@ public class TestData {
 
     private final Pool pool;
     private final LocationDirectory locations;
-    private final VariantCache variants;
+    private final CatalogRowCache variants;
     private final StockLevelCache levels;
 
-    public TestData(Pool pool, LocationDirectory locations, VariantCache variants, StockLevelCache levels) {
+    public TestData(Pool pool, LocationDirectory locations, CatalogRowCache variants, StockLevelCache levels) {
         this.pool = pool;
         this.locations = locations;
         this.variants = variants;

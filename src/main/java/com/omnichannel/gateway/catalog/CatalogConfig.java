@@ -23,13 +23,25 @@ public interface CatalogConfig {
 
     VariantCache variantCache();
 
-    /** The local cache of variants that carts resolve (see {@code VariantCache}). */
+    /** The local cache of variants that carts resolve (see {@code CatalogRowCache}). */
     interface VariantCache {
         /** How long an entry lives at most (only bounds a lost invalidation message). */
         @WithDefault("PT30S")
         Duration ttl();
 
         @WithDefault("200000")
+        int maxEntries();
+    }
+
+    ProductCache productCache();
+
+    /** The local cache of products that recommendations and variants' product fields resolve (see {@code CatalogRowCache}). */
+    interface ProductCache {
+        /** How long an entry lives at most (only bounds a lost invalidation message). */
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        @WithDefault("20000")
         int maxEntries();
     }
 }

@@ -40,27 +40,27 @@ public class CatalogService {
     private final StoreService stores;
     private final Db db;
     private final Event<PublicDataChanged> publicDataChanged;
-    private final VariantCache variantCache;
+    private final CatalogRowCache rowCache;
     private final String currency;
 
     public CatalogService(CatalogRepository repository, StoreService stores, Db db, Event<PublicDataChanged> publicDataChanged,
-            VariantCache variantCache, CatalogConfig config) {
+            CatalogRowCache rowCache, CatalogConfig config) {
         this.repository = repository;
         this.stores = stores;
         this.db = db;
         this.publicDataChanged = publicDataChanged;
-        this.variantCache = variantCache;
+        this.rowCache = rowCache;
         this.currency = config.currency();
     }
 
     /**
      * A transaction that changes the catalog: once it commits, no instance answers from a cached catalog read or
-     * resolves a variant from its variant cache.
+     * resolves a variant or a product from its row cache.
      */
     private <T> Uni<T> changeCatalog(Function<Db.Tx, Uni<T>> work) {
         return db.inTransaction(tx -> {
             tx.afterCommit(() -> {
-                variantCache.catalogChanged();
+                rowCache.catalogChanged();
                 publicDataChanged.fire(PublicDataChanged.everywhere());
             });
             return work.apply(tx);
@@ -109,7 +109,7 @@ public class CatalogService {
      * from the variant cache, which every catalog write empties.
      */
     public Uni<Map<Long, ProductVariant>> variantsByKeys(Set<Long> keys) {
-        return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : variantCache.byKeys(keys);
+        return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : rowCache.byKeys(keys);
     }
 
     /**
@@ -132,7 +132,7 @@ public class CatalogService {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return repository.productsByKeys(keys)
+        return rowCache.productsByKeys(keys)
                 .map(byKey -> keys.stream().map(byKey::get).filter(java.util.Objects::nonNull).toList());
     }
 
@@ -186,7 +186,7 @@ public class CatalogService {
     }
 
     public Uni<List<Product>> productsOf(List<ProductVariant> variants) {
-        return Batch.one(variants, ProductVariant::productKey, repository::productsByKeys);
+        return Batch.one(variants, ProductVariant::productKey, rowCache::productsByKeys);
     }
 
     public Uni<List<Category>> categoriesOf(List<Product> products) {
