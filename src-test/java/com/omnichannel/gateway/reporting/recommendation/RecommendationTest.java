@@ -107,14 +107,17 @@ class RecommendationTest {
         assertThat(fan.client().ok(MINE, "first", 20).getList("data.me.recommendations.name"))
                 .doesNotContain("P1 boot", p4.slug()).contains("Q2 bag");
 
+        // A customer without the consent from the start; their order comes before the best-sellers below are read
+        // (and kept in Redis for a minute), so that every list below ranks the same orders.
+        Accounts.Account plain = Accounts.register();
+        placed(customerCart(plain.client(), line(p1.variant(0), 1)), pickup(store), payInStore());
+
         // Withdrawing the consent takes effect at once (the cached list is dropped): best-sellers, as for anyone.
         fan.client().ok(CONSENT, "input", Map.of("purpose", "PERSONALISATION", "granted", false));
         List<Object> bestSellers = GraphQL.anonymous().ok(FOR_CALLER, "first", 3).getList("data.recommendations.name");
         assertThat(fan.client().ok(MINE, "first", 3).getList("data.me.recommendations.name")).isEqualTo(bestSellers);
 
         // Without the consent from the start: best-sellers too.
-        Accounts.Account plain = Accounts.register();
-        placed(customerCart(plain.client(), line(p1.variant(0), 1)), pickup(store), payInStore());
         assertThat(plain.client().ok(MINE, "first", 3).getList("data.me.recommendations.name"))
                 .isEqualTo(GraphQL.anonymous().ok(FOR_CALLER, "first", 3).getList("data.recommendations.name"));
     }
@@ -156,8 +159,8 @@ class RecommendationTest {
         long page = statements(GraphQL.anonymous(), PRODUCT_PAGE, "slug", slug);
         assertThat(GraphQL.anonymous().ok(PRODUCT_PAGE, "slug", slug).getList("data.product.alsoBought.name"))
                 .containsExactly("Counted other", "Counted third");
-        // product, variants, and the products bought together (their ranking comes from Redis)
-        assertThat(page).isLessThanOrEqualTo(3);
+        // product and variants; the products bought together come from the catalog row cache (their ranking from Redis)
+        assertThat(page).isEqualTo(2);
 
         Map<String, Object> registration = Accounts.registration(Accounts.uniqueEmail());
         registration.put("consents", List.of(Map.of("purpose", "PERSONALISATION", "granted", true)));

@@ -35,7 +35,7 @@ public interface CatalogConfig {
 
     ProductCache productCache();
 
-    /** The local cache of products that recommendations and variants' product fields resolve (see {@code CatalogRowCache}). */
+    /** The local cache of products that recommendations and variants' {@code product} resolve (CatalogRowCache). */
     interface ProductCache {
         /** How long an entry lives at most (only bounds a lost invalidation message). */
         @WithDefault("PT30S")

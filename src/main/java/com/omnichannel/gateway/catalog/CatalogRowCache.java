@@ -31,8 +31,10 @@ public class CatalogRowCache {
     private final CacheInvalidation catalogChanges;
 
     public CatalogRowCache(CatalogRepository repository, PubSubRelay relay, CatalogConfig config) {
-        this.variants = new KeyedCache<>(config.variantCache().ttl(), config.variantCache().maxEntries(), repository::variantsByKeys, null);
-        this.products = new KeyedCache<>(config.productCache().ttl(), config.productCache().maxEntries(), repository::productsByKeys, null);
+        this.variants = new KeyedCache<>(config.variantCache().ttl(), config.variantCache().maxEntries(),
+                repository::variantsByKeys, null);
+        this.products = new KeyedCache<>(config.productCache().ttl(), config.productCache().maxEntries(),
+                repository::productsByKeys, null);
         this.catalogChanges = new CacheInvalidation(relay, CHANNEL, () -> {
             variants.invalidateAll();
             products.invalidateAll();
@@ -45,7 +47,7 @@ public class CatalogRowCache {
         }
     }
 
-    Uni<Map<Long, ProductVariant>> byKeys(Collection<Long> keys) {
+    Uni<Map<Long, ProductVariant>> variantsByKeys(Collection<Long> keys) {
         return variants.getAll(keys);
     }
 

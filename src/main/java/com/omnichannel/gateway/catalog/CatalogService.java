@@ -106,10 +106,10 @@ public class CatalogService {
 
     /**
      * Variants by internal key, as stored (inactive ones too); for other domains resolving their references. Served
-     * from the variant cache, which every catalog write empties.
+     * from the catalog row cache, which every catalog write empties.
      */
     public Uni<Map<Long, ProductVariant>> variantsByKeys(Set<Long> keys) {
-        return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : rowCache.byKeys(keys);
+        return keys.isEmpty() ? Uni.createFrom().item(Map.of()) : rowCache.variantsByKeys(keys);
     }
 
     /**
