@@ -73,7 +73,7 @@ class CartCacheTest {
     RedisDataSource redis;
 
     @Inject
-    CatalogRowCache variantCache;
+    CatalogRowCache catalogRows;
 
     @Inject
     StockLevelCache levelCache;
@@ -185,7 +185,7 @@ class CartCacheTest {
         assertThat(added.getList("cart.lines.available")).containsExactly(10, 2, 7);
 
         // The control: without the caches the same read queries variants and stock levels (one statement each).
-        variantCache.invalidate();
+        catalogRows.invalidate();
         levelCache.invalidate();
         assertThat(measure(cart::read).statements()).as("statements of a read with emptied caches").isEqualTo(2);
     }

@@ -34,13 +34,13 @@ public class TestData {
 
     private final Pool pool;
     private final LocationDirectory locations;
-    private final CatalogRowCache variants;
+    private final CatalogRowCache catalogRows;
     private final StockLevelCache levels;
 
-    public TestData(Pool pool, LocationDirectory locations, CatalogRowCache variants, StockLevelCache levels) {
+    public TestData(Pool pool, LocationDirectory locations, CatalogRowCache catalogRows, StockLevelCache levels) {
         this.pool = pool;
         this.locations = locations;
-        this.variants = variants;
+        this.catalogRows = catalogRows;
         this.levels = levels;
     }
 
@@ -138,7 +138,7 @@ public class TestData {
     /** Any statement; the service's caches of catalog and stock rows are emptied after it. */
     public void execute(String sql) {
         pool.query(sql).execute().await().atMost(TIMEOUT);
-        variants.invalidate();
+        catalogRows.invalidate();
         levels.invalidate();
     }
 
