@@ -434,8 +434,10 @@ public class CartService {
         }
     }
 
-    /** Cart ids are random and unguessable; anything else is refused before Redis is asked. */
-    /** Whether this is of the form of a cart id (random, so that it cannot be guessed; not a typed id). */
+    /**
+     * Whether this is of the form of a cart id (random, so that it cannot be guessed; not a typed id): anything else
+     * is refused before Redis is asked.
+     */
     static boolean isCartId(String id) {
         return id != null && CART_ID.matcher(id).matches();
     }

@@ -1,6 +1,5 @@
 package com.omnichannel.gateway.platform.graphql;
 
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 
@@ -45,10 +44,10 @@ public class EngineInputBinding {
             return;
         }
         InputRecords records;
-        List<HelperOf> kinds;
+        List<FetcherFields> kinds;
         try {
             records = InputRecords.of(EngineDataLoaders.model(EngineDataLoaders.engine()).getInputs());
-            kinds = List.of(HelperOf.fieldsOf(AbstractDataFetcher.class), HelperOf.fieldsOf(BatchDataFetcher.class));
+            kinds = List.of(FetcherFields.of(AbstractDataFetcher.class), FetcherFields.of(BatchDataFetcher.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             EnginePatches.notApplied(patch, "no ExecutionService.schema, or no argumentHelper and operation in SmallRye's fetchers: " + e);
             return;
@@ -63,8 +62,8 @@ public class EngineInputBinding {
                 }
                 for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                     DataFetcher<?> fetcher = fetchers.getDataFetcher(FieldCoordinates.coordinates(object, field), field);
-                    for (HelperOf kind : kinds) {
-                        if (kind.fetcherType().isInstance(fetcher) && kind.bindDirectly(fetcher, records)) {
+                    for (FetcherFields kind : kinds) {
+                        if (kind.fetcherType().isInstance(fetcher) && bindDirectly(kind, fetcher, records)) {
                             given++;
                         }
                     }
@@ -81,33 +80,14 @@ public class EngineInputBinding {
         }
     }
 
-    /**
-     * Where a kind of SmallRye's fetcher keeps its operation and its argument helper: the fetcher of a field
-     * ({@code AbstractDataFetcher}), and that of a batched field, which converts the field's arguments before it asks
-     * the field's data loader ({@code BatchDataFetcher}; the plans read its helper too).
-     */
-    private record HelperOf(Class<?> fetcherType, Field operation, Field helper) {
-
-        static HelperOf fieldsOf(Class<?> fetcherType) throws ReflectiveOperationException {
-            Field operation = fetcherType.getDeclaredField("operation");
-            Field helper = fetcherType.getDeclaredField("argumentHelper");
-            if (helper.getType() != ArgumentHelper.class || operation.getType() != Operation.class) {
-                throw new NoSuchFieldException(fetcherType.getName() + " keeps no ArgumentHelper argumentHelper and Operation operation");
-            }
-            operation.setAccessible(true);
-            helper.setAccessible(true);
-            return new HelperOf(fetcherType, operation, helper);
+    /** Gives the fetcher the direct binding when one of its arguments is an input bound here. */
+    private static boolean bindDirectly(FetcherFields kind, Object fetcher, InputRecords records) throws IllegalAccessException {
+        Operation of = kind.operationOf(fetcher);
+        if (!holdsBoundInput(of, records)) {
+            return false;
         }
-
-        /** Gives the fetcher the direct binding when one of its arguments is an input bound here. */
-        boolean bindDirectly(Object fetcher, InputRecords records) throws IllegalAccessException {
-            Operation of = (Operation) operation.get(fetcher);
-            if (!holdsBoundInput(of, records)) {
-                return false;
-            }
-            helper.set(fetcher, new BoundInputArguments(of.getArguments(), records));
-            return true;
-        }
+        kind.giveHelper(fetcher, new BoundInputArguments(of.getArguments(), records));
+        return true;
     }
 
     private static boolean holdsBoundInput(Operation operation, InputRecords records) {

@@ -86,9 +86,6 @@ final class QueryPlan {
     record Batched(String loaderName, ArgumentHelper arguments) {
     }
 
-    /** SmallRye's batched fetcher's converter of its field's arguments; null when this SmallRye has none there. */
-    private static final java.lang.reflect.Field ARGUMENT_HELPER = argumentHelperField();
-
     private final Obj root;
     private final int fieldCount;
 
@@ -180,7 +177,7 @@ final class QueryPlan {
             ArgumentHelper arguments = null;
             if (!definition.getArguments().isEmpty()) {
                 try {
-                    arguments = ARGUMENT_HELPER == null ? null : (ArgumentHelper) ARGUMENT_HELPER.get(fetcher);
+                    arguments = FetcherFields.BATCHED == null ? null : FetcherFields.BATCHED.helperOf(fetcher);
                 } catch (IllegalAccessException | ClassCastException e) {
                     arguments = null;
                 }
@@ -220,16 +217,6 @@ final class QueryPlan {
                 return fields == null ? null : new Obj(object, fields);
             }
             // Interfaces and unions: the concrete type is resolved per value, by the engine.
-            return null;
-        }
-    }
-
-    private static java.lang.reflect.Field argumentHelperField() {
-        try {
-            java.lang.reflect.Field field = BatchDataFetcher.class.getDeclaredField("argumentHelper");
-            field.setAccessible(true);
-            return field.getType() == ArgumentHelper.class ? field : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
     }
