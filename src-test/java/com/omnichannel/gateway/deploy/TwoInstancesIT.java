@@ -145,6 +145,32 @@ class TwoInstancesIT {
     }
 
     @Test
+    void a_product_renamed_through_one_instance_is_the_variants_product_on_the_other() throws Exception {
+        String variant = firstVariantWithStock();
+        // Staff reads: never answered from the response cache, so the product comes from B's catalog row cache.
+        Map<String, String> staff = Map.of("Authorization", "Bearer " + token("it-staff", Set.of("staff"), Map.of()));
+        String read = "query($id: ID!) { productVariant(id: $id) { product { id name } } }";
+        JsonPath before = graphql(b, staff, read, Map.of("id", variant));
+        String product = before.getString("data.productVariant.product.id");
+        graphql(b, staff, read, Map.of("id", variant));
+
+        String renamed = "Renamed through A " + UUID.randomUUID();
+        JsonPath updated = graphql(a, staff, """
+                mutation($i: ProductUpdateInput!) { productUpdate(input: $i) { product { name } userErrors { code } } }""",
+                Map.of("i", Map.of("id", product, "name", renamed)));
+        assertThat(updated.getString("data.productUpdate.product.name")).as(updated.prettify()).isEqualTo(renamed);
+
+        // B hears of the write through Redis (catalog-changes) within milliseconds; its cache keeps rows for 30 s.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String seen = before.getString("data.productVariant.product.name");
+        while (!renamed.equals(seen) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            seen = graphql(b, staff, read, Map.of("id", variant)).getString("data.productVariant.product.name");
+        }
+        assertThat(seen).isEqualTo(renamed);
+    }
+
+    @Test
     void a_customer_who_signs_in_through_one_instance_is_known_to_the_other() {
         String email = "it-" + UUID.randomUUID() + "@example.com";
         register(a, email, "Two-instances-42", "Ina", "Stance");
